@@ -1,0 +1,28 @@
+import { Header } from './components/Header';
+import { HomePage } from './components/HomePage';
+import { LessonPage } from './components/LessonPage';
+import { NotFound } from './components/NotFound';
+import { Placeholder } from './components/Placeholder';
+import { useLocation } from './components/useLocation';
+import { useApplyTheme } from './components/useTheme';
+
+export function App() {
+  useApplyTheme();
+  const { route } = useLocation();
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        Skip to content
+      </a>
+      <Header />
+      {route.name === 'home' && <HomePage />}
+      {route.name === 'lesson' && <LessonPage slug={route.slug} step={route.step} />}
+      {route.name === 'playground' && <Placeholder title="Playground" />}
+      {route.name === 'gallery' && <Placeholder title="Gallery" />}
+      {route.name === 'models' && <Placeholder title="Models" />}
+      {route.name === 'glossary' && <Placeholder title="Glossary" />}
+      {route.name === 'references' && <Placeholder title="References" />}
+      {route.name === 'not-found' && <NotFound path={route.path} />}
+    </>
+  );
+}
