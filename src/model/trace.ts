@@ -1,0 +1,149 @@
+// The trace: every intermediate a forward pass computed, named as in spec/model.md.
+// This is the one module that defines trace names and builds trace keys; everything else
+// (model, worker, store, panels, CLI) goes through these types and functions.
+import type { AnyTensor, BoolTensor, IntTensor, Tensor } from './tensor';
+
+export type StackName = 'encoder' | 'decoder';
+export type AttentionKind = 'selfAttention' | 'crossAttention';
+
+/** One attention sublayer. Shapes: q [nHeads, Sq, dHead] (after RoPE), k/v [nHeads, Sk, dHead],
+ *  scores/weights [nHeads, Sq, Sk] (rows = queries, columns = keys), mask [Sq, Sk] (1 = blocked),
+ *  headOutputs [nHeads, Sq, dHead] (weights·V per head, beyond the spec), output [Sq, dModel]. */
+export interface AttentionTrace {
+  q: Tensor;
+  k: Tensor;
+  v: Tensor;
+  scores: Tensor;
+  mask: BoolTensor;
+  weights: Tensor;
+  headOutputs: Tensor;
+  output: Tensor;
+}
+
+/** One encoder or decoder layer: ffnHidden [S, dFF] (after the activation), output [S, dModel]. */
+export interface LayerTrace {
+  selfAttention: AttentionTrace;
+  crossAttention?: AttentionTrace;
+  ffnHidden: Tensor;
+  output: Tensor;
+}
+
+/** One stack: tokens [S]; embeddings, positional, input, output [S, dModel]. */
+export interface StackTrace {
+  tokens: IntTensor;
+  embeddings: Tensor;
+  positional: Tensor;
+  input: Tensor;
+  layers: LayerTrace[];
+  output: Tensor;
+}
+
+/** A whole run: logits/probs [T, V], argmax [T]. */
+export interface Trace {
+  encoder?: StackTrace;
+  decoder?: StackTrace;
+  logits: Tensor;
+  probs: Tensor;
+  argmax: IntTensor;
+}
+
+export const ATTENTION_FIELDS = ['q', 'k', 'v', 'scores', 'mask', 'weights', 'headOutputs', 'output'] as const;
+export type AttentionField = (typeof ATTENTION_FIELDS)[number];
+export const STACK_FIELDS = ['tokens', 'embeddings', 'positional', 'input', 'output'] as const;
+export type StackField = (typeof STACK_FIELDS)[number];
+export const LAYER_FIELDS = ['ffnHidden', 'output'] as const;
+export type LayerField = (typeof LAYER_FIELDS)[number];
+export const HEAD_FIELDS = ['logits', 'probs', 'argmax'] as const;
+export type HeadField = (typeof HEAD_FIELDS)[number];
+
+/** Where one traced array lives. `head` is the de-embedding at the end ("LM head"). */
+export type TracePath =
+  | { kind: 'stack'; stack: StackName; field: StackField }
+  | { kind: 'layer'; stack: StackName; layer: number; field: LayerField }
+  | { kind: 'attention'; stack: StackName; layer: number; attention: AttentionKind; field: AttentionField }
+  | { kind: 'head'; field: HeadField };
+
+/** How much of a run to keep: everything, attention only (q/k/v, scores, mask, weights), or nothing
+ *  but the outputs (logits, probs, argmax, tokens). Long inputs stay within memory with less. */
+export type TraceLevel = 'full' | 'attention' | 'none';
+
+const ATTENTION_LEVEL_FIELDS: ReadonlySet<AttentionField> = new Set(['q', 'k', 'v', 'scores', 'mask', 'weights']);
+
+/** Whether a traced array is kept at the given level. */
+export function keeps(level: TraceLevel, path: TracePath): boolean {
+  if (path.kind === 'head') return true;
+  if (path.kind === 'stack' && path.field === 'tokens') return true;
+  if (level === 'full') return true;
+  if (level === 'attention') return path.kind === 'attention' && ATTENTION_LEVEL_FIELDS.has(path.field);
+  return false;
+}
+
+/** A stable string key for a path, e.g. "decoder.layers.1.crossAttention.weights". */
+export function traceKey(path: TracePath): string {
+  switch (path.kind) {
+    case 'stack':
+      return `${path.stack}.${path.field}`;
+    case 'layer':
+      return `${path.stack}.layers.${path.layer}.${path.field}`;
+    case 'attention':
+      return `${path.stack}.layers.${path.layer}.${path.attention}.${path.field}`;
+    case 'head':
+      return path.field;
+  }
+}
+
+/** One traced array as it is computed (streamed by the worker in this order). */
+export interface TraceEvent {
+  path: TracePath;
+  value: AnyTensor;
+}
+
+/** A trace as a flat map from key to array: what a partial, streamed or level-limited run holds. */
+export type TraceMap = Map<string, AnyTensor>;
+
+/** Reads one array of a TraceMap by path (undefined until it has arrived or when not kept). */
+export function getTensor<T extends AnyTensor = Tensor>(map: TraceMap, path: TracePath): T | undefined {
+  return map.get(traceKey(path)) as T | undefined;
+}
+
+/** Convenience path builders, so callers never spell keys. */
+export const tracePath = {
+  stack: (stack: StackName, field: StackField): TracePath => ({ kind: 'stack', stack, field }),
+  layer: (stack: StackName, layer: number, field: LayerField): TracePath => ({ kind: 'layer', stack, layer, field }),
+  attention: (stack: StackName, layer: number, attention: AttentionKind, field: AttentionField): TracePath => ({
+    kind: 'attention',
+    stack,
+    layer,
+    attention,
+    field,
+  }),
+  head: (field: HeadField): TracePath => ({ kind: 'head', field }),
+};
+
+/** Every array of a complete trace as events, in the order the forward pass computes them. */
+export function* traceEvents(trace: Trace): Generator<TraceEvent> {
+  for (const stack of ['encoder', 'decoder'] as const) {
+    const s = trace[stack];
+    if (!s) continue;
+    for (const field of ['tokens', 'embeddings', 'positional', 'input'] as const)
+      yield { path: tracePath.stack(stack, field), value: s[field] };
+    for (let i = 0; i < s.layers.length; i++) {
+      const layer = s.layers[i];
+      for (const attention of ['selfAttention', 'crossAttention'] as const) {
+        const a = layer[attention];
+        if (!a) continue;
+        for (const field of ATTENTION_FIELDS) yield { path: tracePath.attention(stack, i, attention, field), value: a[field] };
+      }
+      for (const field of LAYER_FIELDS) yield { path: tracePath.layer(stack, i, field), value: layer[field] };
+    }
+    yield { path: tracePath.stack(stack, 'output'), value: s.output };
+  }
+  for (const field of HEAD_FIELDS) yield { path: tracePath.head(field), value: trace[field] };
+}
+
+/** A complete trace as a TraceMap (keys from traceKey). */
+export function toTraceMap(trace: Trace): TraceMap {
+  const map: TraceMap = new Map();
+  for (const e of traceEvents(trace)) map.set(traceKey(e.path), e.value);
+  return map;
+}
