@@ -3,6 +3,9 @@ import { findBrowser } from './scripts/find-browser.mjs';
 
 // Debian's Chromium (or $CHROMIUM_PATH); Playwright never downloads a browser here.
 const executablePath = findBrowser();
+// E2E_PORT / E2E_DIST let several developers test their own builds side by side on one machine.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const dist = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -13,7 +16,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     trace: 'off',
     ...devices['Desktop Chrome'],
     launchOptions: {
@@ -23,8 +26,8 @@ export default defineConfig({
   },
   // The e2e server serves the production build (built by `npm run test:e2e`).
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173/',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
