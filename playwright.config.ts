@@ -18,6 +18,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     trace: 'off',
+    // The offline service worker is blocked by default so request routing in tests sees every
+    // request; the offline test opts in with test.use({ serviceWorkers: 'allow' }).
+    serviceWorkers: 'block',
     ...devices['Desktop Chrome'],
     launchOptions: {
       executablePath,
