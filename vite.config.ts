@@ -2,11 +2,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { offlinePlugin } from './scripts/vite-plugin-offline';
+import { cspPlugin } from './scripts/vite-plugin-csp';
 
 // base './' so the built app works from any static host and any sub-path (hash routing).
 export default defineConfig({
   base: './',
-  plugins: [react(), offlinePlugin()],
+  plugins: [react(), cspPlugin(), offlinePlugin()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -6,6 +6,8 @@ export const test = base.extend<{ consoleProblems: string[] }>({
     async ({ page }, use) => {
       const problems: string[] = [];
       page.on('console', (msg) => {
+        // Playwright itself logs this when a test blocks the offline service worker (the default here).
+        if (msg.text().includes('Service Worker registration blocked by Playwright')) return;
         if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
       });
       page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
