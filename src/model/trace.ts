@@ -1,7 +1,7 @@
 // The trace: every intermediate a forward pass computed, named as in spec/model.md.
 // This is the one module that defines trace names and builds trace keys; everything else
 // (model, worker, store, panels, CLI) goes through these types and functions.
-import type { AnyTensor, BoolTensor, IntTensor, Tensor } from './tensor';
+import { toNested, type AnyTensor, type BoolTensor, type IntTensor, type Tensor } from './tensor';
 
 export type StackName = 'encoder' | 'decoder';
 export type AttentionKind = 'selfAttention' | 'crossAttention';
@@ -146,4 +146,87 @@ export function toTraceMap(trace: Trace): TraceMap {
   const map: TraceMap = new Map();
   for (const e of traceEvents(trace)) map.set(traceKey(e.path), e.value);
   return map;
+}
+
+/**
+ * Rebuilds the nested Trace from a complete TraceMap (a 'full' run). Throws an Error naming the
+ * first missing array when the map holds less (a level-limited or still-streaming run).
+ */
+export function assembleTrace(map: TraceMap): Trace {
+  const need = <T extends AnyTensor>(path: TracePath): T => {
+    const t = map.get(traceKey(path));
+    if (!t) throw new Error(`trace is missing ${traceKey(path)}`);
+    return t as T;
+  };
+  const attention = (stack: StackName, layer: number, kind: AttentionKind): AttentionTrace => {
+    const get = (field: AttentionField) => need<Tensor>(tracePath.attention(stack, layer, kind, field));
+    return {
+      q: get('q'),
+      k: get('k'),
+      v: get('v'),
+      scores: get('scores'),
+      mask: need<BoolTensor>(tracePath.attention(stack, layer, kind, 'mask')),
+      weights: get('weights'),
+      headOutputs: get('headOutputs'),
+      output: get('output'),
+    };
+  };
+  const stackTrace = (stack: StackName): StackTrace | undefined => {
+    if (!map.has(traceKey(tracePath.stack(stack, 'tokens')))) return undefined;
+    const layers: LayerTrace[] = [];
+    for (let i = 0; map.has(traceKey(tracePath.layer(stack, i, 'output'))); i++) {
+      const layer: LayerTrace = {
+        selfAttention: attention(stack, i, 'selfAttention'),
+        ffnHidden: need(tracePath.layer(stack, i, 'ffnHidden')),
+        output: need(tracePath.layer(stack, i, 'output')),
+      };
+      if (map.has(traceKey(tracePath.attention(stack, i, 'crossAttention', 'output'))))
+        layer.crossAttention = attention(stack, i, 'crossAttention');
+      layers.push(layer);
+    }
+    return {
+      tokens: need<IntTensor>(tracePath.stack(stack, 'tokens')),
+      embeddings: need(tracePath.stack(stack, 'embeddings')),
+      positional: need(tracePath.stack(stack, 'positional')),
+      input: need(tracePath.stack(stack, 'input')),
+      layers,
+      output: need(tracePath.stack(stack, 'output')),
+    };
+  };
+  const trace: Trace = {
+    logits: need(tracePath.head('logits')),
+    probs: need(tracePath.head('probs')),
+    argmax: need<IntTensor>(tracePath.head('argmax')),
+  };
+  const encoder = stackTrace('encoder');
+  const decoder = stackTrace('decoder');
+  if (encoder) trace.encoder = encoder;
+  if (decoder) trace.decoder = decoder;
+  return trace;
+}
+
+/** A Trace as plain JSON data (nested number arrays, booleans for masks), as the CLI prints it. */
+export function traceToJson(trace: Trace): Record<string, unknown> {
+  const attention = (a: AttentionTrace) => Object.fromEntries(ATTENTION_FIELDS.map((f) => [f, toNested(a[f])]));
+  const stack = (s: StackTrace) => ({
+    tokens: toNested(s.tokens),
+    embeddings: toNested(s.embeddings),
+    positional: toNested(s.positional),
+    input: toNested(s.input),
+    layers: s.layers.map((l) => {
+      const layer: Record<string, unknown> = { selfAttention: attention(l.selfAttention) };
+      if (l.crossAttention) layer.crossAttention = attention(l.crossAttention);
+      layer.ffnHidden = toNested(l.ffnHidden);
+      layer.output = toNested(l.output);
+      return layer;
+    }),
+    output: toNested(s.output),
+  });
+  const out: Record<string, unknown> = {};
+  if (trace.encoder) out.encoder = stack(trace.encoder);
+  if (trace.decoder) out.decoder = stack(trace.decoder);
+  out.logits = toNested(trace.logits);
+  out.probs = toNested(trace.probs);
+  out.argmax = toNested(trace.argmax);
+  return out;
 }
