@@ -1,6 +1,8 @@
 import { Header } from './components/Header';
 import { HomePage } from './components/HomePage';
 import { LessonPage } from './components/LessonPage';
+import { GlossaryPage } from './components/lesson/GlossaryPage';
+import { ReferencesPage } from './components/lesson/ReferencesPage';
 import { NotFound } from './components/NotFound';
 import { Placeholder } from './components/Placeholder';
 import { useLocation } from './components/useLocation';
@@ -20,8 +22,8 @@ export function App() {
       {route.name === 'playground' && <Placeholder title="Playground" />}
       {route.name === 'gallery' && <Placeholder title="Gallery" />}
       {route.name === 'models' && <Placeholder title="Models" />}
-      {route.name === 'glossary' && <Placeholder title="Glossary" />}
-      {route.name === 'references' && <Placeholder title="References" />}
+      {route.name === 'glossary' && <GlossaryPage />}
+      {route.name === 'references' && <ReferencesPage />}
       {route.name === 'not-found' && <NotFound path={route.path} />}
     </>
   );

@@ -1,7 +1,12 @@
+// The course map: every lesson in order, each a link to its first step, with the progress kept
+// on this device (steps seen, check passed).
 import { LESSONS } from '../lessons/catalog';
+import { resetProgress, useProgress } from './lesson/progress';
+import './lesson/lesson.css';
 
-/** The course map: every lesson in order, each a link to its first step. */
 export function HomePage() {
+  const progress = useProgress();
+  const any = Object.keys(progress).length > 0;
   return (
     <main id="main" className="page" tabIndex={-1}>
       <h1>Watch a transformer think</h1>
@@ -11,15 +16,35 @@ export function HomePage() {
       </p>
       <h2>The course</h2>
       <ol className="course-map" data-testid="course-map">
-        {LESSONS.map((l) => (
-          <li key={l.slug}>
-            <a href={`#/learn/${l.slug}/1`}>
-              <strong>{l.title}</strong>
-              <span>{l.summary}</span>
-            </a>
-          </li>
-        ))}
+        {LESSONS.map((l) => {
+          const p = progress[l.slug];
+          const seen = p?.visited.length ?? 0;
+          const status = p?.quizDone ? 'Check passed' : seen > 0 ? `${seen} ${seen === 1 ? 'step' : 'steps'} seen` : '';
+          return (
+            <li key={l.slug} data-testid={`course-${l.slug}`} data-quiz-done={p?.quizDone ? 'true' : 'false'}>
+              <a href={`#/learn/${l.slug}/1`}>
+                <strong>{l.title}</strong>
+                <span>{l.summary}</span>
+                {status && (
+                  <span className={p?.quizDone ? 'progress-mark progress-done' : 'progress-mark'} data-testid={`progress-${l.slug}`}>
+                    <span aria-hidden="true">{p?.quizDone ? '✓ ' : '◐ '}</span>
+                    {status}
+                  </span>
+                )}
+              </a>
+            </li>
+          );
+        })}
       </ol>
+      <p className="small-print">
+        Progress is kept in this browser only.{' '}
+        {any && (
+          <button type="button" className="btn" onClick={resetProgress} data-testid="reset-progress">
+            Reset progress
+          </button>
+        )}{' '}
+        <a href="#/glossary">Glossary</a> · <a href="#/references">References</a>
+      </p>
     </main>
   );
 }

@@ -1,0 +1,170 @@
+// The check for understanding: multiple-choice and click-the-cells questions with immediate
+// feedback and an explanation. Reports when every question has been answered correctly.
+import { useEffect, useId, useState } from 'react';
+import type { CellsQuestion, ChoiceQuestion, Question } from '../../lessons/types';
+import { Prose } from './Prose';
+
+/** A list of questions; `onComplete` fires once all have been answered correctly. */
+export function Quiz({ questions, onComplete }: { questions: readonly Question[]; onComplete?: () => void }) {
+  const [correct, setCorrect] = useState<ReadonlySet<string>>(() => new Set());
+  const done = questions.every((q) => correct.has(q.id));
+  useEffect(() => {
+    if (done && questions.length > 0) onComplete?.();
+  }, [done, questions.length, onComplete]);
+  const solved = (id: string) => setCorrect((s) => (s.has(id) ? s : new Set(s).add(id)));
+  return (
+    <section className="quiz" aria-label="Check your understanding" data-testid="quiz">
+      {questions.map((q, n) =>
+        q.kind === 'choice' ? (
+          <ChoiceItem key={q.id} q={q} n={n + 1} onCorrect={() => solved(q.id)} />
+        ) : (
+          <CellsItem key={q.id} q={q} n={n + 1} onCorrect={() => solved(q.id)} />
+        ),
+      )}
+      <p className="quiz-status" role="status" data-testid="quiz-status">
+        {done ? 'All answered correctly — this lesson’s check is done.' : `${correct.size} of ${questions.length} answered correctly.`}
+      </p>
+    </section>
+  );
+}
+
+function ChoiceItem({ q, n, onCorrect }: { q: ChoiceQuestion; n: number; onCorrect: () => void }) {
+  const [chosen, setChosen] = useState<number | null>(null);
+  const name = useId();
+  const option = chosen === null ? undefined : q.options[chosen];
+  const right = option?.correct === true;
+  return (
+    <fieldset className="question" data-testid={`question-${q.id}`}>
+      <legend>
+        <span className="question-number">{n}.</span> <Prose source={q.prompt} />
+      </legend>
+      <div className="choices">
+        {q.options.map((o, i) => (
+          <label key={i} className={`choice${chosen === i ? (o.correct ? ' is-right' : ' is-wrong') : ''}`}>
+            <input
+              type="radio"
+              name={name}
+              checked={chosen === i}
+              onChange={() => {
+                setChosen(i);
+                if (o.correct) onCorrect();
+              }}
+            />
+            <span>
+              <Prose source={o.text} />
+            </span>
+          </label>
+        ))}
+      </div>
+      <div aria-live="polite" data-testid={`feedback-${q.id}`}>
+        {option && (
+          <div className={right ? 'feedback feedback-right' : 'feedback feedback-wrong'}>
+            <p>
+              <strong>{right ? '✓ Correct.' : '✗ Not quite.'}</strong> {option.feedback && <Prose source={option.feedback} />}
+            </p>
+            {right && (
+              <p>
+                <Prose source={q.explanation} />
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+    </fieldset>
+  );
+}
+
+function CellsItem({ q, n, onCorrect }: { q: CellsQuestion; n: number; onCorrect: () => void }) {
+  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
+  const [checked, setChecked] = useState<null | { missing: number; extra: number }>(null);
+  const key = (i: number, j: number) => `${i},${j}`;
+  const toggle = (i: number, j: number) => {
+    setChecked(null);
+    setPicked((s) => {
+      const next = new Set(s);
+      if (!next.delete(key(i, j))) next.add(key(i, j));
+      return next;
+    });
+  };
+  const check = () => {
+    let missing = 0;
+    let extra = 0;
+    q.rows.forEach((_, i) =>
+      q.cols.forEach((_, j) => {
+        const want = q.answer(i, j);
+        const has = picked.has(key(i, j));
+        if (want && !has) missing++;
+        if (!want && has) extra++;
+      }),
+    );
+    setChecked({ missing, extra });
+    if (missing === 0 && extra === 0) onCorrect();
+  };
+  const right = checked !== null && checked.missing === 0 && checked.extra === 0;
+  return (
+    <fieldset className="question" data-testid={`question-${q.id}`}>
+      <legend>
+        <span className="question-number">{n}.</span> <Prose source={q.prompt} />
+      </legend>
+      <table className="cell-quiz">
+        <caption className="visually-hidden">Rows are queries, columns are keys. Press a cell to select it.</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="axis-note">query ↓ key →</span>
+            </th>
+            {q.cols.map((c, j) => (
+              <th key={j} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {q.rows.map((r, i) => (
+            <tr key={i}>
+              <th scope="row">{r}</th>
+              {q.cols.map((c, j) => {
+                const on = picked.has(key(i, j));
+                const verdict = checked ? (q.answer(i, j) === on ? '' : on ? ' cell-extra' : ' cell-missing') : '';
+                return (
+                  <td key={j}>
+                    <button
+                      type="button"
+                      className={`cell-toggle${verdict}`}
+                      aria-pressed={on}
+                      aria-label={`query ${r}, key ${c}`}
+                      data-testid={`cell-${q.id}-${i}-${j}`}
+                      onClick={() => toggle(i, j)}
+                    >
+                      {on ? '×' : ''}
+                    </button>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="btn" onClick={check} data-testid={`check-${q.id}`}>
+        Check answer
+      </button>
+      <div aria-live="polite" data-testid={`feedback-${q.id}`}>
+        {checked && (
+          <div className={right ? 'feedback feedback-right' : 'feedback feedback-wrong'}>
+            <p>
+              <strong>{right ? '✓ Correct.' : '✗ Not quite.'}</strong>{' '}
+              {!right &&
+                `${checked.missing} cell${checked.missing === 1 ? '' : 's'} missing, ${checked.extra} selected that should not be (outlined on the grid).`}
+            </p>
+            {right && (
+              <p>
+                <Prose source={q.explanation} />
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,75 @@
+// One step of a lesson rendered from its data: heading, prose (text first), formulas, panels,
+// the "try it" prompt and any questions. Used by the lesson page, presentation mode and embeds.
+import { useId, type Ref } from 'react';
+import type { Lesson } from '../../lessons/types';
+import { stateAtStep } from '../../lessons/stepState';
+import { Tex } from '../Tex';
+import { Prose } from './Prose';
+import { PanelFrame } from './panels';
+import { Quiz } from './Quiz';
+import { useApplyStepState } from './applyState';
+
+export interface StepViewProps {
+  lesson: Lesson;
+  /** 1-based, already clamped to the lesson. */
+  step: number;
+  /** Called once every question of the step has been answered correctly. */
+  onQuizComplete?: () => void;
+  /** The step heading, so the page can move focus to it on navigation. */
+  headingRef?: Ref<HTMLHeadingElement>;
+  /** Show the speaker notes inline (print handouts, speaker view). */
+  showNotes?: boolean;
+}
+
+export function StepView({ lesson, step, onQuizComplete, headingRef, showNotes = false }: StepViewProps) {
+  const s = lesson.steps[step - 1];
+  const headingId = useId();
+  useApplyStepState(stateAtStep(lesson, step));
+  return (
+    <article className="lesson-step" data-testid="lesson-step" data-step={step} aria-labelledby={headingId}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        <span className="step-count">
+          Step {step} of {lesson.steps.length}
+          <span className="visually-hidden">:</span>
+        </span>{' '}
+        {s.title}
+      </h2>
+      <div className="lesson-prose">
+        {s.prose.map((p, i) => (
+          <p key={i}>
+            <Prose source={p} />
+          </p>
+        ))}
+      </div>
+      {s.formulas && s.formulas.length > 0 && (
+        <div className="lesson-formulas" data-testid="formulas">
+          {s.formulas.map((f, i) => (
+            <div key={i} className="formula">
+              <Tex display>{f.tex}</Tex>
+              {f.label && <p className="formula-label">{f.label}</p>}
+            </div>
+          ))}
+        </div>
+      )}
+      {s.panels && s.panels.length > 0 && (
+        <div className="lesson-panels">
+          {s.panels.map((p, i) => (
+            <PanelFrame key={`${step}-${i}-${p.panel}`} panelRef={p} />
+          ))}
+        </div>
+      )}
+      {s.tryIt && (
+        <p className="try-it" data-testid="try-it">
+          <strong>Try it: </strong>
+          <Prose source={s.tryIt} />
+        </p>
+      )}
+      {s.questions && s.questions.length > 0 && <Quiz key={`${lesson.slug}-${step}`} questions={s.questions} onComplete={onQuizComplete} />}
+      {showNotes && (
+        <aside className="speaker-notes" aria-label="Speaker notes">
+          <p>{s.notes}</p>
+        </aside>
+      )}
+    </article>
+  );
+}

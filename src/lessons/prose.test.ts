@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseProse, proseText, termIds } from './prose';
+
+describe('parseProse', () => {
+  it('splits math, terms, strong and code', () => {
+    expect(parseProse('a $x^2$ and [[softmax]] or [[d-model|width]] **b** `c` end')).toEqual([
+      { kind: 'text', text: 'a ' },
+      { kind: 'math', tex: 'x^2' },
+      { kind: 'text', text: ' and ' },
+      { kind: 'term', id: 'softmax', text: 'softmax' },
+      { kind: 'text', text: ' or ' },
+      { kind: 'term', id: 'd-model', text: 'width' },
+      { kind: 'text', text: ' ' },
+      { kind: 'strong', text: 'b' },
+      { kind: 'text', text: ' ' },
+      { kind: 'code', text: 'c' },
+      { kind: 'text', text: ' end' },
+    ]);
+  });
+  it('keeps HTML as text and leaves unmatched markers alone', () => {
+    expect(parseProse('<img src=x onerror=alert(1)> costs $5')).toEqual([{ kind: 'text', text: '<img src=x onerror=alert(1)> costs $5' }]);
+  });
+  it('shows multi-word term ids with spaces by default', () => {
+    expect(parseProse('[[causal-mask]]')[0]).toEqual({ kind: 'term', id: 'causal-mask', text: 'causal mask' });
+    expect(termIds('see [[a]] and [[b|B]]')).toEqual(['a', 'b']);
+    expect(proseText('q $\\cdot$ k')).toBe('q \\cdot k');
+  });
+});
