@@ -1,0 +1,263 @@
+// The cell map every matrix panel is built on: a canvas at data resolution (one pixel per cell,
+// scaled by CSS), an SVG overlay for axes, labels and hatched blocked cells, an ARIA grid with one
+// tab stop and arrow keys, a tooltip, a legend and a "show as table" toggle.
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { layoutCellMap } from './layout';
+import { blockedRuns, paintCells } from './paint';
+import { textOn, type ColourScale } from './scales';
+import { cellAt, moveCell, type Cell } from './grid';
+import { createCursorStore } from './cursorStore';
+import { CursorTooltip, GridCursor } from './CursorLayer';
+import { HatchPattern } from './HatchPattern';
+import { Legend } from './Legend';
+import { CellTable } from './CellTable';
+import { announceCell, formatValue, shortLabel } from './format';
+import { useThemeScale } from './useThemeScale';
+import './viz.css';
+
+export interface CellMapProps {
+  /** Row-major values; the map shows rows × cols of them starting at `offset`. */
+  values: ArrayLike<number>;
+  offset?: number;
+  rows: number;
+  cols: number;
+  rowLabels: readonly string[];
+  colLabels: readonly string[];
+  /** Axis titles, e.g. "Queries (rows)" and "Keys (columns)". */
+  rowTitle: string;
+  colTitle: string;
+  /** Nouns for announcements: "query ‘the’ → key ‘cat’: 0.42". */
+  rowNoun: string;
+  colNoun: string;
+  scale: ColourScale;
+  legendTitle: string;
+  /** 1 = blocked (hatched), row-major rows × cols, or null. */
+  blocked?: ArrayLike<number> | null;
+  /** Accessible name of the grid and caption of the table. */
+  label: string;
+  /** Extra tooltip lines for a cell (e.g. the computation behind it). */
+  details?: (c: Cell) => ReactNode;
+  /** Called on click, Enter or Space on a cell. */
+  onSelectCell?: (c: Cell) => void;
+  /** A cell drawn as selected. */
+  selected?: Cell | null;
+  maxWidth?: number;
+  maxCell?: number;
+  /** Write each value in its cell when the cells are large enough (default: when they fit). */
+  showValues?: boolean;
+  digits?: number;
+  testId?: string;
+}
+
+/** A matrix as a colour-coded, keyboard-navigable grid with a legend and a table view. */
+export function CellMap(props: CellMapProps) {
+  const { values, rows, cols, rowLabels, colLabels, scale, blocked = null, digits = 2 } = props;
+  const offset = props.offset ?? 0;
+  const fontSize = 12 * useThemeScale();
+  const idPrefix = useId().replace(/:/g, '');
+  const [store] = useState(createCursorStore);
+  const [asTable, setAsTable] = useState(false);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const renders = useRef(0);
+
+  const shortRows = useMemo(() => rowLabels.map((l) => shortLabel(l)), [rowLabels]);
+  const shortCols = useMemo(() => colLabels.map((l) => shortLabel(l)), [colLabels]);
+  const layout = useMemo(
+    () =>
+      layoutCellMap({
+        rows,
+        cols,
+        rowLabels: shortRows,
+        colLabels: shortCols,
+        maxWidth: props.maxWidth ?? 560,
+        maxCell: props.maxCell ?? 40,
+        fontSize,
+      }),
+    [rows, cols, shortRows, shortCols, props.maxWidth, props.maxCell, fontSize],
+  );
+  const { cell, left, top, gridWidth, gridHeight } = layout;
+  const runs = useMemo(() => (blocked ? blockedRuns(blocked, rows, cols) : []), [blocked, rows, cols]);
+  const showValues = props.showValues ?? (cell >= fontSize * 2.6 && rows * cols <= 400);
+
+  // Count commits (the hover benchmark checks that hovering does not re-render the map).
+  useEffect(() => {
+    renders.current++;
+    if (rootRef.current) rootRef.current.dataset.renders = String(renders.current);
+  });
+
+  // Paint the cells: one pixel per cell; the time is recorded for the benchmark.
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const t0 = performance.now();
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const image = ctx.createImageData(cols, rows);
+    paintCells(values, offset, rows, cols, scale, image.data);
+    ctx.putImageData(image, 0, 0);
+    canvas.dataset.drawMs = (performance.now() - t0).toFixed(3);
+  }, [values, offset, rows, cols, scale, asTable]);
+
+  const value = (c: Cell) => values[offset + c.row * cols + c.col];
+  const isBlocked = (c: Cell) => !!blocked && blocked[c.row * cols + c.col] === 1;
+  const announce = (c: Cell) =>
+    announceCell(props.rowNoun, rowLabels[c.row] ?? String(c.row), props.colNoun, colLabels[c.col] ?? String(c.col), formatValue(value(c), digits), isBlocked(c));
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const s = store.get();
+    if (e.key === 'Escape') {
+      store.set({ dismissed: true, hover: null });
+      return;
+    }
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      props.onSelectCell?.(s.focus);
+      return;
+    }
+    const next = moveCell(s.focus, e, rows, cols, Math.max(1, Math.round(160 / cell)));
+    if (!next) return;
+    e.preventDefault();
+    store.set({ focus: next, hover: null, dismissed: false });
+  };
+  const pointerCell = (e: React.PointerEvent | React.MouseEvent) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return cellAt(e.clientX - r.left, e.clientY - r.top, r.width / cols, r.height / rows, rows, cols);
+  };
+  const leaveTimer = useRef<number | undefined>(undefined);
+
+  const rowTicks: number[] = [];
+  for (let r = 0; r < rows; r += layout.rowEvery) rowTicks.push(r);
+  const colTicks: number[] = [];
+  for (let c = 0; c < cols; c += layout.colEvery) colTicks.push(c);
+  const hatchId = `${idPrefix}-hatch`;
+  const sel = props.selected;
+
+  return (
+    <div className="viz-cellmap" ref={rootRef} data-testid={props.testId}>
+      <div className="viz-toolbar">
+        <button type="button" className="btn viz-btn" aria-pressed={asTable} onClick={() => setAsTable((t) => !t)} data-testid="table-toggle">
+          Show as table
+        </button>
+      </div>
+      {asTable ? (
+        <CellTable {...props} offset={offset} digits={4} />
+      ) : (
+        <div className="viz-figure" style={{ width: layout.width, height: layout.height }}>
+          <canvas
+            ref={canvasRef}
+            width={cols}
+            height={rows}
+            className="viz-canvas"
+            data-testid="cellmap-canvas"
+            aria-hidden="true"
+            style={{ left, top, width: gridWidth, height: gridHeight }}
+          />
+          <svg className="viz-overlay" width={layout.width} height={layout.height} aria-hidden="true" style={{ fontSize }}>
+            <defs>
+              <HatchPattern id={hatchId} size={Math.max(4, Math.min(8, cell / 2))} />
+            </defs>
+            <text className="viz-axis-title" x={left + gridWidth / 2} y={fontSize * 1.1} textAnchor="middle">
+              {props.colTitle}
+            </text>
+            <text className="viz-axis-title" transform={`translate(${fontSize * 1.1}, ${top + gridHeight / 2}) rotate(-90)`} textAnchor="middle">
+              {props.rowTitle}
+            </text>
+            {rowTicks.map((r) => (
+              <text key={r} className="viz-label" x={left - 6} y={top + (r + 0.5) * cell} textAnchor="end" dominantBaseline="central">
+                {shortRows[r]}
+              </text>
+            ))}
+            {colTicks.map((c) => (
+              <text key={c} className="viz-label" transform={`translate(${left + (c + 0.5) * cell}, ${top - 6}) rotate(-45)`}>
+                {shortCols[c]}
+              </text>
+            ))}
+            <g data-testid="blocked-hatch">
+              {runs.map((run) => (
+                <rect key={`${run.row}-${run.col}`} x={left + run.col * cell} y={top + run.row * cell} width={run.length * cell} height={cell} fill={`url(#${hatchId})`} />
+              ))}
+            </g>
+            {showValues && (
+              <g className="viz-cell-values">
+                {Array.from({ length: rows * cols }, (_, i) => {
+                  const r = Math.floor(i / cols);
+                  const c = i % cols;
+                  const v = values[offset + i];
+                  if (blocked && blocked[i] === 1) return null; // the hatch says it; the tooltip and table give the value
+                  return (
+                    <text key={i} x={left + (c + 0.5) * cell} y={top + (r + 0.5) * cell} textAnchor="middle" dominantBaseline="central" fill={textOn(scale.rgb(v))} style={{ fontSize: Math.min(fontSize, cell / 3.2) }}>
+                      {formatValue(v, digits)}
+                    </text>
+                  );
+                })}
+              </g>
+            )}
+            <rect className="viz-grid-border" x={left} y={top} width={gridWidth} height={gridHeight} fill="none" />
+            {sel && <rect className="viz-selected-cell" x={left + sel.col * cell} y={top + sel.row * cell} width={cell} height={cell} fill="none" />}
+          </svg>
+          <div
+            ref={gridRef}
+            role="grid"
+            tabIndex={0}
+            aria-label={props.label}
+            aria-rowcount={rows}
+            aria-colcount={cols}
+            aria-describedby={`${idPrefix}-help`}
+            className="viz-grid"
+            data-testid="cellmap-grid"
+            style={{ left, top, width: gridWidth, height: gridHeight }}
+            onKeyDown={onKeyDown}
+            onFocus={() => store.set({ focused: true, dismissed: false })}
+            onBlur={() => store.set({ focused: false })}
+            onPointerMove={(e) => {
+              window.clearTimeout(leaveTimer.current);
+              const c = pointerCell(e);
+              const s = store.get();
+              if (c && (s.hover?.row !== c.row || s.hover?.col !== c.col)) store.set({ hover: c, dismissed: false });
+            }}
+            onPointerLeave={() => {
+              leaveTimer.current = window.setTimeout(() => {
+                if (!store.get().overTip) store.set({ hover: null });
+              }, 200);
+            }}
+            onClick={(e) => {
+              const c = pointerCell(e);
+              if (!c) return;
+              store.set({ focus: c });
+              props.onSelectCell?.(c);
+            }}
+          >
+            <GridCursor store={store} cell={cell} idPrefix={idPrefix} rows={rows} cols={cols} announce={announce} gridRef={gridRef} />
+          </div>
+          <span id={`${idPrefix}-help`} hidden>
+            Arrow keys move between cells; Home and End go to the ends of a row; Escape hides the tooltip.
+          </span>
+          <CursorTooltip
+            store={store}
+            cell={cell}
+            idPrefix={idPrefix}
+            left={left}
+            top={top}
+            width={layout.width}
+            content={(c) => (
+              <>
+                <div className="viz-tip-value">
+                  <span className="viz-swatch" style={{ background: scale.css(value(c)) }} aria-hidden="true" />
+                  <strong>{formatValue(value(c), 4)}</strong>
+                  {isBlocked(c) && <span className="viz-tip-blocked"> blocked</span>}
+                </div>
+                <div>
+                  {props.rowNoun} ‘{rowLabels[c.row]}’ (row {c.row}) → {props.colNoun} ‘{colLabels[c.col]}’ (column {c.col})
+                </div>
+                {props.details?.(c)}
+              </>
+            )}
+          />
+        </div>
+      )}
+      <Legend scale={scale} title={props.legendTitle} width={Math.max(200, Math.min(320, gridWidth))} fontSize={fontSize} showBlocked={runs.length > 0} />
+    </div>
+  );
+}
