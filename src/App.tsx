@@ -1,4 +1,5 @@
 import { Header } from './components/Header';
+import { LazyGalleryPage } from './visualizations/gallery/LazyGallery';
 import { HomePage } from './components/HomePage';
 import { LessonPage } from './components/LessonPage';
 import { GlossaryPage } from './components/lesson/GlossaryPage';
@@ -20,7 +21,7 @@ export function App() {
       {route.name === 'home' && <HomePage />}
       {route.name === 'lesson' && <LessonPage slug={route.slug} step={route.step} />}
       {route.name === 'playground' && <Placeholder title="Playground" />}
-      {route.name === 'gallery' && <Placeholder title="Gallery" />}
+      {route.name === 'gallery' && <LazyGalleryPage />}
       {route.name === 'models' && <Placeholder title="Models" />}
       {route.name === 'glossary' && <GlossaryPage />}
       {route.name === 'references' && <ReferencesPage />}
