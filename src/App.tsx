@@ -6,6 +6,7 @@ import { GlossaryPage } from './components/lesson/GlossaryPage';
 import { ReferencesPage } from './components/lesson/ReferencesPage';
 import { NotFound } from './components/NotFound';
 import { Placeholder } from './components/Placeholder';
+import { Playground } from './components/playground';
 import { useLocation } from './components/useLocation';
 import { useApplyTheme } from './components/useTheme';
 
@@ -20,7 +21,7 @@ export function App() {
       <Header />
       {route.name === 'home' && <HomePage />}
       {route.name === 'lesson' && <LessonPage slug={route.slug} step={route.step} />}
-      {route.name === 'playground' && <Placeholder title="Playground" />}
+      {route.name === 'playground' && <Playground />}
       {route.name === 'gallery' && <LazyGalleryPage />}
       {route.name === 'models' && <Placeholder title="Models" />}
       {route.name === 'glossary' && <GlossaryPage />}

@@ -1,26 +1,12 @@
-// User preferences (theme, reduced motion): the only state kept in localStorage.
-import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
-import { safeStorage } from './safeStorage';
+// Preferences access for components that only care about theme, colour map and motion.
+// The state lives in the combined store (atlas.ts); this keeps `usePreferences(selector)` working.
+import { useAtlas, type AtlasState } from './atlas';
+import type { PreferencesSlice } from './slices/preferencesSlice';
 
-export type ThemeChoice = 'auto' | 'light' | 'dark';
+export type { ThemeChoice, ColorMap, MotionChoice } from './types';
+export type PreferencesState = PreferencesSlice;
 
-export interface PreferencesState {
-  theme: ThemeChoice;
-  setTheme: (t: ThemeChoice) => void;
+/** Selects from the preferences slice; re-renders only when the selected value changes. */
+export function usePreferences<T>(selector: (s: PreferencesState) => T): T {
+  return useAtlas((s: AtlasState) => selector(s));
 }
-
-export const usePreferences = create<PreferencesState>()(
-  persist(
-    (set) => ({
-      theme: 'auto',
-      setTheme: (theme) => set({ theme }),
-    }),
-    {
-      name: 'attention-atlas:preferences',
-      version: 1,
-      storage: createJSONStorage(() => safeStorage),
-      partialize: (s) => ({ theme: s.theme }),
-    },
-  ),
-);

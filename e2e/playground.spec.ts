@@ -1,0 +1,150 @@
+// The playground end to end: a model file opened by the user, typing → tokens → heatmap, a refused
+// file, a worker crash, rapid typing, over-long input and the URL as the shareable view.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './console';
+
+// A word-level encoder-only fixture (vocabulary <pad>, t1 … t10; maxLen 16), made with PyTorch.
+const ENCODER = {
+  name: 'encoder.safetensors',
+  mimeType: 'application/octet-stream',
+  buffer: readFileSync(new URL('../src/model/golden/encoder_sinusoidal_post_relu_pad.safetensors', import.meta.url)),
+};
+const SEP = '\u241f';
+
+async function openModel(page: Page, url = './#/playground') {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Playground');
+  await page.getByTestId('model-file').setInputFiles(ENCODER);
+  await expect(page.getByTestId('model-status')).toHaveText('Loaded encoder.safetensors.');
+}
+
+/** The tokens on the heatmap's query axis (what the drawn run was computed from). */
+const heatmapTokens = (page: Page) => page.getByTestId('heatmap-view').getAttribute('data-query-tokens');
+
+test('typing updates the token chips and the attention heatmap', async ({ page }) => {
+  await openModel(page);
+  const input = page.getByTestId('input-text');
+  await input.fill('t1 t2 t3');
+  const chips = page.getByTestId('token-chips').getByTestId('token-chip');
+  await expect(chips).toHaveCount(3);
+  await expect(chips.nth(2)).toHaveAttribute('data-id', '3');
+  await expect(page.getByTestId('heatmap-view')).toHaveAttribute('data-query-tokens', ['t1', 't2', 't3'].join(SEP));
+  await expect(page.getByTestId('playground-heatmap')).toBeVisible();
+
+  await input.press('End');
+  await input.pressSequentially(' t9');
+  await expect(chips).toHaveCount(4);
+  await expect(page.getByTestId('heatmap-view')).toHaveAttribute('data-query-tokens', ['t1', 't2', 't3', 't9'].join(SEP));
+
+  // The table view shows the weights: every row of a softmax sums to 1.
+  await page.getByTestId('playground-heatmap').getByTestId('table-toggle').click();
+  const rows = page.getByTestId('cellmap-table').locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+  const sums = await rows.evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => Number(td.textContent)).reduce((a, b) => a + b, 0)),
+  );
+  for (const s of sums) expect(s).toBeCloseTo(1, 2);
+  // Output probabilities are shown for the last position.
+  await expect(page.getByTestId('output-bars').locator('li')).toHaveCount(5);
+});
+
+test('a malformed file shows why it was refused and the app keeps working', async ({ page }) => {
+  await openModel(page);
+  await page.getByTestId('input-text').fill('t4 t5');
+  await expect(page.getByTestId('heatmap-view')).toHaveAttribute('data-query-tokens', `t4${SEP}t5`);
+
+  await page.getByTestId('model-file').setInputFiles({ name: 'broken.safetensors', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a model') });
+  const error = page.getByTestId('model-error');
+  await expect(error).toBeVisible();
+  await expect(error).toContainText('“broken.safetensors” was not loaded');
+  // The previous model is still loaded and still runs.
+  await expect(page.getByTestId('model-status')).toHaveText('Loaded encoder.safetensors.');
+  await page.getByTestId('input-text').fill('t6 t7 t8');
+  await expect(page.getByTestId('heatmap-view')).toHaveAttribute('data-query-tokens', ['t6', 't7', 't8'].join(SEP));
+
+  // A file whose header is valid JSON but whose config is wrong names the field.
+  const header = JSON.stringify({ __metadata__: { config: JSON.stringify({ arch: 'decoder-only', vocabSize: 4, dModel: 6, nHeads: 4 }) } });
+  const bytes = Buffer.alloc(8 + header.length);
+  bytes.writeBigUInt64LE(BigInt(header.length), 0);
+  bytes.write(header, 8);
+  await page.getByTestId('model-file').setInputFiles({ name: 'bad-config.safetensors', mimeType: 'application/octet-stream', buffer: bytes });
+  await expect(error).toContainText('bad-config.safetensors');
+  await expect(error).toContainText('config');
+});
+
+test('a worker crash shows a message, restarts the worker and the next input works', async ({ page }) => {
+  await openModel(page, './#/playground?testhooks=1');
+  await expect(page.getByTestId('playground')).toHaveAttribute('data-engine', 'worker');
+  await page.getByTestId('input-text').fill('t1 t2');
+  await expect(page.getByTestId('heatmap-view')).toHaveAttribute('data-query-tokens', `t1${SEP}t2`);
+
+  await page.getByTestId('crash-worker').click();
+  await expect(page.getByTestId('engine-notice')).toContainText('stopped unexpectedly');
+  await expect(page.getByTestId('engine-notice')).toContainText('restarted');
+
+  await page.getByTestId('input-text').fill('t3 t4 t5 t6');
+  await expect(page.getByTestId('heatmap-view')).toHaveAttribute('data-query-tokens', ['t3', 't4', 't5', 't6'].join(SEP));
+  await expect(page.getByTestId('model-status')).toHaveText('Loaded encoder.safetensors.');
+});
+
+test('rapid typing never leaves an older result on screen', async ({ page }) => {
+  await openModel(page);
+  const input = page.getByTestId('input-text');
+  await input.fill('');
+  const words = ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't1', 't2'];
+  await input.pressSequentially(words.join(' '), { delay: 0 });
+  const expected = words.join(SEP);
+  await expect(page.getByTestId('heatmap-view')).toHaveAttribute('data-query-tokens', expected);
+  await expect(page.getByTestId('token-chips').getByTestId('token-chip')).toHaveCount(words.length);
+  // Nothing older arrives later and overwrites it.
+  await page.waitForTimeout(800);
+  expect(await heatmapTokens(page)).toBe(expected);
+  await expect(page.getByTestId('heatmap-view')).toHaveAttribute('aria-busy', 'false');
+});
+
+test('over-long input is cut to maxLen with a visible notice', async ({ page }) => {
+  await openModel(page);
+  const words = Array.from({ length: 20 }, (_, i) => `t${(i % 10) + 1}`);
+  await page.getByTestId('input-text').fill(words.join(' '));
+  await expect(page.getByTestId('truncation-notice')).toContainText('limit of 16 tokens');
+  await expect(page.getByTestId('truncation-notice')).toContainText('the last 4 tokens were cut off');
+  await expect(page.getByTestId('token-chips').getByTestId('token-chip')).toHaveCount(16);
+  await expect(page.getByTestId('heatmap-view')).toHaveAttribute('data-query-tokens', words.slice(0, 16).join(SEP));
+  // Unknown words are flagged too, never dropped silently.
+  await page.getByTestId('input-text').fill('t1 hello t2');
+  await expect(page.getByTestId('unknown-notice')).toBeVisible();
+});
+
+test('layer, head and mask live in the URL and a reload restores them', async ({ page }) => {
+  await openModel(page);
+  await page.getByTestId('input-text').fill('t2 t3 t4');
+  await page.getByTestId('select-layer').selectOption('1');
+  await page.getByTestId('select-head').selectOption('1');
+  await page.getByTestId('mask-causal').check();
+  await expect(page.getByTestId('playground-heatmap').getByTestId('blocked-hatch').locator('rect')).not.toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => location.hash), { timeout: 3000 }).toContain('layer=1');
+  const hash = await page.evaluate(() => location.hash);
+  expect(hash).toContain('head=1');
+  expect(hash).toContain('mask=causal');
+  expect(hash).toContain('text=t2+t3+t4');
+  // History was replaced, not pushed, while editing.
+  expect(await page.evaluate(() => history.length)).toBeLessThanOrEqual(2);
+
+  await page.reload();
+  await page.getByTestId('model-file').setInputFiles(ENCODER);
+  await expect(page.getByTestId('input-text')).toHaveValue('t2 t3 t4');
+  await expect(page.getByTestId('select-layer')).toHaveValue('1');
+  await expect(page.getByTestId('select-head')).toHaveValue('1');
+  await expect(page.getByTestId('mask-causal')).toBeChecked();
+});
+
+test('hostile URL values are ignored and text is never rendered as HTML', async ({ page }) => {
+  await page.goto('./#/playground?layer=999&head=-1&mask=evil&text=%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E');
+  await page.getByTestId('model-file').setInputFiles(ENCODER);
+  await expect(page.getByTestId('model-status')).toHaveText('Loaded encoder.safetensors.');
+  await expect(page.getByTestId('input-text')).toHaveValue('<img src=x onerror="window.__pwned=1">');
+  await expect(page.getByTestId('select-layer')).toHaveValue('0');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+});

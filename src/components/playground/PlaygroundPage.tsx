@@ -1,0 +1,51 @@
+// #/playground: choose a model (shipped or your own), type the input, pick layer, head and mask, and
+// watch tokens, attention and output update live. Loaded lazily (see index.tsx).
+import { useAtlas } from '../../store/atlas';
+import { useAtlasRuntime } from '../../store/runtime';
+import { selectEngineNotice } from '../../store/selectors';
+import { HeatmapView } from './HeatmapView';
+import { InputEditor } from './InputEditor';
+import { ModelChooser } from './ModelChooser';
+import { OutputBars } from './OutputBars';
+import { ViewControls } from './ViewControls';
+import './playground.css';
+
+export default function PlaygroundPage() {
+  const actions = useAtlasRuntime();
+  const notice = useAtlas(selectEngineNotice);
+  const engineMode = useAtlas((s) => s.engineMode);
+  const testHooks = /[?&]testhooks=1(&|$)/.test(window.location.search + window.location.hash.replace(/^[^?]*/, '&'));
+  return (
+    <main id="main" className="page playground" tabIndex={-1} data-testid="playground" data-engine={engineMode}>
+      <h1>Playground</h1>
+      <p className="lede">
+        A real transformer runs in your browser{engineMode === 'main' ? ' (on the page itself: this frame cannot start a worker)' : ', off the main thread'}.
+        Type, and every panel follows.
+      </p>
+      {notice && (
+        <div className="error pg-row" role="alert" data-testid="engine-notice">
+          <span>{notice}</span>
+          <button type="button" className="btn" onClick={() => useAtlas.getState().dismissEngineNotice()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="pg-grid">
+        <div className="pg-col">
+          <ModelChooser />
+          <InputEditor />
+          <ViewControls />
+        </div>
+        <div className="pg-col">
+          <HeatmapView />
+          <OutputBars />
+        </div>
+      </div>
+      {testHooks && (
+        <button type="button" className="btn" data-testid="crash-worker" onClick={() => actions.crashWorker()}>
+          Crash the worker (test hook)
+        </button>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,125 @@
+// Choosing what to look at and how the model runs: stack, self/cross-attention, layer, head, the
+// self-attention mask of the last stack (with the prefix length), and the softmax temperature.
+import { useId } from 'react';
+import { useAtlas } from '../../store/atlas';
+import { defaultMask } from '../../store/bridge';
+import { selectModelInfo } from '../../store/selectors';
+import type { MaskChoice } from '../../store/types';
+
+const range = (n: number) => Array.from({ length: Math.max(0, n) }, (_, i) => i);
+
+/** Selects for stack, attention, layer and head; radio buttons for the mask; a temperature slider. */
+export function ViewControls() {
+  const info = useAtlas(selectModelInfo);
+  const stack = useAtlas((s) => s.stack);
+  const attention = useAtlas((s) => s.attention);
+  const layer = useAtlas((s) => s.layer);
+  const head = useAtlas((s) => s.head);
+  const mask = useAtlas((s) => s.mask);
+  const prefix = useAtlas((s) => s.prefix);
+  const temperature = useAtlas((s) => s.temperature);
+  const input = useAtlas((s) => s.input);
+  const id = useId();
+  if (!info) return null;
+  const st = useAtlas.getState();
+  const c = info.config;
+  const encDec = info.arch === 'encoder-decoder';
+  const nLayers = encDec && stack === 'decoder' ? (c.nDecoderLayers ?? c.nLayers) : c.nLayers;
+  const shownMask = mask ?? defaultMask(info.arch);
+  const lastStack = info.arch === 'encoder-only' ? 'encoder' : 'decoder';
+  const maxPrefix = input ? (input.kind === 'single' ? input.seq.tokens.length : input.tgt.tokens.length) : c.maxLen;
+
+  return (
+    <section className="pg-card" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>View</h2>
+      <div className="pg-controls">
+        {encDec && (
+          <label>
+            Stack{' '}
+            <select
+              data-testid="select-stack"
+              value={stack}
+              onChange={(e) => {
+                const next = e.target.value as 'encoder' | 'decoder';
+                st.applyView({
+                  stack: next,
+                  attention: next === 'encoder' ? 'selfAttention' : attention,
+                  layer: Math.min(layer, (next === 'decoder' ? (c.nDecoderLayers ?? c.nLayers) : c.nLayers) - 1),
+                });
+              }}
+            >
+              <option value="encoder">encoder</option>
+              <option value="decoder">decoder</option>
+            </select>
+          </label>
+        )}
+        {encDec && stack === 'decoder' && (
+          <label>
+            Attention{' '}
+            <select data-testid="select-attention" value={attention} onChange={(e) => st.setAttention(e.target.value as 'selfAttention' | 'crossAttention')}>
+              <option value="selfAttention">self-attention</option>
+              <option value="crossAttention">cross-attention</option>
+            </select>
+          </label>
+        )}
+        <label>
+          Layer{' '}
+          <select data-testid="select-layer" value={layer} onChange={(e) => st.setLayer(Number(e.target.value))}>
+            {range(nLayers).map((i) => (
+              <option key={i} value={i}>
+                {i}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Head{' '}
+          <select data-testid="select-head" value={head} onChange={(e) => st.setHead(Number(e.target.value))}>
+            {range(c.nHeads).map((i) => (
+              <option key={i} value={i}>
+                {i}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Temperature{' '}
+          <input
+            type="range"
+            min={0.1}
+            max={3}
+            step={0.1}
+            value={temperature}
+            data-testid="temperature"
+            onChange={(e) => st.setTemperature(Number(e.target.value))}
+          />{' '}
+          <output>{temperature.toFixed(1)}</output>
+        </label>
+      </div>
+      <fieldset className="pg-mask">
+        <legend>Mask of the {lastStack}’s self-attention</legend>
+        {(['full', 'causal', 'prefix'] as MaskChoice[]).map((m) => (
+          <label key={m}>
+            <input type="radio" name={`${id}-mask`} value={m} checked={shownMask === m} data-testid={`mask-${m}`} onChange={() => st.setMask(m)} /> {m}
+          </label>
+        ))}
+        {shownMask === 'prefix' && (
+          <label>
+            prefix length{' '}
+            <input
+              type="number"
+              min={0}
+              max={maxPrefix}
+              value={prefix}
+              data-testid="mask-prefix"
+              onChange={(e) => st.setMask('prefix', Math.max(0, Math.min(c.maxLen, Math.round(Number(e.target.value) || 0))))}
+            />
+          </label>
+        )}
+        {mask !== null && mask !== defaultMask(info.arch) && (
+          <p className="pg-muted">The model was trained with a {defaultMask(info.arch)} mask; other masks show what changes.</p>
+        )}
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,402 @@
+// The bridge between the engine (worker or main-thread fallback) and the store, outside React.
+// It watches the store for the model and input, sends load/run requests, drops results of any
+// superseded run, and writes what arrives to the store at most once per animation frame.
+import { createModelClient, type ModelClient } from '../worker/client';
+import { PROTOCOL_VERSION, type RunInput, type WorkerRequest, type WorkerResponse } from '../worker/protocol';
+import { traceKey, type TraceMap } from '../model/trace';
+import type { AnyTensor } from '../model/tensor';
+import { useAtlas, type AtlasState } from './atlas';
+import type { TokenizedInput } from './slices/runSlice';
+import { detokenize, tokenize, vocabularyOf, type Vocabulary } from './tokenize';
+import type { MaskChoice, ModelInfo, ShippedModel } from './types';
+
+const v = PROTOCOL_VERSION;
+
+type Store = typeof useAtlas;
+
+export interface BridgeOptions {
+  /** Honour test hooks (the `crash` request); the app passes true only with `?testhooks=1`. */
+  testHooks?: boolean;
+  /** Base URL of public/ (models/index.json, models/NAME.safetensors); default document.baseURI. */
+  baseUrl?: string;
+  /** Injected for tests: the engine client and the frame scheduler. */
+  createClient?: typeof createModelClient;
+  requestFrame?: (cb: () => void) => void;
+}
+
+export interface Bridge {
+  /** Loads a model from a dropped or picked file; the model's own checks decide if it is accepted. */
+  loadModelFile: (file: Blob & { name: string }) => Promise<void>;
+  /** Generates tokens one by one (target of an encoder-decoder, continuation of a decoder-only input). */
+  generate: (maxNewTokens?: number) => void;
+  /** Stops the current run or generation. */
+  cancel: () => void;
+  /** Test hook: makes the worker crash (ignored unless test hooks are on). */
+  crashWorker: () => void;
+  /** Stops the engine and unsubscribes (tests). */
+  dispose: () => void;
+}
+
+/** The self-attention mask a model uses when the view does not choose one. */
+export function defaultMask(arch: ModelInfo['arch']): MaskChoice {
+  return arch === 'encoder-only' ? 'full' : 'causal';
+}
+
+/** Tokenizes the store's text for the loaded model (source and target for an encoder-decoder). */
+export function tokenizeInput(s: Pick<AtlasState, 'text' | 'src' | 'tgt'>, info: ModelInfo, vocab: Vocabulary): TokenizedInput {
+  if (info.arch === 'encoder-decoder') {
+    // The decoder reads the target shifted right: it starts with <bos> when the vocabulary has one.
+    const typedBos = s.tgt.trimStart().startsWith('<bos>');
+    const prepend = vocab.bos !== undefined && !typedBos ? [vocab.bos] : [];
+    return { kind: 'pair', src: tokenize(s.src, info, vocab), tgt: tokenize(s.tgt, info, vocab, prepend) };
+  }
+  return { kind: 'single', seq: tokenize(s.text, info, vocab) };
+}
+
+/** The ids to run, or null when a sequence the model needs is empty. */
+export function runInputOf(input: TokenizedInput): RunInput | null {
+  if (input.kind === 'single') return input.seq.tokens.length ? { tokens: input.seq.tokens.map((t) => t.id) } : null;
+  if (!input.src.tokens.length || !input.tgt.tokens.length) return null;
+  return { src: input.src.tokens.map((t) => t.id), tgt: input.tgt.tokens.map((t) => t.id) };
+}
+
+/** An example input made of the vocabulary's first ordinary pieces, for a model with no input yet. */
+export function exampleText(info: ModelInfo): string {
+  const pieces = info.vocab.filter((p) => !/^<[a-z]{2,6}>$/.test(p) && p.trim() !== '').slice(0, 6);
+  return info.tokenizer === 'char' ? pieces.join('') : pieces.join(' ');
+}
+
+function parseCatalog(raw: unknown): ShippedModel[] {
+  const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' && Array.isArray((raw as { models?: unknown }).models) ? (raw as { models: unknown[] }).models : [];
+  const out: ShippedModel[] = [];
+  for (const m of list) {
+    if (!m || typeof m !== 'object') continue;
+    const r = m as Record<string, unknown>;
+    if (typeof r.name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(r.name)) continue;
+    const arch = r.arch === 'encoder-only' || r.arch === 'decoder-only' || r.arch === 'encoder-decoder' ? r.arch : 'decoder-only';
+    out.push({
+      name: r.name,
+      title: typeof r.title === 'string' ? r.title : r.name,
+      arch,
+      description: typeof r.description === 'string' ? r.description : '',
+    });
+  }
+  return out;
+}
+
+/** Starts the bridge for a store: the engine, the store subscription and the catalog fetch. */
+export function createBridge(store: Store, options: BridgeOptions = {}): Bridge {
+  const baseUrl = options.baseUrl ?? (typeof document !== 'undefined' ? document.baseURI : 'http://localhost/');
+  const requestFrame =
+    options.requestFrame ??
+    ((cb: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => cb()) : setTimeout(cb, 16)));
+
+  let nextId = 1;
+  let currentLoad = 0;
+  let currentRun = 0;
+  /** Bytes of a user's file, kept to reload it after a crash (the sent copy is transferred). */
+  let fileBytes: ArrayBuffer | null = null;
+  /** A user's file sent to the engine and not yet accepted or refused. */
+  let pendingFile: { loadId: number; name: string; bytes: ArrayBuffer } | null = null;
+  let vocab: Vocabulary | null = null;
+  let lastRunKey = '';
+  let generating = false;
+
+  // ---- one store write per animation frame -------------------------------------------------
+  let patch: Partial<AtlasState> = {};
+  let traceEvents: { runId: number; step: number; entries: [string, AnyTensor][] } | null = null;
+  /** Which run and step the trace map in the store belongs to. */
+  let traceOwner = { runId: 0, step: 0 };
+  let frameQueued = false;
+  /** True while the bridge writes its own results (the store watcher ignores those). */
+  let selfWriting = false;
+  /** The text being generated, token by token. */
+  let genText = '';
+
+  function flush() {
+    frameQueued = false;
+    const next: Partial<AtlasState> = patch;
+    patch = {};
+    if (traceEvents) {
+      const { runId, step, entries } = traceEvents;
+      traceEvents = null;
+      const same = traceOwner.runId === runId && traceOwner.step === step;
+      const map: TraceMap = same ? new Map(store.getState().trace) : new Map();
+      for (const [key, tensor] of entries) map.set(key, tensor);
+      traceOwner = { runId, step };
+      Object.assign(next, { trace: map, traceRunId: runId, traceStep: step });
+    }
+    if (Object.keys(next).length) {
+      selfWriting = true;
+      try {
+        store.setState(next);
+      } finally {
+        selfWriting = false;
+      }
+    }
+  }
+
+  function write(p: Partial<AtlasState>) {
+    Object.assign(patch, p);
+    if (!frameQueued) {
+      frameQueued = true;
+      requestFrame(flush);
+    }
+  }
+
+  // ---- the engine ---------------------------------------------------------------------------
+  const client: ModelClient = (options.createClient ?? createModelClient)(
+    {
+      onMessage,
+      onCrash: (message) => {
+        store.setState({ engineNotice: `The model engine stopped unexpectedly (${message}) and was restarted.` });
+        lastRunKey = '';
+        generating = false;
+        write({ generating: false });
+        reloadModel();
+        maybeRun();
+      },
+      onMode: (mode) => store.setState({ engineMode: mode }),
+    },
+    { testHooks: options.testHooks },
+  );
+
+  const send = (req: WorkerRequest) => client.send(req);
+
+  function reloadModel() {
+    const s = store.getState();
+    if (!s.modelName) return;
+    if (s.modelSource === 'file') {
+      if (!fileBytes) return;
+      currentLoad = nextId++;
+      send({ type: 'load', v, runId: currentLoad, source: { kind: 'bytes', name: s.modelName, bytes: fileBytes.slice(0) } });
+    } else {
+      currentLoad = nextId++;
+      const url = new URL(`models/${encodeURIComponent(s.modelName)}.safetensors`, baseUrl).href;
+      send({ type: 'load', v, runId: currentLoad, source: { kind: 'url', name: s.modelName, url } });
+    }
+  }
+
+  function onMessage(msg: WorkerResponse) {
+    switch (msg.type) {
+      case 'loaded': {
+        if (msg.runId !== currentLoad) return; // a newer load superseded this one
+        const info = msg.info;
+        vocab = vocabularyOf(info);
+        const s = store.getState();
+        const next: Partial<AtlasState> = { modelStatus: 'ready', modelInfo: info, modelError: null };
+        if (pendingFile && pendingFile.loadId === msg.runId) {
+          // The user's file passed the model's checks: it becomes the current model.
+          fileBytes = pendingFile.bytes;
+          Object.assign(next, { modelName: pendingFile.name, modelSource: 'file' });
+          pendingFile = null;
+        }
+        // Give a model with no input an example, and keep the selection inside the model.
+        if (info.arch === 'encoder-decoder' ? !s.src : !s.text) {
+          if (info.arch === 'encoder-decoder') next.src = exampleText(info);
+          else next.text = exampleText(info);
+        }
+        Object.assign(next, clampSelection(s, info));
+        store.setState(next); // a model switch is written at once: everything after depends on it
+        lastRunKey = '';
+        maybeRun();
+        return;
+      }
+      case 'trace': {
+        if (msg.runId !== currentRun) return; // stale: a newer run supersedes this one
+        if (!traceEvents || traceEvents.runId !== msg.runId || traceEvents.step !== msg.step)
+          traceEvents = { runId: msg.runId, step: msg.step, entries: traceEvents && traceEvents.runId === msg.runId && traceEvents.step === msg.step ? traceEvents.entries : [] };
+        traceEvents.entries.push([traceKey(msg.path), msg.tensor]);
+        write({});
+        return;
+      }
+      case 'token': {
+        if (msg.runId !== currentRun || !generating) return;
+        const s = store.getState();
+        const info = s.modelInfo;
+        if (!info || !vocab || msg.token === vocab.eos) return;
+        const piece = detokenize([msg.token], info);
+        const joiner = info.tokenizer === 'word' && genText ? ' ' : '';
+        genText = genText + joiner + piece;
+        if (info.arch === 'encoder-decoder') write({ tgt: genText, input: tokenizeInput({ ...s, tgt: genText }, info, vocab) });
+        else write({ text: genText, input: tokenizeInput({ ...s, text: genText }, info, vocab) });
+        return;
+      }
+      case 'done':
+        if (msg.runId !== currentRun) return;
+        write({ runStatus: 'done', runMs: msg.ms, generating: false });
+        if (generating) {
+          generating = false;
+          // Show the whole generated sequence: run it once more as a plain forward pass.
+          requestFrame(() => maybeRun());
+        }
+        return;
+      case 'error':
+        if (msg.runId !== null && msg.runId === currentLoad) {
+          if (pendingFile && pendingFile.loadId === msg.runId) {
+            // A refused file leaves the previous model loaded and working.
+            store.setState({ modelError: `“${pendingFile.name}” was not loaded: ${msg.message}` });
+            pendingFile = null;
+          } else store.setState({ modelStatus: 'error', modelError: msg.message });
+          return;
+        }
+        if (msg.runId === null || msg.runId === currentRun) {
+          generating = false;
+          write({ runStatus: 'error', runError: msg.message, generating: false });
+        }
+        return;
+      case 'ready':
+        return;
+    }
+  }
+
+  // ---- reacting to the store -----------------------------------------------------------------
+
+  /** Tokenizes the current input and runs it, unless the same run was already requested. */
+  function maybeRun() {
+    if (generating) return;
+    const s = store.getState();
+    const info = s.modelInfo;
+    if (!info || !vocab || s.modelStatus !== 'ready') return;
+    const input = tokenizeInput(s, info, vocab);
+    const ids = runInputOf(input);
+    const mask = s.mask ?? defaultMask(info.arch);
+    const key = JSON.stringify([info.name, ids, mask, s.prefix, s.temperature]);
+    if (key === lastRunKey) return;
+    lastRunKey = key;
+    if (currentRun) send({ type: 'cancel', v, runId: currentRun });
+    if (!ids) {
+      currentRun = 0;
+      write({ input, runStatus: 'idle', runError: null, trace: new Map(), traceRunId: 0 });
+      traceOwner = { runId: 0, step: 0 };
+      return;
+    }
+    currentRun = nextId++;
+    write({ input, runId: currentRun, runStatus: 'running', runError: null });
+    if (typeof performance !== 'undefined') performance.mark('atlas:run-sent', { detail: { runId: currentRun } });
+    send({ type: 'run', v, runId: currentRun, input: ids, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full' } });
+  }
+
+  function onStore(s: AtlasState, prev: AtlasState) {
+    if (s.modelName !== prev.modelName || s.modelSource !== prev.modelSource) {
+      if (s.modelName && s.modelSource === 'shipped') {
+        fileBytes = null;
+        vocab = null;
+        currentRun = 0;
+        traceOwner = { runId: 0, step: 0 };
+        store.setState({ modelStatus: 'loading', modelError: null, modelInfo: null, input: null, trace: new Map(), traceRunId: 0, runStatus: 'idle' });
+        reloadModel();
+        return;
+      }
+    }
+    if (s.text !== prev.text || s.src !== prev.src || s.tgt !== prev.tgt || s.mask !== prev.mask || s.prefix !== prev.prefix || s.temperature !== prev.temperature) {
+      // Text the bridge wrote itself while generating is not a new request.
+      if (selfWriting) return;
+      if (generating) {
+        generating = false;
+        write({ generating: false });
+      }
+      maybeRun();
+    }
+  }
+  const unsubscribe = store.subscribe(onStore);
+
+  // ---- the catalog of shipped models -----------------------------------------------------------
+  async function loadCatalog() {
+    store.setState({ catalogStatus: 'loading' });
+    try {
+      const res = await fetch(new URL('models/index.json', baseUrl).href);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const catalog = parseCatalog(await res.json());
+      store.setState({ catalog, catalogStatus: 'ready' });
+      if (!store.getState().modelName && catalog.length) store.getState().selectModel(catalog[0].name);
+    } catch {
+      store.setState({ catalog: [], catalogStatus: 'error' });
+    }
+  }
+  void loadCatalog();
+  // A model chosen before the bridge started (e.g. from the URL) loads now.
+  if (store.getState().modelName) onStore(store.getState(), { ...store.getState(), modelName: null });
+
+  return {
+    async loadModelFile(file) {
+      const name = file.name.slice(0, 120);
+      let bytes: ArrayBuffer;
+      try {
+        bytes = await file.arrayBuffer();
+      } catch {
+        store.setState({ modelStatus: 'error', modelError: `Could not read the file “${name}”.` });
+        return;
+      }
+      currentLoad = nextId++;
+      // Until the file is accepted, the previous model stays loaded and usable.
+      pendingFile = { loadId: currentLoad, name, bytes };
+      store.setState({ modelError: null });
+      send({ type: 'load', v, runId: currentLoad, source: { kind: 'bytes', name, bytes: bytes.slice(0) } });
+    },
+    generate(maxNewTokens) {
+      const s = store.getState();
+      const info = s.modelInfo;
+      if (!info || !vocab || info.arch === 'encoder-only') return;
+      const input = tokenizeInput(s, info, vocab);
+      const ids = input.kind === 'pair' ? (input.src.tokens.length ? { src: input.src.tokens.map((t) => t.id), tgt: input.tgt.tokens.map((t) => t.id) } : null) : runInputOf(input);
+      if (!ids || ('tgt' in ids && ids.tgt.length === 0)) return;
+      if (currentRun) send({ type: 'cancel', v, runId: currentRun });
+      const seqLen = 'tokens' in ids ? ids.tokens.length : ids.tgt.length;
+      const room = Math.max(0, info.config.maxLen - seqLen);
+      generating = true;
+      genText = info.arch === 'encoder-decoder' ? s.tgt : s.text;
+      currentRun = nextId++;
+      lastRunKey = '';
+      write({ input, runId: currentRun, runStatus: 'running', runError: null, generating: true });
+      const mask = s.mask ?? defaultMask(info.arch);
+      send({
+        type: 'generate',
+        v,
+        runId: currentRun,
+        input: ids,
+        options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full' },
+        maxNewTokens: Math.min(room, maxNewTokens ?? room),
+        stopId: vocab.eos,
+      });
+    },
+    cancel() {
+      if (!currentRun) return;
+      send({ type: 'cancel', v, runId: currentRun });
+      generating = false;
+      currentRun = 0;
+      lastRunKey = '';
+      write({ runStatus: 'idle', generating: false });
+    },
+    crashWorker() {
+      send({ type: 'crash', v });
+    },
+    dispose() {
+      unsubscribe();
+      client.dispose();
+    },
+  };
+}
+
+/** Keeps layer, head, stack and attention inside what the model has. */
+function clampSelection(s: AtlasState, info: ModelInfo): Partial<AtlasState> {
+  const next: Partial<AtlasState> = {};
+  const stack = info.arch === 'encoder-only' ? 'encoder' : info.arch === 'decoder-only' ? 'decoder' : s.stack;
+  if (stack !== s.stack) next.stack = stack;
+  const nLayers = info.arch === 'encoder-decoder' && stack === 'decoder' ? (info.config.nDecoderLayers ?? info.config.nLayers) : info.config.nLayers;
+  if (s.layer >= nLayers) next.layer = nLayers - 1;
+  if (s.head >= info.config.nHeads) next.head = info.config.nHeads - 1;
+  if (s.attention === 'crossAttention' && !(info.arch === 'encoder-decoder' && stack === 'decoder')) next.attention = 'selfAttention';
+  return next;
+}
+
+let appBridge: Bridge | null = null;
+
+/** The app's bridge over `useAtlas`, started on first use (test hooks only with `?testhooks=1`). */
+export function getBridge(): Bridge {
+  if (!appBridge) {
+    const testHooks = typeof location !== 'undefined' && /[?&]testhooks=1(&|$)/.test(location.search + location.hash.replace(/^[^?]*/, '&'));
+    appBridge = createBridge(useAtlas, { testHooks });
+  }
+  return appBridge;
+}

@@ -1,0 +1,77 @@
+// The shareable view in the URL: a table from view fields to query parameters (inside the hash, e.g.
+// `#/playground?model=dates&src=…&layer=1`). Decoding trusts nothing: unknown parameters are kept
+// for their owners, malformed values are ignored (the field keeps its current value).
+import { STAGES, type MaskChoice, type Stage } from './types';
+
+export interface ViewState {
+  model?: string;
+  text?: string;
+  src?: string;
+  tgt?: string;
+  layer?: number;
+  head?: number;
+  mask?: MaskChoice;
+  prefix?: number;
+  stage?: Stage;
+  step?: number;
+  stack?: 'encoder' | 'decoder';
+  attention?: 'selfAttention' | 'crossAttention';
+}
+
+const MAX_TEXT = 2000;
+const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+const int = (max: number) => (raw: string) => {
+  if (!/^\d{1,6}$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return n <= max ? n : undefined;
+};
+const text = (raw: string) => (raw.length <= MAX_TEXT ? raw.split(String.fromCharCode(0)).join('') : undefined);
+const oneOf =
+  <T extends string>(allowed: readonly T[]) =>
+  (raw: string) =>
+    (allowed as readonly string[]).includes(raw) ? (raw as T) : undefined;
+
+/** Each field: its parameter name and a parser returning undefined for anything malformed. */
+const FIELDS: { [K in keyof Required<ViewState>]: { param: string; parse: (raw: string) => ViewState[K] | undefined } } = {
+  model: { param: 'model', parse: (raw) => (MODEL_NAME.test(raw) ? raw : undefined) },
+  text: { param: 'text', parse: text },
+  src: { param: 'src', parse: text },
+  tgt: { param: 'tgt', parse: text },
+  layer: { param: 'layer', parse: int(63) },
+  head: { param: 'head', parse: int(63) },
+  mask: { param: 'mask', parse: oneOf(['full', 'causal', 'prefix'] as const) },
+  prefix: { param: 'prefix', parse: int(4096) },
+  stage: { param: 'stage', parse: oneOf(STAGES) },
+  step: { param: 'step', parse: int(999) },
+  stack: { param: 'stack', parse: oneOf(['encoder', 'decoder'] as const) },
+  attention: { param: 'attn', parse: oneOf(['selfAttention', 'crossAttention'] as const) },
+};
+
+const KEYS = Object.keys(FIELDS) as (keyof ViewState)[];
+
+/** The parameter names the codec owns (everything else in the query belongs to someone else). */
+export const VIEW_PARAMS: readonly string[] = KEYS.map((k) => FIELDS[k].param);
+
+/** Reads the view from query parameters; unknown parameters and malformed values are ignored. */
+export function decodeView(params: URLSearchParams): ViewState {
+  const view: ViewState = {};
+  for (const key of KEYS) {
+    const raw = params.get(FIELDS[key].param);
+    if (raw === null) continue;
+    const value = FIELDS[key].parse(raw);
+    if (value !== undefined) (view as Record<string, unknown>)[key] = value;
+  }
+  return view;
+}
+
+/** Writes the view into a copy of `base`: the codec's parameters are replaced, any other is kept. */
+export function encodeView(view: ViewState, base: URLSearchParams = new URLSearchParams()): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of base) if (!VIEW_PARAMS.includes(k)) out.append(k, v);
+  for (const key of KEYS) {
+    const value = view[key];
+    if (value !== undefined) out.set(FIELDS[key].param, String(value));
+  }
+  return out;
+}
