@@ -2,10 +2,10 @@ import { Header } from './components/Header';
 import { LazyGalleryPage } from './visualizations/gallery/LazyGallery';
 import { HomePage } from './components/HomePage';
 import { LessonPage } from './components/LessonPage';
+import { ModelsPage } from './components/ModelsPage';
 import { GlossaryPage } from './components/lesson/GlossaryPage';
 import { ReferencesPage } from './components/lesson/ReferencesPage';
 import { NotFound } from './components/NotFound';
-import { Placeholder } from './components/Placeholder';
 import { Playground } from './components/playground';
 import { useLocation } from './components/useLocation';
 import { useApplyTheme } from './components/useTheme';
@@ -23,7 +23,7 @@ export function App() {
       {route.name === 'lesson' && <LessonPage slug={route.slug} step={route.step} />}
       {route.name === 'playground' && <Playground />}
       {route.name === 'gallery' && <LazyGalleryPage />}
-      {route.name === 'models' && <Placeholder title="Models" />}
+      {route.name === 'models' && <ModelsPage />}
       {route.name === 'glossary' && <GlossaryPage />}
       {route.name === 'references' && <ReferencesPage />}
       {route.name === 'not-found' && <NotFound path={route.path} />}

@@ -1,0 +1,58 @@
+// `npm run train -- <task> [--steps N] [--seed S]`: trains one recipe of src/tasks/recipes.ts
+// and writes public/models/<task>.safetensors. Progress goes to stdout, one line per check.
+import { writeFileSync } from 'node:fs';
+import { createTrainer, drawBatch, trainStep } from '../src/model/train/loop';
+import { saveParams } from '../src/model/train/serialize';
+import { recipes } from '../src/tasks/recipes';
+
+const [task, ...rest] = process.argv.slice(2);
+const recipe = task ? recipes[task] : undefined;
+if (!recipe) {
+  console.error(`usage: npm run train -- <task>   (tasks: ${Object.keys(recipes).join(', ')})`);
+  process.exit(2);
+}
+const flag = (name: string) => {
+  const i = rest.indexOf(`--${name}`);
+  return i >= 0 ? Number(rest[i + 1]) : undefined;
+};
+const options = { ...recipe.options, steps: flag('steps') ?? recipe.options.steps, seed: flag('seed') ?? recipe.options.seed };
+const state = createTrainer(recipe.config, options);
+const out = `public/models/${recipe.task}.safetensors`;
+const t0 = performance.now();
+let trainMs = 0; // time in training steps only (checks excluded), for steps/s
+let smooth = NaN;
+let reachedAt: { step: number; seconds: number } | null = null;
+
+function save(): void {
+  const seconds = (performance.now() - t0) / 1000;
+  const training = {
+    steps: state.step, seconds: Math.round(seconds), stepsPerSecond: +(state.step / (trainMs / 1000)).toFixed(2),
+    batchSize: options.batchSize, lr: options.lr, warmup: options.warmup, clip: options.clip, seed: options.seed,
+    targetReached: reachedAt, finalLoss: +smooth.toFixed(4),
+  };
+  writeFileSync(out, saveParams(state.params, recipe!.config, {
+    vocab: recipe!.vocab, tokenizer: recipe!.tokenizer, extra: { training: JSON.stringify(training) },
+  }));
+  console.log(`saved ${out}: ${JSON.stringify(training)}`);
+}
+
+while (state.step < options.steps) {
+  const s0 = performance.now();
+  const { loss, gradNorm, lr } = trainStep(state, drawBatch(state, recipe.sample));
+  trainMs += performance.now() - s0;
+  smooth = Number.isNaN(smooth) ? loss : 0.95 * smooth + 0.05 * loss;
+  const elapsed = (performance.now() - t0) / 1000;
+  if (state.step % recipe.evalEvery === 0 || state.step === options.steps) {
+    const { score, done } = recipe.check(state.params, state.config);
+    console.log(
+      `step ${state.step} loss ${smooth.toFixed(4)} |g| ${gradNorm.toFixed(2)} lr ${lr.toExponential(2)} ` +
+        `check ${(100 * score).toFixed(2)}% ${(state.step / (trainMs / 1000)).toFixed(2)} steps/s ${elapsed.toFixed(0)} s`,
+    );
+    if (done) {
+      reachedAt = { step: state.step, seconds: Math.round(elapsed) };
+      break;
+    }
+    if (elapsed > recipe.maxSeconds) break;
+  }
+}
+save();

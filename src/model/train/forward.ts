@@ -1,0 +1,123 @@
+// The forward pass of spec/model.md for a padded batch, built from differentiable ops so the
+// same code computes the loss for training and the outputs for evaluation (tape = null).
+import type { TrainConfig } from './config';
+import { gelu, relu } from './ops/activation';
+import { attention, buildMask } from './ops/attention';
+import { addPositions, embedding, sinusoidal } from './ops/embedding';
+import { layerNorm } from './ops/layerNorm';
+import { add, linear } from './ops/linear';
+import { rope } from './ops/rope';
+import { get, type Params } from './params';
+import type { Tape, Var } from './tape';
+
+/** B sequences padded to one length. Encoder-decoder: `src` [B·S] and `tokens` (decoder) [B·T]. */
+export interface Batch {
+  B: number;
+  tokens: Int32Array; // [B·T] the last stack's input (decoder, or encoder for encoder-only)
+  T: number;
+  src?: Int32Array; // [B·S] encoder input of an encoder-decoder model
+  S?: number;
+  targets?: Int32Array; // [B·T] next-token (or masked-token) ids, −1 = not scored
+}
+
+/** Logits and, for analysis, every attention's weights keyed like `decoder.0.cross`. */
+export interface ForwardResult {
+  logits: Var; // [B·T, V]
+  attention: Map<string, Float32Array>; // [B, nHeads, Sq, Sk] each
+}
+
+interface StackInput {
+  prefix: 'encoder' | 'decoder';
+  tokens: Int32Array; // [B·S]
+  S: number;
+  causal: boolean;
+  nLayers: number;
+  memory?: { x: Var; tokens: Int32Array; S: number }; // the encoder output for cross-attention
+}
+
+/** Runs the whole model on a batch. Decoder self-attention is causal, encoder attention full. */
+export function forwardBatch(tape: Tape | null, p: Params, c: TrainConfig, batch: Batch): ForwardResult {
+  const attn = new Map<string, Float32Array>();
+  let h: Var;
+  if (c.arch === 'encoder-only') {
+    h = stack(tape, p, c, batch.B, { prefix: 'encoder', tokens: batch.tokens, S: batch.T, causal: false, nLayers: c.nLayers }, attn);
+  } else if (c.arch === 'decoder-only') {
+    h = stack(tape, p, c, batch.B, { prefix: 'decoder', tokens: batch.tokens, S: batch.T, causal: true, nLayers: c.nLayers }, attn);
+  } else {
+    if (!batch.src || batch.S === undefined) throw new Error('encoder-decoder batch needs src and S');
+    const memory = stack(tape, p, c, batch.B, { prefix: 'encoder', tokens: batch.src, S: batch.S, causal: false, nLayers: c.nLayers }, attn); // [B·S, d]
+    h = stack(tape, p, c, batch.B, {
+      prefix: 'decoder', tokens: batch.tokens, S: batch.T, causal: true, nLayers: c.nDecoderLayers ?? 1,
+      memory: { x: memory, tokens: batch.src, S: batch.S },
+    }, attn); // [B·T, d]
+  }
+  const logits = linear(tape, h, get(p, 'lm_head.weight'), p.get('lm_head.bias') ?? null); // [B·T, V]
+  return { logits, attention: attn };
+}
+
+function stack(tape: Tape | null, p: Params, c: TrainConfig, B: number, s: StackInput, attn: Map<string, Float32Array>): Var {
+  const scale = c.scaleEmbedding ? Math.sqrt(c.dModel) : 1;
+  let x = embedding(tape, get(p, 'embed.weight'), s.tokens, scale); // [B·S, d]
+  if (c.positional === 'sinusoidal') x = addPositions(tape, x, s.S, sinusoidal(s.S, c.dModel)); // [B·S, d]
+  if (c.positional === 'learned') x = addPositions(tape, x, s.S, get(p, 'pos_embed.weight')); // [B·S, d]
+  const selfMask = buildMask(B, s.S, s.S, s.tokens, c.padId, s.causal); // [B, S, S]
+  const crossMask = s.memory ? buildMask(B, s.S, s.memory.S, s.memory.tokens, c.padId, false) : null; // [B, S, Sm]
+  for (let i = 0; i < s.nLayers; i++) {
+    const name = `${s.prefix}.layers.${i}`;
+    const sa = (y: Var) => {
+      const r = attend(tape, p, c, `${name}.self_attn`, y, y, B, s.S, s.S, selfMask, c.positional === 'rope');
+      attn.set(`${s.prefix}.${i}.self`, r.weights);
+      return r.out; // [B·S, d]
+    };
+    const ca = (y: Var) => {
+      const m = s.memory!;
+      const r = attend(tape, p, c, `${name}.multihead_attn`, y, m.x, B, s.S, m.S, crossMask!, false); // RoPE never in cross-attention
+      attn.set(`${s.prefix}.${i}.cross`, r.weights);
+      return r.out; // [B·S, d]
+    };
+    const ff = (y: Var) => feedForward(tape, p, c, name, y); // [B·S, d]
+    const norm = (y: Var, n: string) => layerNorm(tape, y, get(p, `${name}.${n}.weight`), get(p, `${name}.${n}.bias`), c.layerNormEps);
+    const lastNorm = s.memory ? 'norm3' : 'norm2';
+    if (c.norm === 'post') {
+      x = norm(add(tape, x, sa(x)), 'norm1'); // [B·S, d]
+      if (s.memory) x = norm(add(tape, x, ca(x)), 'norm2'); // [B·S, d]
+      x = norm(add(tape, x, ff(x)), lastNorm); // [B·S, d]
+    } else {
+      x = add(tape, x, sa(norm(x, 'norm1'))); // [B·S, d]
+      if (s.memory) x = add(tape, x, ca(norm(x, 'norm2'))); // [B·S, d]
+      x = add(tape, x, ff(norm(x, lastNorm))); // [B·S, d]
+    }
+  }
+  // a final norm is present when its tensors are (spec: both weight and bias in the file)
+  if (p.has(`${s.prefix}.norm.weight`) && p.has(`${s.prefix}.norm.bias`)) {
+    x = layerNorm(tape, x, get(p, `${s.prefix}.norm.weight`), get(p, `${s.prefix}.norm.bias`), c.layerNormEps); // [B·S, d]
+  }
+  return x;
+}
+
+/** One attention sublayer: project (rows of the packed in_proj), maybe RoPE, attend, out_proj. */
+function attend(
+  tape: Tape | null, p: Params, c: TrainConfig, name: string, xq: Var, xkv: Var,
+  B: number, Sq: number, Sk: number, mask: Uint8Array, useRope: boolean,
+): { out: Var; weights: Float32Array } {
+  const d = c.dModel;
+  const w = get(p, `${name}.in_proj_weight`); // [3d, d]
+  const b = get(p, `${name}.in_proj_bias`); // [3d]
+  let q = linear(tape, xq, w, b, 0, d); // [B·Sq, d]
+  let k = linear(tape, xkv, w, b, d, 2 * d); // [B·Sk, d]
+  const v = linear(tape, xkv, w, b, 2 * d, 3 * d); // [B·Sk, d]
+  if (useRope) {
+    q = rope(tape, q, Sq, c.nHeads); // [B·Sq, d]
+    k = rope(tape, k, Sk, c.nHeads); // [B·Sk, d]
+  }
+  const r = attention(tape, q, k, v, B, Sq, Sk, c.nHeads, mask); // out [B·Sq, d]
+  const out = linear(tape, r.out, get(p, `${name}.out_proj.weight`), get(p, `${name}.out_proj.bias`)); // [B·Sq, d]
+  return { out, weights: r.weights };
+}
+
+/** FF(x) = linear2(act(linear1(x))). */
+function feedForward(tape: Tape | null, p: Params, c: TrainConfig, name: string, x: Var): Var {
+  const hidden = linear(tape, x, get(p, `${name}.linear1.weight`), get(p, `${name}.linear1.bias`)); // [N, dFF]
+  const act = c.activation === 'gelu' ? gelu(tape, hidden) : relu(tape, hidden); // [N, dFF]
+  return linear(tape, act, get(p, `${name}.linear2.weight`), get(p, `${name}.linear2.bias`)); // [N, d]
+}

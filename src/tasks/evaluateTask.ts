@@ -1,0 +1,78 @@
+// Held-out evaluation of a shipped model file, shared by `npm run eval` and the tests that
+// check each model card's numbers. Held-out sets come from a fixed seed, so they are stable.
+import { seededRandom } from '../model/train/rng';
+import { loadParams } from '../model/train/serialize';
+import { heldOutDates } from './dates';
+import { datesMetrics, type DatesMetrics } from './datesMetrics';
+import { heldOutSentences } from './grammar';
+import { grammarMetrics, maskedMetrics, type GrammarMetrics, type MaskedMetrics } from './grammarMetrics';
+import { heldOutWords } from './reverse';
+import { reverseMetrics, type ReverseMetrics } from './reverseMetrics';
+
+export const HELD_OUT_SEED = 2026;
+export const TASKS = ['reverse', 'dates', 'grammar', 'masked-grammar'] as const;
+export type TaskName = (typeof TASKS)[number];
+
+export type TaskMetrics =
+  | { task: 'reverse'; metrics: ReverseMetrics }
+  | { task: 'dates'; metrics: DatesMetrics }
+  | { task: 'grammar'; metrics: GrammarMetrics }
+  | { task: 'masked-grammar'; metrics: MaskedMetrics };
+
+/** Evaluates the model file `bytes` on the first `n` items of the task's held-out set. */
+export function evaluateTask(task: TaskName, bytes: Uint8Array, n = 2000): TaskMetrics {
+  const { params, config } = loadParams(bytes);
+  const rand = seededRandom(HELD_OUT_SEED);
+  switch (task) {
+    case 'reverse':
+      return { task, metrics: reverseMetrics(params, config, heldOutWords(n, rand)) };
+    case 'dates':
+      return { task, metrics: datesMetrics(params, config, heldOutDates(n, rand)) };
+    case 'grammar':
+      return { task, metrics: grammarMetrics(params, config, heldOutSentences(n, rand)) };
+    case 'masked-grammar':
+      return { task, metrics: maskedMetrics(params, config, heldOutSentences(n, rand), seededRandom(HELD_OUT_SEED + 1)) };
+  }
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** Human-readable lines of the metrics, as printed by `npm run eval`. */
+export function describeMetrics(r: TaskMetrics): string[] {
+  switch (r.task) {
+    case 'reverse': {
+      const m = r.metrics;
+      return [`held-out words: ${m.n}`, `exact match: ${pct(m.exactMatch)}`, `anti-diagonal cross-attention (decoder layer 0, mean of heads): ${pct(m.antiDiagonal)}`];
+    }
+    case 'dates': {
+      const m = r.metrics;
+      return [
+        `held-out dates: ${m.n}`,
+        `exact match: ${pct(m.exactMatch)}`,
+        ...m.alignmentByLayer.map((a, l) => `cross-attention alignment, decoder layer ${l}: year ${pct(a.year)}, month ${pct(a.month)}, day ${pct(a.day)}, overall ${pct(a.overall)}`),
+        `best-aligned decoder layer: ${m.bestLayer}`,
+        ...m.failures.map((f) => `  miss: "${f.text}" → ${f.got} (want ${f.want})`),
+      ];
+    }
+    case 'grammar': {
+      const m = r.metrics;
+      const a = m.agreement;
+      return [
+        `held-out sentences: ${m.n}`,
+        `agreement (p(right verb) > p(wrong verb)): all ${pct(a.all)}, with an attractor noun of the other number ${pct(a.attractor)} (n=${a.nAttractor}), without ${pct(a.noAttractor)}`,
+        `by sentence kind: ${Object.entries(m.byKind).map(([k, v]) => `${k} ${pct(v)}`).join(', ')}`,
+        `heads whose strongest attention (at the token before the verb) is the subject noun:`,
+        ...m.heads.slice(0, 4).map((h) => `  layer ${h.layer} head ${h.head}: ${pct(h.rate)}`),
+      ];
+    }
+    case 'masked-grammar': {
+      const m = r.metrics;
+      const a = m.verbAgreement;
+      return [
+        `held-out sentences: ${m.n}`,
+        `masked-word accuracy (one word masked at random): ${pct(m.maskedWordAccuracy)}`,
+        `main verb masked: agreement ${pct(a.all)} (attractor ${pct(a.attractor)}, n=${a.nAttractor}; without ${pct(a.noAttractor)}), exact verb ${pct(m.verbExact)}`,
+      ];
+    }
+  }
+}
