@@ -22,6 +22,7 @@ export interface BridgeOptions {
   /** Injected for tests: the engine client and the frame scheduler. */
   createClient?: typeof createModelClient;
   requestFrame?: (cb: () => void) => void;
+  fetch?: typeof fetch;
 }
 
 export interface Bridge {
@@ -100,6 +101,9 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
   let pendingFile: { loadId: number; name: string; bytes: ArrayBuffer } | null = null;
   let vocab: Vocabulary | null = null;
   let lastRunKey = '';
+  /** Counts loaded models, so the same input on a new model is a new run. */
+  let modelEpoch = 0;
+  let crashReload = false;
   let generating = false;
 
   // ---- one store write per animation frame -------------------------------------------------
@@ -153,6 +157,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         lastRunKey = '';
         generating = false;
         write({ generating: false });
+        crashReload = true;
         reloadModel();
         maybeRun();
       },
@@ -198,7 +203,10 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         }
         Object.assign(next, clampSelection(s, info));
         store.setState(next); // a model switch is written at once: everything after depends on it
-        lastRunKey = '';
+        // A new model makes every input new; the same model reloaded after a crash does not
+        // (its run was re-sent with the load).
+        if (!crashReload) modelEpoch++;
+        crashReload = false;
         maybeRun();
         return;
       }
@@ -261,7 +269,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     const input = tokenizeInput(s, info, vocab);
     const ids = runInputOf(input);
     const mask = s.mask ?? defaultMask(info.arch);
-    const key = JSON.stringify([info.name, ids, mask, s.prefix, s.temperature]);
+    const key = JSON.stringify([modelEpoch, ids, mask, s.prefix, s.temperature]);
     if (key === lastRunKey) return;
     lastRunKey = key;
     if (currentRun) send({ type: 'cancel', v, runId: currentRun });
@@ -305,7 +313,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
   async function loadCatalog() {
     store.setState({ catalogStatus: 'loading' });
     try {
-      const res = await fetch(new URL('models/index.json', baseUrl).href);
+      const res = await (options.fetch ?? fetch)(new URL('models/index.json', baseUrl).href);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const catalog = parseCatalog(await res.json());
       store.setState({ catalog, catalogStatus: 'ready' });

@@ -1,0 +1,62 @@
+// The URL codec: every field round-trips; unknown parameters are kept for their owners; malformed
+// or hostile values are ignored.
+import { describe, expect, it } from 'vitest';
+import { decodeView, encodeView, VIEW_PARAMS, type ViewState } from './urlCodec';
+
+describe('url codec', () => {
+  it('round-trips every field', () => {
+    const view: Required<ViewState> = {
+      model: 'dates',
+      text: 'the cat sat & the dog?=#ran ünïcode ✓',
+      src: '2024-03-01',
+      tgt: '<bos>March',
+      layer: 3,
+      head: 7,
+      mask: 'prefix',
+      prefix: 5,
+      stage: 'scores',
+      step: 12,
+      stack: 'decoder',
+      attention: 'crossAttention',
+    };
+    const params = encodeView(view);
+    // Through a real URL hash, as the app writes it.
+    const url = new URL(`http://x/#/playground?${params.toString()}`);
+    const back = decodeView(new URLSearchParams(url.hash.slice(url.hash.indexOf('?') + 1)));
+    expect(back).toEqual(view);
+    expect(Object.keys(view).length).toBe(VIEW_PARAMS.length);
+  });
+
+  it('keeps parameters it does not own and replaces its own', () => {
+    const base = new URLSearchParams('mode=present&steps=3-7&layer=1&testhooks=1');
+    const out = encodeView({ layer: 2 }, base);
+    expect(out.get('mode')).toBe('present');
+    expect(out.get('steps')).toBe('3-7');
+    expect(out.get('testhooks')).toBe('1');
+    expect(out.getAll('layer')).toEqual(['2']);
+  });
+
+  it('ignores unknown and malformed values', () => {
+    const hostile = new URLSearchParams({
+      model: '../../etc/passwd',
+      layer: '-1',
+      head: '1e3',
+      mask: '<script>',
+      prefix: '99999999',
+      stage: 'constructor',
+      step: '1.5',
+      stack: '__proto__',
+      attn: 'everything',
+      unknown: 'x',
+      text: 'x'.repeat(5000),
+    });
+    expect(decodeView(hostile)).toEqual({});
+    expect(decodeView(new URLSearchParams('layer=64&head=0x1&step=1000'))).toEqual({});
+    expect(decodeView(new URLSearchParams('layer=63&head=0'))).toEqual({ layer: 63, head: 0 });
+  });
+
+  it('keeps markup in text as text (rendering decides, and never as HTML)', () => {
+    const v = decodeView(new URLSearchParams({ text: '<img src=x onerror=alert(1)>' }));
+    expect(v.text).toBe('<img src=x onerror=alert(1)>');
+  });
+});

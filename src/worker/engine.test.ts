@@ -1,0 +1,101 @@
+// The engine with a real model (a PyTorch-made fixture): load, a streamed run in the order of the
+// forward pass, superseded runs never answered, generation token by token, errors as messages.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from './engine';
+import { PROTOCOL_VERSION as v, isWorkerResponse, transferables, type WorkerResponse } from './protocol';
+import { traceKey } from '../model/trace';
+
+const fixture = (name: string) => {
+  const b = readFileSync(new URL(`../model/golden/${name}.safetensors`, import.meta.url));
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+};
+
+/** An engine whose posts go through structured cloning with transfer, as through postMessage. */
+function harness() {
+  const out: WorkerResponse[] = [];
+  const engine = createEngine((msg, transfer) => {
+    const copy = structuredClone(msg, { transfer });
+    expect(isWorkerResponse(copy)).toBe(true);
+    out.push(copy);
+  }, 'main');
+  const settle = () => new Promise((r) => setTimeout(r, 20));
+  return { engine, out, settle };
+}
+
+describe('engine', () => {
+  it('loads a model and streams a run in computing order, then done', async () => {
+    const { engine, out, settle } = harness();
+    engine.handle({ type: 'init', v, testHooks: false });
+    engine.handle({ type: 'load', v, runId: 1, source: { kind: 'bytes', name: 'enc', bytes: fixture('encoder_sinusoidal_post_relu_pad') } });
+    engine.handle({ type: 'run', v, runId: 2, input: { tokens: [3, 4, 5] }, options: { trace: 'full' } });
+    await settle();
+    expect(out[0]).toEqual({ type: 'ready', v, mode: 'main' });
+    const loaded = out.find((m) => m.type === 'loaded');
+    expect(loaded?.type === 'loaded' && loaded.info.arch).toBe('encoder-only');
+    expect(loaded?.type === 'loaded' && loaded.info.vocab[3]).toBe('t3');
+    const keys = out.flatMap((m) => (m.type === 'trace' ? [traceKey(m.path)] : []));
+    // Embeddings first, then layer 0 attention (q, k, v, scores, mask, weights …), logits last.
+    expect(keys.indexOf('encoder.embeddings')).toBeLessThan(keys.indexOf('encoder.layers.0.selfAttention.q'));
+    expect(keys.indexOf('encoder.layers.0.selfAttention.scores')).toBeLessThan(keys.indexOf('encoder.layers.0.selfAttention.weights'));
+    expect(keys.indexOf('encoder.layers.0.output')).toBeLessThan(keys.indexOf('encoder.layers.1.selfAttention.q'));
+    expect(keys.indexOf('logits')).toBeLessThan(keys.indexOf('probs'));
+    const weights = out.find((m) => m.type === 'trace' && traceKey(m.path) === 'encoder.layers.0.selfAttention.weights');
+    expect(weights?.type === 'trace' && weights.tensor.shape).toEqual([2, 3, 3]);
+    expect(out.at(-1)?.type).toBe('done');
+    expect(out.every((m) => m.type === 'ready' || m.type === 'loaded' || ('runId' in m && m.runId === 2))).toBe(true);
+  });
+
+  it('answers only the newest of several queued runs, and never a cancelled one', async () => {
+    const { engine, out, settle } = harness();
+    engine.handle({ type: 'init', v, testHooks: false });
+    engine.handle({ type: 'load', v, runId: 1, source: { kind: 'bytes', name: 'enc', bytes: fixture('encoder_sinusoidal_post_relu_pad') } });
+    for (let id = 2; id <= 6; id++) engine.handle({ type: 'run', v, runId: id, input: { tokens: [1, 2, id] }, options: {} });
+    await settle();
+    const runIds = new Set(out.flatMap((m) => (m.type === 'trace' || m.type === 'done' ? [m.runId] : [])));
+    expect([...runIds]).toEqual([6]);
+
+    out.length = 0;
+    engine.handle({ type: 'run', v, runId: 7, input: { tokens: [1] }, options: {} });
+    engine.handle({ type: 'cancel', v, runId: 7 });
+    await settle();
+    expect(out).toEqual([]);
+  });
+
+  it('generates a target token by token, each step with its trace', async () => {
+    const { engine, out, settle } = harness();
+    engine.handle({ type: 'init', v, testHooks: false });
+    engine.handle({ type: 'load', v, runId: 1, source: { kind: 'bytes', name: 'ed', bytes: fixture('encdec_sinusoidal_post_relu') } });
+    engine.handle({ type: 'generate', v, runId: 2, input: { src: [3, 4, 5], tgt: [1] }, options: {}, maxNewTokens: 3 });
+    await settle();
+    await settle();
+    const tokens = out.filter((m) => m.type === 'token');
+    expect(tokens.map((m) => m.type === 'token' && m.step)).toEqual([0, 1, 2]);
+    // Step n's decoder trace has 1 + n target positions.
+    const decTokens = out.filter((m) => m.type === 'trace' && traceKey(m.path) === 'decoder.tokens');
+    expect(decTokens.map((m) => m.type === 'trace' && m.tensor.shape[0])).toEqual([1, 2, 3]);
+    expect(out.at(-1)?.type).toBe('done');
+  });
+
+  it('reports errors as messages: a malformed file, bad input, a malformed request, no model', async () => {
+    const { engine, out, settle } = harness();
+    engine.handle({ type: 'init', v, testHooks: false });
+    engine.handle({ type: 'run', v, runId: 1, input: { tokens: [1] }, options: {} });
+    await settle();
+    expect(out.at(-1)).toMatchObject({ type: 'error', runId: 1, kind: 'no-model' });
+    engine.handle({ type: 'load', v, runId: 2, source: { kind: 'bytes', name: 'bad', bytes: new TextEncoder().encode('not a model').buffer } });
+    await settle();
+    expect(out.at(-1)).toMatchObject({ type: 'error', runId: 2, kind: 'model-file' });
+    engine.handle({ type: 'load', v, runId: 3, source: { kind: 'bytes', name: 'enc', bytes: fixture('encoder_sinusoidal_post_relu_pad') } });
+    engine.handle({ type: 'run', v, runId: 4, input: { tokens: [99] }, options: {} });
+    await settle();
+    expect(out.at(-1)).toMatchObject({ type: 'error', runId: 4, kind: 'input' });
+    expect((out.at(-1) as { message: string }).message).toContain('outside the vocabulary');
+    engine.handle({ type: 'run', v, runId: 5, input: 'oops' });
+    expect(out.at(-1)).toMatchObject({ type: 'error', runId: 5, kind: 'protocol' });
+    engine.handle({ type: 'crash', v }); // ignored without test hooks
+    await settle();
+    expect(out.at(-1)).toMatchObject({ type: 'error', runId: 5 });
+    expect(transferables(out.at(-1)!)).toEqual([]);
+  });
+});
