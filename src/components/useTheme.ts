@@ -1,4 +1,5 @@
-// Applies the theme choice to <html data-theme>, following prefers-color-scheme on 'auto'.
+// Applies the theme choice to <html data-theme>, following prefers-color-scheme on 'auto', and the
+// motion preference to <html data-motion>.
 import { useEffect, useSyncExternalStore } from 'react';
 import { usePreferences } from '../store/preferences';
 
@@ -19,8 +20,14 @@ export function useResolvedTheme(): 'light' | 'dark' {
 
 export function useApplyTheme(): 'light' | 'dark' {
   const theme = useResolvedTheme();
+  const motion = usePreferences((s) => s.motion);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  // An explicit motion preference overrides the system's (styles.css reads data-motion).
+  useEffect(() => {
+    if (motion === 'system') delete document.documentElement.dataset.motion;
+    else document.documentElement.dataset.motion = motion;
+  }, [motion]);
   return theme;
 }

@@ -116,13 +116,16 @@ function ModelCard() {
     ['vocabulary', `${info.vocab.length} (${info.tokenizer}-level)`],
   ];
   return (
-    <dl className="pg-modelcard" data-testid="model-card">
-      {rows.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
+    <details className="pg-details">
+      <summary>Model details</summary>
+      <dl className="pg-modelcard" data-testid="model-card">
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }
