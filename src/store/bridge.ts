@@ -7,6 +7,7 @@ import { traceKey, type TraceMap } from '../model/trace';
 import type { AnyTensor } from '../model/tensor';
 import { useAtlas, type AtlasState } from './atlas';
 import type { TokenizedInput } from './slices/runSlice';
+import { SPECIAL_TOKENS } from '../model/tokenizer';
 import { detokenize, tokenize, vocabularyOf, type Vocabulary } from './tokenize';
 import type { MaskChoice, ModelInfo, ShippedModel } from './types';
 
@@ -63,7 +64,7 @@ export function runInputOf(input: TokenizedInput): RunInput | null {
 
 /** An example input made of the vocabulary's first ordinary pieces, for a model with no input yet. */
 export function exampleText(info: ModelInfo): string {
-  const pieces = info.vocab.filter((p) => !/^<[a-z]{2,6}>$/.test(p) && p.trim() !== '').slice(0, 6);
+  const pieces = info.vocab.filter((p) => !SPECIAL_TOKENS.includes(p as (typeof SPECIAL_TOKENS)[number]) && p.trim() !== '').slice(0, 6);
   return info.tokenizer === 'char' ? pieces.join('') : pieces.join(' ');
 }
 
@@ -223,7 +224,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         const s = store.getState();
         const info = s.modelInfo;
         if (!info || !vocab || msg.token === vocab.eos) return;
-        const piece = detokenize([msg.token], info);
+        const piece = detokenize([msg.token], vocab);
         const joiner = info.tokenizer === 'word' && genText ? ' ' : '';
         genText = genText + joiner + piece;
         if (info.arch === 'encoder-decoder') write({ tgt: genText, input: tokenizeInput({ ...s, tgt: genText }, info, vocab) });

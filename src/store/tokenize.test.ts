@@ -1,7 +1,8 @@
 // Tokenization from the model file's metadata: char and word vocabularies, <unk>, typed special
 // tokens, <bos> prepended, and over-long input cut with a count.
 import { describe, expect, it } from 'vitest';
-import { detokenize, splitPieces, tokenize, vocabularyOf } from './tokenize';
+import { splitPieces } from '../model/tokenizer';
+import { detokenize, tokenize, vocabularyOf } from './tokenize';
 import type { ModelInfo } from './types';
 
 const cfg = (maxLen: number) => ({ vocabSize: 0, dModel: 4, nHeads: 2, dFF: 8, nLayers: 1, maxLen, positional: 'sinusoidal', norm: 'post', activation: 'relu' });
@@ -10,7 +11,7 @@ const wordModel = { vocab: ['<pad>', '<unk>', 'the', 'cat', 'sat', '<mask>'], to
 
 describe('tokenize', () => {
   it('character level, with typed special tokens kept whole', () => {
-    expect(splitPieces('ab<eos>c<x>', 'char', new Set(['<eos>']))).toEqual(['a', 'b', '<eos>', 'c', '<', 'x', '>']);
+    expect(splitPieces(vocabularyOf(charModel).tokenizer, 'ab<eos>c<x>')).toEqual(['a', 'b', '<eos>', 'c', '<', 'x', '>']);
     const t = tokenize('ab c', charModel);
     expect(t.tokens.map((x) => x.id)).toEqual([3, 4, 6, 5]);
     expect(t).toMatchObject({ dropped: 0, unknown: 0 });
@@ -41,7 +42,7 @@ describe('tokenize', () => {
   });
 
   it('detokenizes by joining pieces', () => {
-    expect(detokenize([3, 6, 4], charModel)).toBe('a b');
-    expect(detokenize([2, 3], wordModel)).toBe('the cat');
+    expect(detokenize([3, 6, 4], vocabularyOf(charModel))).toBe('a b');
+    expect(detokenize([2, 3], vocabularyOf(wordModel))).toBe('the cat');
   });
 });

@@ -3,6 +3,7 @@
 // be created (sandboxed iframes), on the main thread.
 import { forward, loadModel, type Model } from '../model';
 import type { TraceEvent } from '../model/trace';
+import { createTokenizer } from '../model/tokenizer';
 import {
   PROTOCOL_VERSION,
   isWorkerRequest,
@@ -37,8 +38,10 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).s
 /** Describes a loaded model for the UI (config, vocabulary, tokenizer), without weights. */
 export function describeModel(name: string, model: Model): ModelInfo {
   const config = model.config as unknown as ModelInfo['config'] & { arch: ModelInfo['arch'] };
+  // Without a vocabulary, tokens are typed as their ids ("3 4 5").
   const vocab = model.vocab ?? Array.from({ length: config.vocabSize }, (_, i) => String(i));
-  return { name, arch: config.arch, config: { ...config }, vocab: [...vocab], tokenizer: model.tokenizer ?? 'word' };
+  const tokenizer = createTokenizer({ vocab, tokenizer: model.tokenizer }).kind;
+  return { name, arch: config.arch, config: { ...config }, vocab: [...vocab], tokenizer };
 }
 
 /** Creates an engine that answers requests through `post`. */
