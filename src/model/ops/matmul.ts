@@ -1,6 +1,8 @@
 // Matrix products on flat row-major Float32Arrays. The fast path is A·Bᵀ with B in PyTorch's
-// Linear layout [out, in]: every output is a dot product of two contiguous rows. Tiles of 4 rows
-// of A × 4 rows of B keep 16 float64 accumulators in registers and reuse each load 4 times.
+// Linear layout [out, in]: every output is a dot product of two contiguous rows. A register tile
+// of 3 rows of A × 4 rows of B keeps 12 float64 accumulators (plus 4 operands: all 16 x64 float
+// registers) and reuses each load 3–4 times. The outer loop walks B, so each 4-row strip of the
+// weights is read from memory once and stays in cache while every row of A passes by.
 import type { Tensor } from '../tensor';
 
 /**
@@ -20,76 +22,71 @@ export function gemmTransB(
   bias?: Float32Array,
   alpha = 1,
 ): void {
-  let i = 0;
-  for (; i + 4 <= M; i += 4) {
-    const a0 = aOff + i * K;
-    const a1 = a0 + K;
-    const a2 = a1 + K;
-    const a3 = a2 + K;
-    let j = 0;
-    for (; j + 4 <= N; j += 4) {
-      const b0 = bOff + j * K;
-      const b1 = b0 + K;
-      const b2 = b1 + K;
-      const b3 = b2 + K;
+  let j = 0;
+  for (; j + 4 <= N; j += 4) {
+    const b0 = bOff + j * K;
+    const b1 = b0 + K;
+    const b2 = b1 + K;
+    const b3 = b2 + K;
+    const bj0 = bias ? bias[j] : 0;
+    const bj1 = bias ? bias[j + 1] : 0;
+    const bj2 = bias ? bias[j + 2] : 0;
+    const bj3 = bias ? bias[j + 3] : 0;
+    let i = 0;
+    for (; i + 3 <= M; i += 3) {
+      const a0 = aOff + i * K;
+      const a1 = a0 + K;
+      const a2 = a1 + K;
       let c00 = 0, c01 = 0, c02 = 0, c03 = 0; // prettier-ignore
       let c10 = 0, c11 = 0, c12 = 0, c13 = 0; // prettier-ignore
       let c20 = 0, c21 = 0, c22 = 0, c23 = 0; // prettier-ignore
-      let c30 = 0, c31 = 0, c32 = 0, c33 = 0; // prettier-ignore
       for (let k = 0; k < K; k++) {
         const x0 = a[a0 + k];
         const x1 = a[a1 + k];
         const x2 = a[a2 + k];
-        const x3 = a[a3 + k];
-        const w0 = b[b0 + k];
-        const w1 = b[b1 + k];
-        const w2 = b[b2 + k];
-        const w3 = b[b3 + k];
-        c00 += x0 * w0; c01 += x0 * w1; c02 += x0 * w2; c03 += x0 * w3; // prettier-ignore
-        c10 += x1 * w0; c11 += x1 * w1; c12 += x1 * w2; c13 += x1 * w3; // prettier-ignore
-        c20 += x2 * w0; c21 += x2 * w1; c22 += x2 * w2; c23 += x2 * w3; // prettier-ignore
-        c30 += x3 * w0; c31 += x3 * w1; c32 += x3 * w2; c33 += x3 * w3; // prettier-ignore
+        let w = b[b0 + k];
+        c00 += x0 * w; c10 += x1 * w; c20 += x2 * w; // prettier-ignore
+        w = b[b1 + k];
+        c01 += x0 * w; c11 += x1 * w; c21 += x2 * w; // prettier-ignore
+        w = b[b2 + k];
+        c02 += x0 * w; c12 += x1 * w; c22 += x2 * w; // prettier-ignore
+        w = b[b3 + k];
+        c03 += x0 * w; c13 += x1 * w; c23 += x2 * w; // prettier-ignore
       }
-      const bj0 = bias ? bias[j] : 0;
-      const bj1 = bias ? bias[j + 1] : 0;
-      const bj2 = bias ? bias[j + 2] : 0;
-      const bj3 = bias ? bias[j + 3] : 0;
       let o = cOff + i * N + j;
       c[o] = alpha * c00 + bj0; c[o + 1] = alpha * c01 + bj1; c[o + 2] = alpha * c02 + bj2; c[o + 3] = alpha * c03 + bj3; // prettier-ignore
       o += N;
       c[o] = alpha * c10 + bj0; c[o + 1] = alpha * c11 + bj1; c[o + 2] = alpha * c12 + bj2; c[o + 3] = alpha * c13 + bj3; // prettier-ignore
       o += N;
       c[o] = alpha * c20 + bj0; c[o + 1] = alpha * c21 + bj1; c[o + 2] = alpha * c22 + bj2; c[o + 3] = alpha * c23 + bj3; // prettier-ignore
-      o += N;
-      c[o] = alpha * c30 + bj0; c[o + 1] = alpha * c31 + bj1; c[o + 2] = alpha * c32 + bj2; c[o + 3] = alpha * c33 + bj3; // prettier-ignore
     }
-    // Leftover columns: 4 rows × 1 column.
-    for (; j < N; j++) {
-      const bj = bOff + j * K;
+    // Leftover rows of A: 1 row × 4 columns.
+    for (; i < M; i++) {
+      const ai = aOff + i * K;
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0; // prettier-ignore
       for (let k = 0; k < K; k++) {
-        const w = b[bj + k];
-        s0 += a[a0 + k] * w;
-        s1 += a[a1 + k] * w;
-        s2 += a[a2 + k] * w;
-        s3 += a[a3 + k] * w;
+        const x = a[ai + k];
+        s0 += x * b[b0 + k];
+        s1 += x * b[b1 + k];
+        s2 += x * b[b2 + k];
+        s3 += x * b[b3 + k];
       }
-      const bb = bias ? bias[j] : 0;
       const o = cOff + i * N + j;
-      c[o] = alpha * s0 + bb;
-      c[o + N] = alpha * s1 + bb;
-      c[o + 2 * N] = alpha * s2 + bb;
-      c[o + 3 * N] = alpha * s3 + bb;
+      c[o] = alpha * s0 + bj0;
+      c[o + 1] = alpha * s1 + bj1;
+      c[o + 2] = alpha * s2 + bj2;
+      c[o + 3] = alpha * s3 + bj3;
     }
   }
-  // Leftover rows: one dot product each.
-  for (; i < M; i++) {
-    const ai = aOff + i * K;
-    for (let j = 0; j < N; j++) {
-      const bj = bOff + j * K;
+  // Leftover columns (rows of B): one dot product each.
+  for (; j < N; j++) {
+    const bj = bOff + j * K;
+    const bb = bias ? bias[j] : 0;
+    for (let i = 0; i < M; i++) {
+      const ai = aOff + i * K;
       let s = 0;
       for (let k = 0; k < K; k++) s += a[ai + k] * b[bj + k];
-      c[cOff + i * N + j] = alpha * s + (bias ? bias[j] : 0);
+      c[cOff + i * N + j] = alpha * s + bb;
     }
   }
 }
