@@ -46,7 +46,7 @@ export function Legend({ scale, title, width = 240, fontSize = 12, showBlocked =
           {title}
         </text>
         <rect x={0} y={fontSize * 1.4} width={barW} height={barH} fill={`url(#${id}-g)`} className="viz-legend-bar" />
-        {scale.ticks(5).map((t) => (
+        {scale.ticks(Math.max(2, Math.min(5, Math.floor(barW / (fontSize * 4))))).map((t) => (
           <g key={t} transform={`translate(${x(t)}, ${fontSize * 1.4 + barH})`}>
             <line y2={4} className="viz-tick" />
             <text y={fontSize + 3} textAnchor="middle" className="viz-tick-label">

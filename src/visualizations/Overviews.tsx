@@ -1,0 +1,151 @@
+// Head overview (every head of one layer side by side) and model overview (layer × head thumbnails).
+// Each thumbnail is a button; the set has one tab stop and arrow keys move between thumbnails.
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Tensor } from '../model/tensor';
+import { PanelFrame } from './PanelFrame';
+import { Thumbnail } from './Thumbnail';
+import { Legend } from './Legend';
+import { sequentialScale } from './scales';
+import { headCount, headMatrix, matrixRows } from './tensorView';
+import { moveCell, type Cell } from './grid';
+import { useThemeScale } from './useThemeScale';
+
+interface ThumbGridProps {
+  /** weights[layer] is [nHeads, Sq, Sk]. */
+  layers: readonly Tensor[];
+  layerIndices: readonly number[];
+  selected?: { layer: number; head: number } | null;
+  onSelect?: (layer: number, head: number) => void;
+  size: number;
+  colourMap: 'viridis' | 'cividis';
+  label: string;
+}
+
+function ThumbGrid({ layers, layerIndices, selected, onSelect, size, colourMap, label }: ThumbGridProps) {
+  const scale = useMemo(() => sequentialScale(colourMap), [colourMap]);
+  const nHeads = layers.length ? headCount(layers[0]) : 0;
+  const [focus, setFocus] = useState<Cell>({ row: 0, col: 0 });
+  const refs = useRef(new Map<string, HTMLButtonElement>());
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const next = moveCell(focus, e, layers.length, nHeads);
+    if (!next) return;
+    e.preventDefault();
+    setFocus(next);
+    refs.current.get(`${next.row}-${next.col}`)?.focus();
+  };
+  return (
+    <div role="grid" aria-label={label} className="viz-thumbs" style={{ gridTemplateColumns: `repeat(${nHeads}, max-content)` }} onKeyDown={onKeyDown}>
+      {layers.map((w, li) => (
+        <div role="row" key={li} style={{ display: 'contents' }}>
+          {Array.from({ length: nHeads }, (_, h) => {
+            const layer = layerIndices[li];
+            const isSel = selected?.layer === layer && selected?.head === h;
+            return (
+              <div role="gridcell" key={h}>
+                <button
+                  type="button"
+                  ref={(el) => {
+                    if (el) refs.current.set(`${li}-${h}`, el);
+                  }}
+                  className="btn viz-thumb"
+                  tabIndex={focus.row === li && focus.col === h ? 0 : -1}
+                  aria-pressed={isSel}
+                  aria-label={`Layer ${layer}, head ${h}: open`}
+                  data-testid={`thumb-${layer}-${h}`}
+                  onFocus={() => setFocus({ row: li, col: h })}
+                  onClick={() => onSelect?.(layer, h)}
+                >
+                  <Thumbnail matrix={headMatrix(w, h)} scale={scale} size={size} />
+                  <span aria-hidden="true">
+                    L{layer} · H{h}
+                  </span>
+                </button>
+              </div>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export interface HeadOverviewProps {
+  /** Weights of one layer, [nHeads, Sq, Sk]. */
+  weights: Tensor;
+  layer: number;
+  selectedHead?: number | null;
+  onSelectHead?: (head: number) => void;
+  colourMap?: 'viridis' | 'cividis';
+  title?: string;
+  description?: ReactNode;
+  size?: number;
+  headingLevel?: 2 | 3 | 4;
+  testId?: string;
+}
+
+/** Every head of one layer side by side; click a head to open it. */
+export function HeadOverview(props: HeadOverviewProps) {
+  const fontSize = 12 * useThemeScale();
+  const title = props.title ?? `Every head of layer ${props.layer}`;
+  const colourMap = props.colourMap ?? 'viridis';
+  return (
+    <PanelFrame
+      title={title}
+      description={props.description}
+      headingLevel={props.headingLevel}
+      testId={props.testId ?? 'head-overview'}
+      data={() => ({ layer: props.layer, heads: Array.from({ length: headCount(props.weights) }, (_, h) => matrixRows(headMatrix(props.weights, h))) })}
+    >
+      <ThumbGrid
+        layers={[props.weights]}
+        layerIndices={[props.layer]}
+        selected={props.selectedHead != null ? { layer: props.layer, head: props.selectedHead } : null}
+        onSelect={(_, h) => props.onSelectHead?.(h)}
+        size={props.size ?? 140}
+        colourMap={colourMap}
+        label={`${title}: rows are queries, columns are keys`}
+      />
+      <Legend scale={sequentialScale(colourMap)} title="attention weight (rows = queries, columns = keys)" fontSize={fontSize} width={260} />
+    </PanelFrame>
+  );
+}
+
+export interface ModelOverviewProps {
+  /** Weights of every layer, each [nHeads, Sq, Sk]. */
+  layers: readonly Tensor[];
+  selected?: { layer: number; head: number } | null;
+  onSelect?: (layer: number, head: number) => void;
+  colourMap?: 'viridis' | 'cividis';
+  title?: string;
+  description?: ReactNode;
+  size?: number;
+  headingLevel?: 2 | 3 | 4;
+  testId?: string;
+}
+
+/** Every layer × head as thumbnails (BertViz's model view); click one to open it. */
+export function ModelOverview(props: ModelOverviewProps) {
+  const fontSize = 12 * useThemeScale();
+  const title = props.title ?? 'Every layer and head';
+  const colourMap = props.colourMap ?? 'viridis';
+  return (
+    <PanelFrame
+      title={title}
+      description={props.description}
+      headingLevel={props.headingLevel}
+      testId={props.testId ?? 'model-overview'}
+      data={() => ({ layers: props.layers.map((w) => Array.from({ length: headCount(w) }, (_, h) => matrixRows(headMatrix(w, h)))) })}
+    >
+      <ThumbGrid
+        layers={props.layers}
+        layerIndices={props.layers.map((_, i) => i)}
+        selected={props.selected}
+        onSelect={props.onSelect}
+        size={props.size ?? 90}
+        colourMap={colourMap}
+        label={`${title}: rows of thumbnails are layers, columns are heads`}
+      />
+      <Legend scale={sequentialScale(colourMap)} title="attention weight" fontSize={fontSize} width={240} />
+    </PanelFrame>
+  );
+}
