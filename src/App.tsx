@@ -3,8 +3,7 @@ import { LazyGalleryPage } from './visualizations/gallery/LazyGallery';
 import { HomePage } from './components/HomePage';
 import { LessonPage } from './components/LessonPage';
 import { ModelsPage } from './components/ModelsPage';
-import { GlossaryPage } from './components/lesson/GlossaryPage';
-import { ReferencesPage } from './components/lesson/ReferencesPage';
+import { LazyGlossaryPage, LazyReferencesPage } from './components/lesson/lazyPages';
 import { NotFound } from './components/NotFound';
 import { Playground } from './components/playground';
 import { useLocation } from './components/useLocation';
@@ -24,8 +23,8 @@ export function App() {
       {route.name === 'playground' && <Playground />}
       {route.name === 'gallery' && <LazyGalleryPage />}
       {route.name === 'models' && <ModelsPage />}
-      {route.name === 'glossary' && <GlossaryPage />}
-      {route.name === 'references' && <ReferencesPage />}
+      {route.name === 'glossary' && <LazyGlossaryPage />}
+      {route.name === 'references' && <LazyReferencesPage />}
       {route.name === 'not-found' && <NotFound path={route.path} />}
     </>
   );

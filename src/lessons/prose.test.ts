@@ -26,3 +26,14 @@ describe('parseProse', () => {
     expect(proseText('q $\\cdot$ k')).toBe('q \\cdot k');
   });
 });
+
+describe('live values', () => {
+  it('parses {{name}} for known names only', () => {
+    expect(parseProse('d = {{dModel}}, x {{nope}}')).toEqual([
+      { kind: 'text', text: 'd = ' },
+      { kind: 'live', name: 'dModel' },
+      { kind: 'text', text: ', x ' },
+      { kind: 'text', text: '{{nope}}' },
+    ]);
+  });
+});

@@ -8,22 +8,23 @@ export type ModelName = 'reverse' | 'dates' | 'grammar' | 'masked-grammar';
 /** The self-attention pattern of the last stack (padding is always added on top when the model pads). */
 export type MaskKind = 'full' | 'causal' | 'prefix';
 
-/** A stage of the forward pass a step points at (the pipeline and architecture panels highlight it). */
+/** A stage of the forward pass a step points at (the same names as the store's `Stage`, in computing order). */
 export type Stage =
   | 'tokens'
   | 'embeddings'
   | 'positional'
-  | 'qkv'
+  | 'q'
+  | 'k'
+  | 'v'
   | 'scores'
   | 'mask'
   | 'weights'
   | 'headOutputs'
-  | 'concat'
   | 'output'
-  | 'residual'
-  | 'norm'
   | 'ffn'
-  | 'logits';
+  | 'layerOutput'
+  | 'logits'
+  | 'probs';
 
 /**
  * The state a step sets. Steps are cumulative: the state in force at step n is the merge of the
@@ -73,7 +74,8 @@ export type PanelId =
   | 'ffn-activations' // dFF hidden activations per token
   | 'cost' // work against sequence length, transformer vs RNN
   | 'sequential-vs-parallel' // animation: an RNN reads token by token, a transformer all at once
-  | 'context-window'; // a fixed window sliding over a long text
+  | 'context-window' // a fixed window sliding over a long text
+  | 'cover'; // Cover's theorem: XOR lifted into 3-D becomes linearly separable
 
 /** One panel of a step. `illustration: true` marks a figure that is not read from a running model. */
 export interface PanelRef {

@@ -1,13 +1,38 @@
 // Renders one paragraph of lesson markup (src/lessons/prose.ts) as React text nodes, inline
-// KaTeX and glossary links. Nothing here is inserted as HTML.
+// KaTeX, glossary links and live values of the running model. Nothing here is inserted as HTML.
 import { useMemo } from 'react';
 import { Tex } from '../Tex';
-import { parseProse } from '../../lessons/prose';
+import { parseProse, LIVE_VALUES, type LiveValue } from '../../lessons/prose';
 import { glossaryEntry } from '../../lessons/glossary';
+import { useAtlas } from '../../store/atlas';
+import { liveValue, useLiveValue } from './liveValues';
 
 /** The link to a glossary entry (a route parameter, so hash routing is kept). */
 export function glossaryHref(id: string): string {
   return `#/glossary?term=${encodeURIComponent(id)}`;
+}
+
+const LIVE_IN_TEX = /\{\{([A-Za-z]+)\}\}/g;
+
+/** A formula whose {{name}} placeholders are replaced by the running model's values. */
+export function LiveTex({ tex, display = false }: { tex: string; display?: boolean }) {
+  const filled = useAtlas((s) =>
+    tex.replace(LIVE_IN_TEX, (m, name: string) => {
+      if (!(LIVE_VALUES as readonly string[]).includes(name)) return m;
+      const v = liveValue(s, name as LiveValue);
+      return /^[0-9.]+$/.test(v) ? v : `\\text{${v.replace(/[\\{}$&#^_%~]/g, '')}}`;
+    }),
+  );
+  return <Tex display={display}>{filled}</Tex>;
+}
+
+function Live({ name }: { name: LiveValue }) {
+  const value = useLiveValue(name);
+  return (
+    <span className="live-value" data-live={name}>
+      {value}
+    </span>
+  );
 }
 
 /** One paragraph of prose markup as inline content (wrap it in <p> or a label yourself). */
@@ -20,11 +45,13 @@ export function Prose({ source }: { source: string }) {
           case 'text':
             return <span key={i}>{s.text}</span>;
           case 'math':
-            return <Tex key={i}>{s.tex}</Tex>;
+            return s.tex.includes('{{') ? <LiveTex key={i} tex={s.tex} /> : <Tex key={i}>{s.tex}</Tex>;
           case 'strong':
             return <strong key={i}>{s.text}</strong>;
           case 'code':
             return <code key={i}>{s.text}</code>;
+          case 'live':
+            return <Live key={i} name={s.name} />;
           case 'term': {
             const entry = glossaryEntry(s.id);
             return (

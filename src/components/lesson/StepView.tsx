@@ -4,7 +4,7 @@ import { useId, type Ref } from 'react';
 import type { Lesson } from '../../lessons/types';
 import { stateAtStep } from '../../lessons/stepState';
 import { Tex } from '../Tex';
-import { Prose } from './Prose';
+import { LiveTex, Prose } from './Prose';
 import { PanelFrame } from './panels';
 import { Quiz } from './Quiz';
 import { useApplyStepState } from './applyState';
@@ -45,7 +45,7 @@ export function StepView({ lesson, step, onQuizComplete, headingRef, showNotes =
         <div className="lesson-formulas" data-testid="formulas">
           {s.formulas.map((f, i) => (
             <div key={i} className="formula">
-              <Tex display>{f.tex}</Tex>
+              {f.tex.includes('{{') ? <LiveTex display tex={f.tex} /> : <Tex display>{f.tex}</Tex>}
               {f.label && <p className="formula-label">{f.label}</p>}
             </div>
           ))}

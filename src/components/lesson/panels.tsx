@@ -1,23 +1,72 @@
 // Maps a step's panel ids to components. Live panels read the store (filled by the worker);
 // illustrations are labelled as such by the frame. Presentation mode and embeds reuse this.
 import type { ReactNode } from 'react';
+import { Prose } from './Prose';
 import type { PanelRef } from '../../lessons/types';
 import { SequentialVsParallel } from './widgets/SequentialVsParallel';
 import { ContextWindow } from './widgets/ContextWindow';
+import { EmbeddingLookup } from './widgets/EmbeddingLookup';
+import { HeadSplit } from './widgets/HeadSplit';
+import { Cover } from './widgets/Cover';
+import { HeatmapPanel, InputPanel, MatrixPanel, OutputPanel } from './livePanels';
 
 type Options = NonNullable<PanelRef['options']>;
 
 const str = (o: Options, k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
 const num = (o: Options, k: string): number | undefined => (typeof o[k] === 'number' ? (o[k] as number) : undefined);
+const bool = (o: Options, k: string): boolean => o[k] === true;
+
+/** An illustration is drawn from its own data: always ready. */
+const Ready = ({ children }: { children: ReactNode }) => <div data-panel-ready="true">{children}</div>;
+
+/** Share of hidden units that are exactly 0 per token (ReLU switches units off). */
+function ZeroShare({ m }: { m: { values: Float32Array; rows: number; cols: number } }) {
+  let zeros = 0;
+  for (const v of m.values) if (v === 0) zeros++;
+  return (
+    <p className="pg-muted" data-testid="ffn-zero-share">
+      {zeros} of {m.values.length} hidden activations are exactly 0 ({((100 * zeros) / Math.max(1, m.values.length)).toFixed(0)}%).
+    </p>
+  );
+}
 
 /** The component for a panel reference, or null when that panel has not been built yet. */
 function renderPanel(ref: PanelRef): ReactNode | null {
   const o = ref.options ?? {};
   switch (ref.panel) {
     case 'sequential-vs-parallel':
-      return <SequentialVsParallel text={str(o, 'text')} />;
+      return (
+        <Ready>
+          <SequentialVsParallel text={str(o, 'text')} />
+        </Ready>
+      );
     case 'context-window':
-      return <ContextWindow initialWindow={num(o, 'window')} />;
+      return (
+        <Ready>
+          <ContextWindow initialWindow={num(o, 'window')} />
+        </Ready>
+      );
+    case 'cover':
+      return (
+        <Ready>
+          <Cover />
+        </Ready>
+      );
+    case 'input':
+    case 'tokens':
+      return <InputPanel pickModel={bool(o, 'pickModel')} pickMask={bool(o, 'pickMask')} />;
+    case 'embedding-lookup':
+      return <EmbeddingLookup show={str(o, 'show') === 'one-hot' ? 'one-hot' : 'row'} />;
+    case 'matrix':
+      return <MatrixPanel field={str(o, 'field') ?? 'embeddings'} />;
+    case 'attention-heatmap':
+      return <HeatmapPanel show={str(o, 'show') === 'scores' ? 'scores' : 'weights'} />;
+    case 'output-bars':
+      return <OutputPanel />;
+    case 'head-split':
+      return <HeadSplit />;
+    case 'ffn-activations':
+      return <MatrixPanel field="ffnHidden">{bool(o, 'summary') ? (m) => <ZeroShare m={m} /> : undefined}</MatrixPanel>;
     default:
       return null;
   }
@@ -40,9 +89,13 @@ const TITLES: Record<PanelRef['panel'], string> = {
   'output-bars': 'Output probabilities',
   'ffn-activations': 'Feed-forward activations',
   cost: 'Cost against sequence length',
+  cover: 'Lifting points into more dimensions',
   'sequential-vs-parallel': 'Sequential versus parallel',
   'context-window': 'A fixed context window',
 };
+
+/** Panels that draw their own title (the frame then shows only the badge). */
+const SELF_TITLED: ReadonlySet<PanelRef['panel']> = new Set(['input', 'tokens', 'attention-heatmap', 'matrix', 'output-bars', 'ffn-activations']);
 
 /** One panel in its frame: title, an "Illustration" badge when it is not from a running model, caption. */
 export function PanelFrame({ panelRef }: { panelRef: PanelRef }) {
@@ -50,7 +103,7 @@ export function PanelFrame({ panelRef }: { panelRef: PanelRef }) {
   return (
     <figure className="lesson-panel" data-testid={`panel-${panelRef.panel}`} data-ready={body ? 'true' : 'false'}>
       <div className="lesson-panel-head">
-        <span className="lesson-panel-title">{TITLES[panelRef.panel]}</span>
+        <span className={SELF_TITLED.has(panelRef.panel) ? 'visually-hidden' : 'lesson-panel-title'}>{TITLES[panelRef.panel]}</span>
         {panelRef.illustration ? (
           <span className="badge badge-illustration" title="Drawn for explanation, not read from a running model">
             Illustration
@@ -62,7 +115,11 @@ export function PanelFrame({ panelRef }: { panelRef: PanelRef }) {
         )}
       </div>
       {body ?? <p className="notice">This panel is on its way with the visualization kit.</p>}
-      {panelRef.caption && <figcaption>{panelRef.caption}</figcaption>}
+      {panelRef.caption && (
+        <figcaption>
+          <Prose source={panelRef.caption} />
+        </figcaption>
+      )}
     </figure>
   );
 }

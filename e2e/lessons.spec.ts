@@ -1,0 +1,116 @@
+// Walks every step of every lesson module in the browser: formulas rendered without KaTeX
+// errors, every panel drawn with data, questions answered (wrong first, then right), URL and
+// history per step, progress on the course map, an axe check per step, and no console errors.
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './console';
+import type { Lesson, Question } from '../src/lessons/types';
+
+const dir = fileURLToPath(new URL('../src/lessons/', import.meta.url));
+const files = readdirSync(dir)
+  .filter((f) => /^\d\d-[a-z0-9-]+\.tsx?$/.test(f))
+  .sort();
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function checkStep(page: Page, lesson: Lesson, n: number) {
+  const step = lesson.steps[n - 1];
+  const view = page.getByTestId('lesson-step');
+  await expect(view).toHaveAttribute('data-step', String(n));
+  await expect(view.getByRole('heading', { level: 2 })).toContainText(step.title);
+  // Formulas: every <Tex> has rendered (KaTeX loaded) and none is a KaTeX error.
+  await expect(view.locator('.tex[data-tex-state="loading"]')).toHaveCount(0);
+  await expect(view.locator('.katex-error')).toHaveCount(0);
+  await expect(view.getByTestId('formulas').locator('.tex-display')).toHaveCount(step.formulas?.length ?? 0);
+  // Panels: each frame present, its component built and drawn with data.
+  const panels = view.locator('figure.lesson-panel');
+  await expect(panels).toHaveCount(step.panels?.length ?? 0);
+  for (const [i, p] of (step.panels ?? []).entries()) {
+    const frame = panels.nth(i);
+    await expect(frame).toHaveAttribute('data-testid', `panel-${p.panel}`);
+    await expect(frame, `${lesson.slug} step ${n}: panel ${p.panel} built`).toHaveAttribute('data-ready', 'true');
+    await expect(frame.locator('[data-panel-ready="true"]').first(), `${lesson.slug} step ${n}: panel ${p.panel} drawn with data`).toBeAttached({
+      timeout: 20_000,
+    });
+    // A drawn grid or plot has content: a canvas, an SVG or a table with cells.
+    await expect(frame.locator('canvas, svg, table, input, button').first()).toBeAttached();
+  }
+}
+
+async function answer(page: Page, q: Question) {
+  const box = page.getByTestId(`question-${q.id}`);
+  const feedback = page.getByTestId(`feedback-${q.id}`);
+  if (q.kind === 'choice') {
+    const wrong = q.options.findIndex((o) => !o.correct);
+    const right = q.options.findIndex((o) => o.correct);
+    const radios = box.getByRole('radio');
+    await radios.nth(wrong).check();
+    await expect(feedback).toContainText('Not quite');
+    await radios.nth(right).check();
+    await expect(feedback).toContainText('Correct');
+  } else {
+    // First a wrong answer (nothing selected), then exactly the right cells.
+    await page.getByTestId(`check-${q.id}`).click();
+    await expect(feedback).toContainText('Not quite');
+    for (let i = 0; i < q.rows.length; i++)
+      for (let j = 0; j < q.cols.length; j++) if (q.answer(i, j)) await page.getByTestId(`cell-${q.id}-${i}-${j}`).click();
+    await page.getByTestId(`check-${q.id}`).click();
+    await expect(feedback).toContainText('Correct');
+  }
+}
+
+for (const file of files) {
+  test(`lesson ${file}: every step, formulas, panels, quiz, history, progress, axe`, async ({ page }) => {
+    test.setTimeout(180_000);
+    const lesson = ((await import(`../src/lessons/${file}`)) as { default: Lesson }).default;
+    await page.goto(`./#/learn/${lesson.slug}/1`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
+    for (let n = 1; n <= lesson.steps.length; n++) {
+      await checkStep(page, lesson, n);
+      for (const q of lesson.steps[n - 1].questions ?? []) await answer(page, q);
+      const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      expect(
+        axe.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`),
+        `${lesson.slug} step ${n}: axe`,
+      ).toEqual([]);
+      if (n < lesson.steps.length) {
+        await page.getByTestId('step-next').click();
+        await expect(page).toHaveURL(new RegExp(`#/learn/${lesson.slug}/${n + 1}(\\?|$)`));
+      }
+    }
+    await expect(page.getByTestId('quiz-status').last()).toContainText('All answered correctly');
+    // History: Back returns to the previous step, Forward to the last one.
+    await page.goBack();
+    await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', String(lesson.steps.length - 1));
+    await page.goForward();
+    await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', String(lesson.steps.length));
+    // A direct link lands on that step.
+    await page.goto(`./#/learn/${lesson.slug}/2`);
+    await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '2');
+    // Progress on the course map.
+    await page.goto('./#/');
+    await expect(page.getByTestId(`course-${lesson.slug}`)).toHaveAttribute('data-quiz-done', 'true');
+    await expect(page.getByTestId(`progress-${lesson.slug}`)).toContainText('Check passed');
+  });
+}
+
+test('glossary and references pages pass axe and link back to lessons', async ({ page }) => {
+  await page.goto('./#/glossary?term=softmax');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
+  await expect(page.locator('#term-softmax')).toBeFocused();
+  await expect(page.locator('.katex-error')).toHaveCount(0);
+  expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await page.goto('./#/references');
+  for (const title of ['Attention Is All You Need', 'RoFormer', 'BERT', 'T5', 'GPT-2', 'Transformer-XL', 'Infini-attention'])
+    await expect(page.getByTestId('references')).toContainText(title);
+  expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations.map((v) => v.id)).toEqual([]);
+});
+
+test('a glossary term in a lesson opens its entry', async ({ page }) => {
+  await page.goto('./#/learn/why-transformers/1');
+  await page.getByRole('link', { name: 'recurrent network' }).first().click();
+  await expect(page).toHaveURL(/#\/glossary\?term=rnn/);
+  await expect(page.locator('#term-rnn')).toBeFocused();
+});
