@@ -132,6 +132,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
       Object.assign(next, { trace: map, traceRunId: runId, traceStep: step });
     }
     if (Object.keys(next).length) {
+      if (next.trace && typeof performance !== 'undefined') performance.mark('atlas:flush', { detail: { runId: traceOwner.runId } });
       selfWriting = true;
       try {
         store.setState(next);
@@ -233,6 +234,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
       }
       case 'done':
         if (msg.runId !== currentRun) return;
+        if (typeof performance !== 'undefined') performance.mark('atlas:done', { detail: { runId: msg.runId, ms: msg.ms } });
         write({ runStatus: 'done', runMs: msg.ms, generating: false });
         if (generating) {
           generating = false;
