@@ -24,6 +24,7 @@ export interface Recipe {
   /** A training example drawn with `rand` (never a held-out item). */
   sample: (rand: () => number) => Example;
   evalEvery: number; // steps between checks
+  target: number; // the issue's target for the check's score: its first crossing is logged as time-to-target
   maxSeconds: number; // stop here even if the target is not reached
   /** A quick check on fresh training-side items (not the held-out set): the score and whether
    *  it is high enough to stop. */
@@ -39,11 +40,13 @@ const reverse: Recipe = {
     nLayers: 1, nDecoderLayers: 1, maxLen: 16, positional: 'sinusoidal', norm: 'post',
     activation: 'relu', layerNormEps: 1e-5, scaleEmbedding: true, padId: 0,
   },
-  options: { steps: 2500, batchSize: 64, lr: 2e-3, warmup: 100, clip: 1, seed: 1 },
+  // the whole cosine schedule matters: the last, small steps take held-out accuracy from ~98.7% to 99+%
+  options: { steps: 2000, batchSize: 64, lr: 2e-3, warmup: 100, clip: 1, seed: 1 },
   vocab: reverseVocab,
   tokenizer: 'char',
   sample: sampleReverse,
-  evalEvery: 100,
+  evalEvery: 250,
+  target: 0.99,
   maxSeconds: 600,
   check: (p, c) => {
     const rand = seededRandom(99);
@@ -53,24 +56,26 @@ const reverse: Recipe = {
       if (!isHeldOut(w)) words.push(w);
     }
     const m = reverseMetrics(p, c, words);
-    return { score: m.exactMatch, done: m.exactMatch >= 0.997 };
+    return { score: m.exactMatch, done: false };
   },
 };
 
 const dates: Recipe = {
   task: 'dates',
   title: 'Read a date, write it in ISO',
-  description: 'Encoder-decoder, 2+1 layers, learned positions, pre-norm: turns dates in ten human formats into YYYY-MM-DD; its cross-attention reads the year, month and day in turn.',
+  description: 'Encoder-decoder, 2+1 layers, learned positions, pre-norm, ReLU: turns dates in ten human formats into YYYY-MM-DD; its cross-attention reads the year, month and day in turn.',
   config: {
-    arch: 'encoder-decoder', vocabSize: datesVocab.length, dModel: 64, nHeads: 4, dFF: 256,
+    arch: 'encoder-decoder', vocabSize: datesVocab.length, dModel: 64, nHeads: 4, dFF: 128,
     nLayers: 2, nDecoderLayers: 1, maxLen: 48, positional: 'learned', norm: 'pre',
-    activation: 'gelu', layerNormEps: 1e-5, scaleEmbedding: true, padId: 0,
+    activation: 'relu', layerNormEps: 1e-5, scaleEmbedding: true, padId: 0,
   },
-  options: { steps: 5000, batchSize: 64, lr: 2e-3, warmup: 200, clip: 1, seed: 1 },
+  // ≈0.7 GFLOP a step: 2,500 steps ≈ 1.7 TFLOP, the budget the issue estimates for 98%
+  options: { steps: 2500, batchSize: 64, lr: 2.5e-3, warmup: 150, clip: 1, seed: 1 },
   vocab: datesVocab,
   tokenizer: 'char',
   sample: sampleDate,
   evalEvery: 250,
+  target: 0.98,
   maxSeconds: 3600,
   check: (p, c) => {
     const rand = seededRandom(99);
@@ -109,6 +114,7 @@ const grammar: Recipe = {
   tokenizer: 'word',
   sample: (rand) => grammarExample(trainingSentence(rand)),
   evalEvery: 250,
+  target: 0.95,
   maxSeconds: 2400,
   check: (p, c) => {
     const m = grammarMetrics(p, c, checkSentences(500));
@@ -130,6 +136,7 @@ const maskedGrammar: Recipe = {
   tokenizer: 'word',
   sample: maskedSample(trainingSentence),
   evalEvery: 250,
+  target: 0.95,
   maxSeconds: 2400,
   check: (p, c) => {
     const m = maskedMetrics(p, c, checkSentences(500), seededRandom(7));

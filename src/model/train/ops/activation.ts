@@ -1,20 +1,7 @@
 // Element-wise activations of the feed-forward block: ReLU and exact GELU x·Φ(x) (erf form,
-// as in PyTorch's default), with their derivatives.
+// as in PyTorch's default), with their derivatives; erf is the forward pass's own.
+import { erf } from '../../ops/activations';
 import { gradOf, variable, type Tape, type Var } from '../tape';
-
-/** erf(x) to ~1.2e-7 (Numerical Recipes' Chebyshev fit of erfc); Math has no erf. */
-export function erf(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z - 1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 +
-        t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? 1 - r : r - 1;
-}
 
 /** max(0, x) element-wise. */
 export function relu(tape: Tape | null, x: Var): Var {

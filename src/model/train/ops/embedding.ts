@@ -1,5 +1,6 @@
 // Token embeddings and positional encodings: the first step of the forward pass,
 // x = embed[tokens]·(scaleEmbedding ? √dModel : 1) + P[pos].
+import { sinusoidalTable } from '../../positional';
 import { gradOf, variable, type Tape, type Var } from '../tape';
 
 /** Rows of the table E [V, d] picked by `tokens` [N], times `scale`. */
@@ -24,17 +25,9 @@ export function embedding(tape: Tape | null, table: Var, tokens: Int32Array, sca
   return y;
 }
 
-/** Sinusoidal table P [S, d]: P[pos, 2i] = sin(pos/10000^(2i/d)), P[pos, 2i+1] = cos(…). */
+/** Sinusoidal table P [S, d] (the forward pass's own): P[pos, 2i] = sin(pos/10000^(2i/d)), P[pos, 2i+1] = cos(…). */
 export function sinusoidal(S: number, d: number): Float32Array {
-  const p = new Float32Array(S * d); // [S, d]
-  for (let pos = 0; pos < S; pos++) {
-    for (let i = 0; i < d / 2; i++) {
-      const angle = pos / Math.pow(10000, (2 * i) / d);
-      p[pos * d + 2 * i] = Math.sin(angle);
-      p[pos * d + 2 * i + 1] = Math.cos(angle);
-    }
-  }
-  return p;
+  return sinusoidalTable(S, d).data; // [S, d]
 }
 
 /**
