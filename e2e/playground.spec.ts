@@ -148,3 +148,29 @@ test('hostile URL values are ignored and text is never rendered as HTML', async 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 });
+
+test('an encoder-decoder generates its target token by token', async ({ page }) => {
+  await page.goto('./#/playground');
+  await page.getByTestId('model-file').setInputFiles({
+    name: 'encdec.safetensors',
+    mimeType: 'application/octet-stream',
+    buffer: readFileSync(new URL('../src/model/golden/encdec_sinusoidal_post_relu.safetensors', import.meta.url)),
+  });
+  await expect(page.getByTestId('model-status')).toHaveText('Loaded encdec.safetensors.');
+  await page.getByTestId('input-src').fill('t1 t2 t3');
+  await page.getByTestId('input-tgt').fill('t4');
+  await page.getByTestId('select-stack').selectOption('decoder');
+  await page.getByTestId('select-attention').selectOption('crossAttention');
+  await expect(page.getByTestId('heatmap-view')).toHaveAttribute('data-query-tokens', 't4');
+  await page.getByTestId('generate').click();
+  // No <eos> in this vocabulary: it generates up to maxLen (16) target tokens.
+  await expect(page.getByTestId('token-chips-tgt').getByTestId('token-chip')).toHaveCount(16);
+  await expect(page.getByTestId('generate')).toBeVisible();
+  const target = (await page.getByTestId('input-tgt').inputValue()).split(' ');
+  expect(target).toHaveLength(16);
+  expect(target[0]).toBe('t4');
+  for (const w of target) expect(w).toMatch(/^t([1-9]|10)$/);
+  // The heatmap shows the whole generated target (queries) against the source (keys).
+  await expect(page.getByTestId('heatmap-view')).toHaveAttribute('data-query-tokens', target.join('\u241f'));
+  await expect(page.getByTestId('playground-heatmap').locator('.viz-label')).not.toHaveCount(0);
+});

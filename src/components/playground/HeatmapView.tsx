@@ -16,6 +16,7 @@ export function HeatmapView() {
   const runId = useAtlas((s) => s.traceRunId);
   const runStatus = useAtlas((s) => s.runStatus);
   const runError = useAtlas((s) => s.runError);
+  const pinned = useAtlas((s) => s.pinned);
   const { weights, scores, mask, queryIds, keyIds } = useSelectedAttention();
   const queryTokens = piecesOf(queryIds, info?.vocab);
   const keyTokens = piecesOf(keyIds, info?.vocab);
@@ -47,6 +48,8 @@ export function HeatmapView() {
           title={`${stack} layer ${layer}, ${kind}, head ${head}`}
           headingLevel={3}
           testId="playground-heatmap"
+          selected={pinned ? { row: pinned.query, col: pinned.key } : null}
+          onSelectCell={(c) => useAtlas.getState().togglePinned({ query: c.row, key: c.col })}
         />
       ) : (
         <p className="pg-muted" data-testid="heatmap-empty">
