@@ -46,7 +46,7 @@ const lesson: Lesson = {
         },
       ],
       panels: [{ panel: 'positional-encoding', options: { view: 'similarity' } }],
-      tryIt: 'In the similarity plot ($P_m \\cdot P_n$), the bright band follows the diagonal: similarity depends on the distance $m - n$.',
+      tryIt: 'In the similarity plot ($P_m \\cdot P_n$), the strongest similarity (darkest blue) runs along the diagonal and fades with the distance $|m - n|$, in the same way on every row.',
       notes: 'Derive the rotation from the angle-addition formulas if time allows: sin(a+b) = sin a cos b + cos a sin b.',
     },
     {

@@ -75,7 +75,10 @@ export type PanelId =
   | 'cost' // work against sequence length, transformer vs RNN
   | 'sequential-vs-parallel' // animation: an RNN reads token by token, a transformer all at once
   | 'context-window' // a fixed window sliding over a long text
-  | 'cover'; // Cover's theorem: XOR lifted into 3-D becomes linearly separable
+  | 'cover' // Cover's theorem: XOR lifted into 3-D becomes linearly separable
+  // Lessons 8–14 (rendered by src/components/lesson/widgets/laterPanels.tsx):
+  | 'residual-stream' | 'layer-norm' | 'cross-alignment' | 'predictions' | 'teacher-forcing'
+  | 'generation' | 'architecture-compare' | 'soft-lookup' | 'recap';
 
 /** One panel of a step. `illustration: true` marks a figure that is not read from a running model. */
 export interface PanelRef {

@@ -6,13 +6,10 @@ import { piecesOf, selectModelInfo, selectModelStatus, useSelectedAttention, use
 import { tracePath, type AttentionField, type StackField, type LayerField } from '../../model/trace';
 import type { IntTensor, Tensor } from '../../model/tensor';
 import { AttentionHeatmap } from '../../visualizations/AttentionHeatmap';
-import { CellMap } from '../../visualizations/CellMap';
-import { PanelFrame as VizFrame } from '../../visualizations/PanelFrame';
-import { divergingScale, niceMaxAbs } from '../../visualizations/scales';
+import { MatrixView } from '../../visualizations/MatrixView';
 import { headMatrix, headCount } from '../../visualizations/tensorView';
 import { InputEditor } from '../playground/InputEditor';
 import { ViewControls } from '../playground/ViewControls';
-import { OutputBars } from '../playground/OutputBars';
 import '../playground/playground.css';
 
 /** Wraps a live panel: a status line while the model loads or fails, and the ready marker. */
@@ -197,42 +194,31 @@ export function MatrixPanel({ field, children }: { field: MatrixField | string; 
   const perHead = !!tensor && tensor.shape.length === 3;
   const ready = !!tensor && tokens.length > 0 && (!perHead || head < tensor.shape[0]);
   const m = ready && tensor ? headMatrix(tensor, perHead ? head : 0) : null;
-  const width = m ? m.cols : 0;
   const widthName = field === 'ffnHidden' ? 'dFF' : perHead ? 'dHead' : 'dModel';
-  const title = `${FIELD_TITLES[field] ?? field}${perHead ? `, head ${head}` : ''} — [S, ${widthName}] = [${m?.rows ?? '…'}, ${width || '…'}]`;
+  const title = `${FIELD_TITLES[field] ?? field}${perHead ? `, head ${head}` : ''}`;
   return (
     <LiveState ready={ready}>
       {(perHead || field === 'ffnHidden' || field === 'layerOutput' || field === 'output') && <LayerHeadPicker />}
-      {m && (
-        <VizFrame title={title} headingLevel={3} testId={`lesson-matrix-${field}`} data={() => ({ field, stack, layer, rows: m.rows, cols: m.cols, values: Array.from(m.values) })}>
-          <CellMap
-            values={m.values}
-            rows={m.rows}
-            cols={m.cols}
+      {m && tensor && (
+        <>
+          <MatrixView
+            matrix={tensor}
+            head={perHead ? head : undefined}
+            name={FIELD_TITLES[field] ?? field}
+            shapeLabel={`[S, ${widthName}] = [${m.rows}, ${m.cols}]`}
             rowLabels={tokens.slice(0, m.rows)}
-            colLabels={Array.from({ length: m.cols }, (_, i) => String(i))}
             rowTitle="Tokens (rows)"
             colTitle={`Dimensions (columns, 0…${m.cols - 1})`}
             rowNoun="token"
             colNoun="dimension"
-            scale={divergingScale(niceMaxAbs(m.values))}
-            legendTitle="value (signed)"
-            label={title}
-            digits={2}
+            title={title}
+            headingLevel={3}
+            testId={`lesson-matrix-${field}`}
           />
           {children?.(m)}
-        </VizFrame>
+        </>
       )}
     </LiveState>
   );
 }
 
-/** The next-token probabilities at the last position. */
-export function OutputPanel() {
-  const probs = useTraceTensor<Tensor>(tracePath.head('probs'));
-  return (
-    <LiveState ready={!!probs}>
-      <OutputBars />
-    </LiveState>
-  );
-}

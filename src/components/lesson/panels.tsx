@@ -8,7 +8,9 @@ import { ContextWindow } from './widgets/ContextWindow';
 import { EmbeddingLookup } from './widgets/EmbeddingLookup';
 import { HeadSplit } from './widgets/HeadSplit';
 import { Cover } from './widgets/Cover';
-import { HeatmapPanel, InputPanel, MatrixPanel, OutputPanel } from './livePanels';
+import { LATER_PANEL_TITLES, renderLaterPanel } from './widgets/laterPanels';
+import { HeatmapPanel, InputPanel, MatrixPanel } from './livePanels';
+import { ArchitecturePanel, CostPanel, HeadOverviewPanel, MaskPanel, OutputBarsPanel, PipelinePanel, PositionalPanel, RoPEPanel } from './vizPanels';
 
 type Options = NonNullable<PanelRef['options']>;
 
@@ -62,17 +64,34 @@ function renderPanel(ref: PanelRef): ReactNode | null {
     case 'attention-heatmap':
       return <HeatmapPanel show={str(o, 'show') === 'scores' ? 'scores' : 'weights'} />;
     case 'output-bars':
-      return <OutputPanel />;
+      return <OutputBarsPanel />;
+    case 'attention-pipeline':
+      return <PipelinePanel />;
+    case 'head-overview':
+      return <HeadOverviewPanel />;
+    case 'mask': {
+      const pattern = str(o, 'pattern');
+      return <MaskPanel pattern={pattern === 'full' || pattern === 'causal' || pattern === 'prefix' ? pattern : undefined} S={num(o, 'S')} padding={num(o, 'padding')} prefix={num(o, 'prefix')} />;
+    }
+    case 'positional-encoding':
+      return <PositionalPanel view={str(o, 'view') === 'similarity' ? 'similarity' : 'table'} />;
+    case 'rope':
+      return <RoPEPanel />;
+    case 'architecture':
+      return <ArchitecturePanel />;
+    case 'cost':
+      return <CostPanel />;
     case 'head-split':
       return <HeadSplit />;
     case 'ffn-activations':
       return <MatrixPanel field="ffnHidden">{bool(o, 'summary') ? (m) => <ZeroShare m={m} /> : undefined}</MatrixPanel>;
     default:
-      return null;
+      return renderLaterPanel(ref);
   }
 }
 
 const TITLES: Record<PanelRef['panel'], string> = {
+  ...LATER_PANEL_TITLES,
   input: 'Input',
   tokens: 'Tokens',
   'embedding-lookup': 'Embedding lookup',
@@ -95,7 +114,7 @@ const TITLES: Record<PanelRef['panel'], string> = {
 };
 
 /** Panels that draw their own title (the frame then shows only the badge). */
-const SELF_TITLED: ReadonlySet<PanelRef['panel']> = new Set(['input', 'tokens', 'attention-heatmap', 'matrix', 'output-bars', 'ffn-activations']);
+const SELF_TITLED: ReadonlySet<PanelRef['panel']> = new Set(['input', 'tokens', 'attention-heatmap', 'matrix', 'output-bars', 'ffn-activations', 'attention-pipeline', 'head-overview', 'mask', 'positional-encoding', 'rope', 'architecture', 'cost']);
 
 /** One panel in its frame: title, an "Illustration" badge when it is not from a running model, caption. */
 export function PanelFrame({ panelRef }: { panelRef: PanelRef }) {

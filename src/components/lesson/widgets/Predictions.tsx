@@ -103,7 +103,7 @@ export function Predictions({ position = 'last', sampling = false }: Predictions
             </div>
           )}
           <ol className="later-bars" data-testid="pred-bars">
-            {rows.slice(0, Math.max(SHOWN, sampling ? k : 0) > rows.length ? rows.length : Math.min(rows.length, SHOWN)).map((r, i) => {
+            {rows.slice(0, Math.min(rows.length, Math.max(SHOWN, topK))).map((r, i) => {
               const inTopK = i < k;
               const renorm = inTopK ? r.p / keptMass : 0;
               return (

@@ -1,0 +1,138 @@
+// Lessons 9, 10, 13: block diagrams of transformer architectures. `live` draws the loaded model's own
+// architecture (from its config); otherwise the three families side by side, each with the settings
+// of the shipped model that represents it, and what sets them apart.
+import { useAtlas } from '../../../store/atlas';
+import { selectModelInfo } from '../../../store/selectors';
+import { ArchitectureDiagram } from '../../../visualizations/ArchitectureDiagram';
+import type { ArchKind, NormPlacement, PositionalKind } from '../../../visualizations/architecture';
+import { LiveState } from '../livePanels';
+import './later.css';
+
+interface Family {
+  arch: ArchKind;
+  name: string;
+  example: string;
+  shipped: string;
+  norm: NormPlacement;
+  positional: PositionalKind;
+  nLayers: number;
+  nDecoderLayers?: number;
+  selfMask: string;
+  cross: string;
+  goodAt: string;
+}
+
+/** The three families, each drawn with the config of the shipped model of that kind (see public/models). */
+export const FAMILIES: readonly Family[] = [
+  {
+    arch: 'encoder-decoder',
+    name: 'Encoder-decoder',
+    example: 'T5, the original Transformer',
+    shipped: 'dates',
+    norm: 'pre',
+    positional: 'learned',
+    nLayers: 2,
+    nDecoderLayers: 1,
+    selfMask: 'encoder: full; decoder: causal',
+    cross: 'yes: decoder queries, encoder keys and values',
+    goodAt: 'turning one sequence into another (translation, summaries, dates → ISO)',
+  },
+  {
+    arch: 'encoder-only',
+    name: 'Encoder-only',
+    example: 'BERT',
+    shipped: 'masked-grammar',
+    norm: 'post',
+    positional: 'learned',
+    nLayers: 2,
+    selfMask: 'full (both directions)',
+    cross: 'no',
+    goodAt: 'understanding a whole input: fill in a masked word, classify, extract features',
+  },
+  {
+    arch: 'decoder-only',
+    name: 'Decoder-only',
+    example: 'GPT-2 and most large language models',
+    shipped: 'grammar',
+    norm: 'pre',
+    positional: 'rope',
+    nLayers: 2,
+    selfMask: 'causal (only to the left)',
+    cross: 'no',
+    goodAt: 'continuing a text one token at a time: generation, chat, completion',
+  },
+];
+
+function Families() {
+  return (
+    <div data-panel-ready="true" data-testid="architecture-compare">
+      <div className="later-archs">
+        {FAMILIES.map((f) => (
+          <div key={f.arch}>
+            <ArchitectureDiagram
+              arch={f.arch}
+              norm={f.norm}
+              positional={f.positional}
+              nLayers={f.nLayers}
+              nDecoderLayers={f.nDecoderLayers}
+              title={`${f.name} (${f.example})`}
+              headingLevel={3}
+              testId={`arch-${f.arch}`}
+            />
+          </div>
+        ))}
+      </div>
+      <div className="later-scroll">
+        <table className="data-table later-table">
+          <caption>The three families compared (diagrams drawn with the settings of the shipped model of each kind).</caption>
+          <thead>
+            <tr>
+              <th scope="col">family</th>
+              <th scope="col">self-attention mask</th>
+              <th scope="col">cross-attention</th>
+              <th scope="col">good at</th>
+              <th scope="col">shipped model</th>
+            </tr>
+          </thead>
+          <tbody>
+            {FAMILIES.map((f) => (
+              <tr key={f.arch}>
+                <th scope="row">{f.name}</th>
+                <td>{f.selfMask}</td>
+                <td>{f.cross}</td>
+                <td style={{ whiteSpace: 'normal', minWidth: '14rem' }}>{f.goodAt}</td>
+                <td className="mono">{f.shipped}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function LiveArchitecture() {
+  const info = useAtlas(selectModelInfo);
+  const c = info?.config;
+  const positional = (['sinusoidal', 'learned', 'rope', 'none'] as const).find((p) => p === c?.positional) ?? 'none';
+  return (
+    <LiveState ready={!!info}>
+      {info && c && (
+        <ArchitectureDiagram
+          arch={info.arch}
+          norm={c.norm === 'pre' ? 'pre' : 'post'}
+          positional={positional}
+          nLayers={c.nLayers}
+          nDecoderLayers={c.nDecoderLayers}
+          title={`The ${info.name} model: ${info.arch}, ${c.norm}-norm, ${c.nLayers}${c.nDecoderLayers ? ` + ${c.nDecoderLayers}` : ''} layers`}
+          headingLevel={3}
+          testId="arch-live"
+        />
+      )}
+    </LiveState>
+  );
+}
+
+export function ArchitectureCompare({ live = false }: { live?: boolean }) {
+  return live ? <LiveArchitecture /> : <Families />;
+}

@@ -1,0 +1,116 @@
+// Lesson 10: the decoder block (masked self-attention, cross-attention, feed-forward) and
+// cross-attention on the dates model: each output character and where it looks in the input.
+import type { Lesson } from './types';
+
+const SRC = 'Wednesday the 3rd of March 2021';
+const TGT = '2021-03-03';
+
+const lesson: Lesson = {
+  slug: 'decoder-and-cross-attention',
+  title: 'Decoder and cross-attention',
+  summary: 'Where each output character looks in the input.',
+  steps: [
+    {
+      title: 'The decoder layer: three sublayers',
+      state: { model: 'dates', src: SRC, tgt: TGT, stack: 'decoder', attention: 'selfAttention', layer: 0, head: 0, stage: 'weights', mask: 'causal' },
+      prose: [
+        'The dates model reads a date written the way people write them and writes it in ISO form, `YYYY-MM-DD`. It is an [[encoder-decoder]]: an encoder reads the source text (lesson 9) and a decoder writes the answer one character at a time.',
+        'A decoder layer has **three** sublayers instead of two. First, masked self-attention over the characters written so far. Second, **cross-attention**, which reads the encoder’s output. Third, the feed-forward network. Each has its residual connection and LayerNorm; this model is {{norm}}, so each sublayer reads a normalised copy of the stream and adds its result back.',
+      ],
+      formulas: [
+        { tex: 'x \\leftarrow x + \\operatorname{SelfAttn}_{\\text{causal}}\\big(\\operatorname{LN}_1(x)\\big)', label: 'Sublayer 1: the decoder reads its own earlier positions only.' },
+        { tex: 'x \\leftarrow x + \\operatorname{CrossAttn}\\big(\\operatorname{LN}_2(x),\\, M\\big)', label: 'Sublayer 2: queries from the decoder, keys and values from the encoder output M.' },
+        { tex: 'x \\leftarrow x + \\operatorname{FFN}\\big(\\operatorname{LN}_3(x)\\big)', label: 'Sublayer 3: the feed-forward network (pre-norm, as this model).' },
+      ],
+      panels: [{ panel: 'architecture' }],
+      tryIt: 'In the diagram, follow the arrow from the encoder’s column into the decoder’s cross-attention block: that is the only place where the two stacks meet.',
+      notes: 'In post-norm form the same layer reads LN(x + SelfAttn(x)), and so on; the three sublayers and their order are the same. The dates model has 2 encoder layers and 1 decoder layer.',
+    },
+    {
+      title: 'Masked self-attention over the output so far',
+      prose: [
+        'The decoder’s input is the answer so far, shifted one place to the right behind a start token `<bos>`. Position $i$ must predict the character at position $i+1$, so its self-attention uses the [[causal-mask|causal mask]] from lesson 6: it may read positions $0 \\ldots i$ and nothing later.',
+        'This sublayer tells each position what has been written already: for example that the year is done and a month comes next.',
+      ],
+      panels: [{ panel: 'attention-heatmap', options: { show: 'weights' } }],
+      tryIt: 'The upper triangle is hatched: no decoder position reads a later one. The `<bos>` row has a single allowed cell.',
+      notes: 'Lesson 12 shows why this mask lets training handle all positions at once.',
+    },
+    {
+      title: 'Cross-attention: queries from the decoder, keys and values from the encoder',
+      state: { attention: 'crossAttention', stage: 'weights' },
+      prose: [
+        '[[cross-attention|Cross-attention]] is attention with **two** inputs. The **queries** come from the decoder’s stream, one per output position. The **keys and values** come from the encoder’s output $M$, one per source character. (Some notes say it the other way round; the formulas and the code are unambiguous.)',
+        'The weights are therefore not square. There is one row per decoder position and one column per source character, $S_{\\text{tgt}} \\times S_{\\text{src}}$. No causal mask is needed, because the whole source is known from the start; only padded source characters would be blocked.',
+      ],
+      formulas: [
+        { tex: 'Q = X_{\\text{dec}} W_Q \\in \\mathbb{R}^{S_{\\text{tgt}} \\times d_{\\text{head}}}, \\quad K = M W_K,\\;\\; V = M W_V \\in \\mathbb{R}^{S_{\\text{src}} \\times d_{\\text{head}}}', label: 'Per head; X_dec is the decoder stream (after LN₂), M the encoder output.' },
+        { tex: '\\text{weights} = \\operatorname{softmax}\\!\\left(\\frac{Q K^{\\top}}{\\sqrt{d_{\\text{head}}}}\\right) \\in \\mathbb{R}^{S_{\\text{tgt}} \\times S_{\\text{src}}}, \\qquad \\text{out} = \\text{weights}\\; V', label: 'Rows: decoder positions (queries). Columns: source characters (keys).' },
+      ],
+      panels: [{ panel: 'attention-heatmap', options: { show: 'weights' } }],
+      tryIt: 'Read a row: one decoder position spreading its attention over the source characters. Switch heads to see how they divide the work.',
+      notes: 'This is the correction to the course notes: the notes’ prose puts the queries on the encoder side, but their own formula (and PyTorch, and our code) takes Q from the decoder. Key and value rows come from the same encoder positions, so the columns are the source characters.',
+    },
+    {
+      title: 'Where each output character looks',
+      prose: [
+        'Now read the same weights one output character at a time. The decoder position that reads `<bos>` writes the first year digit, the next position writes the second, and so on. For each position the panel shows what it **writes** (its most likely next character) and how its attention falls on the source text.',
+        'In this model the year digits look at the year in the source, the month digits at the month (here the word `March`), and the day digits at the day. The model was never told where these parts are. It found them because reading from the right place was the only way to get the answer right.',
+      ],
+      panels: [{ panel: 'cross-alignment' }],
+      tryIt: 'Step through the output characters and watch the highlighted source characters move from the year to the month to the day. Compare the mean over heads with a single head.',
+      notes: 'The model card measures this: the share of output digits whose strongest cross-attention (mean over heads) falls inside the matching part of the source. The `-` separators have no part of their own and look wherever is convenient.',
+    },
+    {
+      title: 'Same date, another format',
+      prose: [
+        'The real test is a format in which the parts sit elsewhere. In `03/04/1999` the month comes first (US order); in `3.4.1999` the day comes first. The characters `3` and `4` are the same in both: only the format says which one is the month.',
+        'Type either one as the source and clear the target, then generate the answer or type it. The alignment shows whether the month digits of the answer look at the first number or at the second.',
+      ],
+      state: { src: '03/04/1999', tgt: '1999-03-04' },
+      panels: [{ panel: 'input' }, { panel: 'cross-alignment' }],
+      tryIt: 'Change the source to `3.4.1999` and the target to `1999-04-03`. The month digits should now look at the `4`, which is in second place.',
+      notes: 'The target here is typed (teacher forcing, lesson 12); the alignment of the model’s own greedy output is the same when its answer is right.',
+    },
+    {
+      title: 'Check your understanding',
+      prose: ['Three questions on the decoder. For the grid, rows are decoder positions (queries) and columns are source characters (keys).'],
+      questions: [
+        {
+          kind: 'choice',
+          id: 'cross-qkv',
+          prompt: 'In cross-attention, where do the queries, keys and values come from?',
+          options: [
+            { text: 'Queries from the decoder; keys and values from the encoder output.', correct: true },
+            { text: 'Queries from the encoder; keys and values from the decoder.', feedback: 'That is the slip in some notes. The decoder asks the questions, and the source supplies keys to match and values to copy.' },
+            { text: 'All three from the decoder, as in self-attention.', feedback: 'Then the decoder would never read the source at all.' },
+          ],
+          explanation: 'Each decoder position asks (query) which source positions matter (keys) and takes their content (values); that is how the output is conditioned on the input.',
+        },
+        {
+          kind: 'choice',
+          id: 'cross-shape',
+          prompt: 'The decoder has $S_{\\text{tgt}} = 11$ positions and the source has $S_{\\text{src}} = 30$ characters, with $n_{\\text{heads}} = 4$. What shape are the cross-attention weights?',
+          options: [
+            { text: '$[4, 11, 30]$', correct: true },
+            { text: '$[4, 30, 11]$', feedback: 'Rows are queries, and the queries are the 11 decoder positions.' },
+            { text: '$[4, 11, 11]$', feedback: 'That is the decoder’s self-attention.' },
+          ],
+          explanation: 'One $S_{\\text{tgt}} \\times S_{\\text{src}}$ grid per head: a row for each decoder position and a column for each source character.',
+        },
+        {
+          kind: 'cells',
+          id: 'cross-pad-cells',
+          prompt: 'The source is `3 . <pad>` and the decoder reads `<bos> 2 0`. Select every cross-attention cell that is blocked.',
+          rows: ['<bos>', '2', '0'],
+          cols: ['3', '.', '<pad>'],
+          answer: (_i, j) => j === 2,
+          explanation: 'Cross-attention has no causal mask, because the whole source is known. Only the padded source key is blocked, in every row.',
+        },
+      ],
+      notes: 'Question 3 ties back to lesson 6: padding blocks keys, and in cross-attention the keys are the source.',
+    },
+  ],
+};
+
+export default lesson;
