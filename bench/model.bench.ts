@@ -14,13 +14,15 @@ interface Shape {
   trace: TraceLevel;
   reps: number;
   naiveReps: number;
+  /** Untimed runs first, so the JIT has optimised the kernels. */
+  warmup: number;
 }
 
 const quick = process.argv.includes('--quick');
 const shapes: Shape[] = [
-  { name: 'toy', dModel: 64, nHeads: 4, nLayers: 2, dFF: 256, S: 32, vocabSize: 256, trace: 'full', reps: 50, naiveReps: 20 },
-  { name: 'small', dModel: 256, nHeads: 8, nLayers: 4, dFF: 1024, S: 128, vocabSize: 1024, trace: 'attention', reps: 15, naiveReps: 5 },
-  { name: 'GPT-2-small-shaped', dModel: 768, nHeads: 12, nLayers: 12, dFF: 3072, S: 64, vocabSize: 1024, trace: 'none', reps: 5, naiveReps: 3 },
+  { name: 'toy', dModel: 64, nHeads: 4, nLayers: 2, dFF: 256, S: 32, vocabSize: 256, trace: 'full', reps: 100, naiveReps: 20, warmup: 30 },
+  { name: 'small', dModel: 256, nHeads: 8, nLayers: 4, dFF: 1024, S: 128, vocabSize: 1024, trace: 'attention', reps: 15, naiveReps: 5, warmup: 3 },
+  { name: 'GPT-2-small-shaped', dModel: 768, nHeads: 12, nLayers: 12, dFF: 3072, S: 64, vocabSize: 1024, trace: 'none', reps: 5, naiveReps: 3, warmup: 1 },
 ];
 
 /** Multiply-adds ×2 of every matrix product in one decoder-only forward pass. */
@@ -95,7 +97,7 @@ for (const s of shapes) {
   // Warm up, then alternate the two so that a drift in machine speed hits both alike.
   const reps = quick ? Math.max(2, Math.ceil(s.reps / 5)) : s.reps;
   const naiveReps = quick ? 1 : s.naiveReps;
-  for (let i = 0; i < (quick ? 1 : 3); i++) runForward();
+  for (let i = 0; i < (quick ? 1 : s.warmup); i++) runForward();
   runNaive();
   const forwardTimes: number[] = [];
   const naiveTimes: number[] = [];
