@@ -240,7 +240,8 @@ export function CellMap(props: CellMapProps) {
             idPrefix={idPrefix}
             left={left}
             top={top}
-            width={layout.width}
+            gridWidth={gridWidth}
+            gridHeight={gridHeight}
             content={(c) => (
               <>
                 <div className="viz-tip-value">

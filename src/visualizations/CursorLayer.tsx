@@ -65,9 +65,10 @@ export function CursorTooltip({
   idPrefix,
   left,
   top,
-  width,
+  gridWidth,
+  gridHeight,
   content,
-}: CursorProps & { left: number; top: number; width: number; content: (c: Cell) => ReactNode }) {
+}: CursorProps & { left: number; top: number; gridWidth: number; gridHeight: number; content: (c: Cell) => ReactNode }) {
   const s = useCursor(store);
   const shown = tooltipCell(s);
   const ref = useRef<HTMLDivElement>(null);
@@ -87,11 +88,14 @@ export function CursorTooltip({
     return () => document.removeEventListener('keydown', onKey);
   }, [shown, store]);
   if (!shown) return <div ref={ref} hidden data-testid="tooltip-anchor" />;
-  const x = left + (shown.col + 1) * cell + 6;
-  const flip = x + 260 > width && left + shown.col * cell > 260;
-  const style: React.CSSProperties = flip
-    ? { left: left + shown.col * cell - 6, top: top + shown.row * cell, transform: 'translateX(-100%)' }
-    : { left: x, top: top + shown.row * cell };
+  // Beside the grid (never over its cells, so the pointer can keep moving across the map), in the
+  // hovered row; below the grid when there is no room on the right.
+  const available = ref.current?.parentElement?.parentElement?.clientWidth ?? Infinity;
+  const right = left + gridWidth + 10;
+  const style: React.CSSProperties =
+    right + 240 <= available
+      ? { left: right, top: top + Math.min(shown.row * cell, Math.max(0, gridHeight - 40)) }
+      : { left, top: top + gridHeight + 10 };
   return (
     <div
       ref={ref}

@@ -40,7 +40,7 @@ export function PanelFrame({ title, description, data, headingLevel = 3, testId,
     download(new Blob([dataToJson({ title, ...(data() as object) })], { type: 'application/json' }), `${stem}.json`);
   };
   return (
-    <section className="viz-panel" aria-labelledby={id} data-testid={testId}>
+    <section className="viz-panel" aria-labelledby={id} data-testid={testId} data-panel-ready="true">
       <div className="viz-panel-header">
         <H id={id} className="viz-panel-title">
           {title}
