@@ -61,6 +61,7 @@ export function CellMap(props: CellMapProps) {
   const gridRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const renders = useRef(0);
+  const [available, setAvailable] = useState(Infinity);
 
   const shortRows = useMemo(() => rowLabels.map((l) => shortLabel(l)), [rowLabels]);
   const shortCols = useMemo(() => colLabels.map((l) => shortLabel(l)), [colLabels]);
@@ -86,6 +87,15 @@ export function CellMap(props: CellMapProps) {
     renders.current++;
     if (rootRef.current) rootRef.current.dataset.renders = String(renders.current);
   });
+
+  // The width the map may use (the tooltip goes beside the grid when it fits, below it otherwise).
+  useEffect(() => {
+    const el = rootRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => setAvailable(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
 
   // Paint the cells: one pixel per cell; the time is recorded for the benchmark.
   useLayoutEffect(() => {
@@ -242,6 +252,7 @@ export function CellMap(props: CellMapProps) {
             top={top}
             gridWidth={gridWidth}
             gridHeight={gridHeight}
+            available={available}
             content={(c) => (
               <>
                 <div className="viz-tip-value">

@@ -67,8 +67,9 @@ export function CursorTooltip({
   top,
   gridWidth,
   gridHeight,
+  available,
   content,
-}: CursorProps & { left: number; top: number; gridWidth: number; gridHeight: number; content: (c: Cell) => ReactNode }) {
+}: CursorProps & { left: number; top: number; gridWidth: number; gridHeight: number; available: number; content: (c: Cell) => ReactNode }) {
   const s = useCursor(store);
   const shown = tooltipCell(s);
   const ref = useRef<HTMLDivElement>(null);
@@ -90,7 +91,6 @@ export function CursorTooltip({
   if (!shown) return <div ref={ref} hidden data-testid="tooltip-anchor" />;
   // Beside the grid (never over its cells, so the pointer can keep moving across the map), in the
   // hovered row; below the grid when there is no room on the right.
-  const available = ref.current?.parentElement?.parentElement?.clientWidth ?? Infinity;
   const right = left + gridWidth + 10;
   const style: React.CSSProperties =
     right + 240 <= available
