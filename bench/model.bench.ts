@@ -20,9 +20,45 @@ interface Shape {
 
 const quick = process.argv.includes('--quick');
 const shapes: Shape[] = [
-  { name: 'toy', dModel: 64, nHeads: 4, nLayers: 2, dFF: 256, S: 32, vocabSize: 256, trace: 'full', reps: 100, naiveReps: 20, warmup: 30 },
-  { name: 'small', dModel: 256, nHeads: 8, nLayers: 4, dFF: 1024, S: 128, vocabSize: 1024, trace: 'attention', reps: 15, naiveReps: 5, warmup: 3 },
-  { name: 'GPT-2-small-shaped', dModel: 768, nHeads: 12, nLayers: 12, dFF: 3072, S: 64, vocabSize: 1024, trace: 'none', reps: 5, naiveReps: 3, warmup: 1 },
+  {
+    name: 'toy',
+    dModel: 64,
+    nHeads: 4,
+    nLayers: 2,
+    dFF: 256,
+    S: 32,
+    vocabSize: 256,
+    trace: 'full',
+    reps: 100,
+    naiveReps: 20,
+    warmup: 30,
+  },
+  {
+    name: 'small',
+    dModel: 256,
+    nHeads: 8,
+    nLayers: 4,
+    dFF: 1024,
+    S: 128,
+    vocabSize: 1024,
+    trace: 'attention',
+    reps: 15,
+    naiveReps: 5,
+    warmup: 3,
+  },
+  {
+    name: 'GPT-2-small-shaped',
+    dModel: 768,
+    nHeads: 12,
+    nLayers: 12,
+    dFF: 3072,
+    S: 64,
+    vocabSize: 1024,
+    trace: 'none',
+    reps: 5,
+    naiveReps: 3,
+    warmup: 1,
+  },
 ];
 
 /** Multiply-adds ×2 of every matrix product in one decoder-only forward pass. */
@@ -40,11 +76,23 @@ function forwardFlops(s: Shape): number {
 /** The matrix products of one layer as [M, K, N] (A [M, K] · B [K, N]). */
 function layerProducts(s: Shape): [number, number, number][] {
   const { S, dModel: d, dFF } = s;
-  return [[S, d, 3 * d], [S, d, d], [S, d, dFF], [S, dFF, d]];
+  return [
+    [S, d, 3 * d],
+    [S, d, d],
+    [S, d, dFF],
+    [S, dFF, d],
+  ];
 }
 
 /** The textbook loop: C[i][j] = Σ_k A[i][k]·B[k][j], i, then j, then k; B row-major [K, N]. */
-function naiveMatmul(a: Float32Array, b: Float32Array, c: Float32Array, M: number, K: number, N: number): void {
+function naiveMatmul(
+  a: Float32Array,
+  b: Float32Array,
+  c: Float32Array,
+  M: number,
+  K: number,
+  N: number,
+): void {
   for (let i = 0; i < M; i++)
     for (let j = 0; j < N; j++) {
       let sum = 0;
@@ -85,11 +133,13 @@ for (const s of shapes) {
   const tokens = Array.from({ length: s.S }, (_, i) => (i * 7) % s.vocabSize);
   // The naive loop on the same products (one layer's; every layer has the same shapes).
   const products = layerProducts(s).map(([M, K, N]) => ({
-    M, K, N,
+    M,
+    K,
+    N,
     a: Float32Array.from({ length: M * K }, (_, i) => Math.sin(i)),
     b: Float32Array.from({ length: K * N }, (_, i) => Math.cos(i)),
     c: new Float32Array(M * N),
-  })); // prettier-ignore
+  }));
   const naiveFlops = products.reduce((f, p) => f + 2 * p.M * p.K * p.N, 0);
   const runForward = () => forward(model, { tokens }, { trace: s.trace });
   const runNaive = () => products.forEach((p) => naiveMatmul(p.a, p.b, p.c, p.M, p.K, p.N));

@@ -20,7 +20,14 @@ export interface AttentionResult {
 }
 
 /** Copies columns [col, col + nHeads·dHead) of a [S, stride] matrix into head-major [nHeads, S, dHead]. */
-function splitHeads(src: Float32Array, S: number, stride: number, col: number, nHeads: number, dHead: number): Float32Array {
+function splitHeads(
+  src: Float32Array,
+  S: number,
+  stride: number,
+  col: number,
+  nHeads: number,
+  dHead: number,
+): Float32Array {
   const out = new Float32Array(nHeads * S * dHead); // [nHeads, S, dHead]
   for (let h = 0; h < nHeads; h++)
     for (let s = 0; s < S; s++)
@@ -75,13 +82,15 @@ export function multiHeadAttention(
 
   const scores = new Float32Array(nHeads * Sq * Sk); // [nHeads, Sq, Sk]
   const scale = 1 / Math.sqrt(dHead);
-  for (let h = 0; h < nHeads; h++) gemmTransB(Sq, Sk, dHead, q, h * Sq * dHead, k, h * Sk * dHead, scores, h * Sq * Sk, undefined, scale);
+  for (let h = 0; h < nHeads; h++)
+    gemmTransB(Sq, Sk, dHead, q, h * Sq * dHead, k, h * Sk * dHead, scores, h * Sq * Sk, undefined, scale);
 
   const weights = new Float32Array(nHeads * Sq * Sk); // [nHeads, Sq, Sk]
   softmaxRowsInto(scores, 0, weights, 0, nHeads * Sq, Sk, mask.data, Sq); // one mask for every head
 
   const headOutputs = new Float32Array(nHeads * Sq * dHead); // [nHeads, Sq, dHead]
-  for (let h = 0; h < nHeads; h++) gemm(Sq, dHead, Sk, weights, h * Sq * Sk, v, h * Sk * dHead, headOutputs, h * Sq * dHead);
+  for (let h = 0; h < nHeads; h++)
+    gemm(Sq, dHead, Sk, weights, h * Sq * Sk, v, h * Sk * dHead, headOutputs, h * Sq * dHead);
 
   const concat = new Float32Array(Sq * d); // [Sq, d]: head h fills columns h·dHead … (h+1)·dHead
   for (let h = 0; h < nHeads; h++)

@@ -68,7 +68,8 @@ export function parseConfig(raw: unknown): ModelConfig {
   const activation = oneOf(r, 'activation', ACTIVATIONS);
 
   let nDecoderLayers: number | undefined;
-  if (arch === 'encoder-decoder' || r.nDecoderLayers !== undefined) nDecoderLayers = positiveInt(r, 'nDecoderLayers');
+  if (arch === 'encoder-decoder' || r.nDecoderLayers !== undefined)
+    nDecoderLayers = positiveInt(r, 'nDecoderLayers');
 
   let layerNormEps = 1e-5;
   if (r.layerNormEps !== undefined) {
@@ -93,7 +94,9 @@ export function parseConfig(raw: unknown): ModelConfig {
   if (positional === 'sinusoidal' && dModel % 2 !== 0)
     fail(`"dModel" must be even for sinusoidal positions (got ${dModel})`);
   if (positional === 'rope' && (dModel / nHeads) % 2 !== 0)
-    fail(`"nHeads" must leave an even dHead for RoPE (dModel ${dModel} / nHeads ${nHeads} = ${dModel / nHeads})`);
+    fail(
+      `"nHeads" must leave an even dHead for RoPE (dModel ${dModel} / nHeads ${nHeads} = ${dModel / nHeads})`,
+    );
 
   const config: ModelConfig = {
     arch,

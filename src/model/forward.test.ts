@@ -27,7 +27,10 @@ const config = (over: Partial<ModelConfig>): ModelConfig => ({
 });
 const encdec = initModel(config({}), { seed: 1, std: 0.3 });
 const decoder = initModel(config({ arch: 'decoder-only', positional: 'rope' }), { seed: 2, std: 0.3 });
-const encoder = initModel(config({ arch: 'encoder-only', positional: 'sinusoidal', norm: 'post' }), { seed: 3, std: 0.3 });
+const encoder = initModel(config({ arch: 'encoder-only', positional: 'sinusoidal', norm: 'post' }), {
+  seed: 3,
+  std: 0.3,
+});
 const encdecInput: ForwardInput = { src: [3, 4, 5, 0], tgt: [1, 7, 8] };
 
 describe('trace levels and streaming', () => {
@@ -47,8 +50,13 @@ describe('trace levels and streaming', () => {
     it(`${level} keeps exactly what keeps() allows`, () => {
       const full = forward(encdec, encdecInput, { trace: 'full' });
       const events: string[] = [];
-      const limited = forward(encdec, encdecInput, { trace: level, onTrace: (e) => events.push(traceKey(e.path)) });
-      const allowed = [...traceEvents(assembleTrace(full.trace))].filter((e) => keeps(level, e.path)).map((e) => traceKey(e.path));
+      const limited = forward(encdec, encdecInput, {
+        trace: level,
+        onTrace: (e) => events.push(traceKey(e.path)),
+      });
+      const allowed = [...traceEvents(assembleTrace(full.trace))]
+        .filter((e) => keeps(level, e.path))
+        .map((e) => traceKey(e.path));
       expect([...limited.trace.keys()]).toEqual(allowed);
       expect(events).toEqual(allowed);
       for (const key of allowed) expect(limited.trace.get(key)).toEqual(full.trace.get(key));
@@ -59,12 +67,16 @@ describe('trace levels and streaming', () => {
   it('hands out copies: a listener may mutate or keep what it receives', () => {
     const clean = forward(decoder, { tokens: [1, 2, 3, 4] });
     const seen: AnyTensor[] = [];
-    const dirty = forward(decoder, { tokens: [1, 2, 3, 4] }, {
-      onTrace: (e) => {
-        seen.push(e.value);
-        e.value.data.fill(0); // as if transferred away
+    const dirty = forward(
+      decoder,
+      { tokens: [1, 2, 3, 4] },
+      {
+        onTrace: (e) => {
+          seen.push(e.value);
+          e.value.data.fill(0); // as if transferred away
+        },
       },
-    });
+    );
     expect(dirty.logits).toEqual(clean.logits);
     expect(new Set(seen.map((t) => t.data.buffer)).size).toBe(seen.length); // no shared buffers
     expect(seen.some((t) => t.data === dirty.logits.data)).toBe(false);
@@ -103,13 +115,29 @@ describe('forward semantics', () => {
 
   const bad: [string, () => unknown, RegExp][] = [
     ['empty sequence', () => forward(decoder, { tokens: [] }), /input: empty sequence/],
-    ['id outside the vocabulary', () => forward(decoder, { tokens: [1, 13] }), /token id 13 is outside the vocabulary \[0, 13\)/],
+    [
+      'id outside the vocabulary',
+      () => forward(decoder, { tokens: [1, 13] }),
+      /token id 13 is outside the vocabulary \[0, 13\)/,
+    ],
     ['non-integer id', () => forward(decoder, { tokens: [1.5] }), /token id 1.5/],
-    ['too long for learned positions', () => forward(encdec, { src: Array(11).fill(1), tgt: [1] }), /source: 11 tokens exceed maxLen 10/],
+    [
+      'too long for learned positions',
+      () => forward(encdec, { src: Array(11).fill(1), tgt: [1] }),
+      /source: 11 tokens exceed maxLen 10/,
+    ],
     ['src/tgt for decoder-only', () => forward(decoder, { src: [1], tgt: [2] }), /takes one sequence/],
     ['tokens for encoder-decoder', () => forward(encdec, { tokens: [1] }), /needs a source and a target/],
-    ['prefix without length', () => forward(decoder, { tokens: [1] }, { mask: 'prefix' }), /needs a prefix length/],
-    ['bad temperature', () => forward(decoder, { tokens: [1] }, { temperature: 0 }), /temperature must be a number > 0/],
+    [
+      'prefix without length',
+      () => forward(decoder, { tokens: [1] }, { mask: 'prefix' }),
+      /needs a prefix length/,
+    ],
+    [
+      'bad temperature',
+      () => forward(decoder, { tokens: [1] }, { temperature: 0 }),
+      /temperature must be a number > 0/,
+    ],
   ];
   for (const [name, run, message] of bad)
     it(`refuses ${name}`, () => {

@@ -46,18 +46,22 @@ function checkTokens(model: Model, name: string, tokens: readonly number[]): voi
     if (!Number.isInteger(t) || t < 0 || t >= vocabSize)
       throw new ModelInputError(`${name}: token id ${t} is outside the vocabulary [0, ${vocabSize})`);
   if (positional === 'learned' && tokens.length > maxLen)
-    throw new ModelInputError(`${name}: ${tokens.length} tokens exceed maxLen ${maxLen} of learned positions`);
+    throw new ModelInputError(
+      `${name}: ${tokens.length} tokens exceed maxLen ${maxLen} of learned positions`,
+    );
 }
 
 /** Refuses a request the model cannot serve, with a message naming the problem. */
 export function validateRun(model: Model, input: ForwardInput, options: ForwardOptions = {}): void {
   const arch = model.config.arch;
   if (arch === 'encoder-decoder') {
-    if (!('src' in input)) throw new ModelInputError('an encoder-decoder model needs a source and a target (src, tgt)');
+    if (!('src' in input))
+      throw new ModelInputError('an encoder-decoder model needs a source and a target (src, tgt)');
     checkTokens(model, 'source', input.src);
     checkTokens(model, 'target', input.tgt);
   } else {
-    if (!('tokens' in input)) throw new ModelInputError(`an ${arch} model takes one sequence (tokens), not src/tgt`);
+    if (!('tokens' in input))
+      throw new ModelInputError(`an ${arch} model takes one sequence (tokens), not src/tgt`);
     checkTokens(model, 'input', input.tokens);
   }
   const { mask, prefix, temperature } = options;
@@ -89,7 +93,8 @@ function runStack(
   tracer.emit(tracePath.stack(stack, 'embeddings'), embeddings);
   let positional: Tensor; // [S, d]; zero for rope (it acts inside attention) and none
   if (config.positional === 'sinusoidal') positional = sinusoidalTable(S, d);
-  else if (config.positional === 'learned' && model.weights.posEmbed) positional = learnedTable(model.weights.posEmbed, S);
+  else if (config.positional === 'learned' && model.weights.posEmbed)
+    positional = learnedTable(model.weights.posEmbed, S);
   else positional = zeros([S, d]);
   tracer.emit(tracePath.stack(stack, 'positional'), positional);
   let x = add(embeddings, positional); // [S, d]
@@ -134,7 +139,8 @@ export function forward(model: Model, input: ForwardInput, options: ForwardOptio
 
   let h: Tensor; // [T, d], output of the last stack
   if ('src' in input) {
-    if (!weights.encoder || !weights.decoder) throw new ModelInputError('model has no encoder-decoder weights');
+    if (!weights.encoder || !weights.decoder)
+      throw new ModelInputError('model has no encoder-decoder weights');
     // The encoder of an encoder-decoder model always attends fully; the mask option is the decoder's.
     const memory = runStack(model, tracer, 'encoder', weights.encoder, input.src, 'full', 0); // [Ssrc, d]
     h = runStack(model, tracer, 'decoder', weights.decoder, input.tgt, options.mask ?? 'causal', prefix, {

@@ -57,12 +57,26 @@ describe('generate', () => {
 
   it('sampling is reproducible per seed and follows top-k', () => {
     const run = (seed: number) =>
-      [...generate(model, { tokens: [1] }, { maxNewTokens: 6, strategy: 'sample', temperature: 1.5, seed, eosId: null })].map((s) => s.token);
+      [
+        ...generate(
+          model,
+          { tokens: [1] },
+          { maxNewTokens: 6, strategy: 'sample', temperature: 1.5, seed, eosId: null },
+        ),
+      ].map((s) => s.token);
     expect(run(5)).toEqual(run(5));
     const seeds = [1, 2, 3, 4, 5, 6].map(run).map((t) => t.join());
     expect(new Set(seeds).size).toBeGreaterThan(1);
-    const greedy = [...generate(model, { tokens: [1] }, { maxNewTokens: 6, eosId: null })].map((s) => s.token);
-    const top1 = [...generate(model, { tokens: [1] }, { maxNewTokens: 6, strategy: 'sample', topK: 1, seed: 3, eosId: null })].map((s) => s.token);
+    const greedy = [...generate(model, { tokens: [1] }, { maxNewTokens: 6, eosId: null })].map(
+      (s) => s.token,
+    );
+    const top1 = [
+      ...generate(
+        model,
+        { tokens: [1] },
+        { maxNewTokens: 6, strategy: 'sample', topK: 1, seed: 3, eosId: null },
+      ),
+    ].map((s) => s.token);
     expect(top1).toEqual(greedy);
   });
 

@@ -39,11 +39,25 @@ export interface GenerateStep {
  * Generates from a prompt (decoder-only: `{ tokens }`) or a source and a target start
  * (encoder-decoder: `{ src, tgt }`), yielding each new token with its step's RunResult.
  */
-export function* generate(model: Model, input: ForwardInput, options: GenerateOptions): Generator<GenerateStep, void> {
+export function* generate(
+  model: Model,
+  input: ForwardInput,
+  options: GenerateOptions,
+): Generator<GenerateStep, void> {
   const { config } = model;
-  if (config.arch === 'encoder-only') throw new ModelInputError('generation needs a decoder: this is an encoder-only model');
-  const { maxNewTokens, strategy = 'greedy', temperature, topK, seed = 0, eosId: eosOption, ...forwardOptions } = options;
-  if (!Number.isInteger(maxNewTokens) || maxNewTokens < 1) throw new ModelInputError('maxNewTokens must be a positive integer');
+  if (config.arch === 'encoder-only')
+    throw new ModelInputError('generation needs a decoder: this is an encoder-only model');
+  const {
+    maxNewTokens,
+    strategy = 'greedy',
+    temperature,
+    topK,
+    seed = 0,
+    eosId: eosOption,
+    ...forwardOptions
+  } = options;
+  if (!Number.isInteger(maxNewTokens) || maxNewTokens < 1)
+    throw new ModelInputError('maxNewTokens must be a positive integer');
   const eosIndex = model.vocab?.indexOf('<eos>') ?? -1;
   const eosId = eosOption === undefined ? (eosIndex >= 0 ? eosIndex : null) : eosOption;
   const rng = options.rng ?? createRng(seed);
@@ -54,10 +68,16 @@ export function* generate(model: Model, input: ForwardInput, options: GenerateOp
     if (tokens.length >= config.maxLen) return; // the context window is full
     const runInput: ForwardInput = encoderDecoder ? { src: input.src, tgt: tokens } : { tokens };
     // Temperature 0 means greedy here; the forward pass's probs then stay at temperature 1.
-    const result = forward(model, runInput, { ...forwardOptions, temperature: temperature ? temperature : undefined });
+    const result = forward(model, runInput, {
+      ...forwardOptions,
+      temperature: temperature ? temperature : undefined,
+    });
     const V = config.vocabSize;
     const last = result.logits.data.subarray((tokens.length - 1) * V, tokens.length * V); // [V]
-    const token = strategy === 'greedy' ? result.argmax.data[tokens.length - 1] : sampleToken(last, { temperature, topK, rng });
+    const token =
+      strategy === 'greedy'
+        ? result.argmax.data[tokens.length - 1]
+        : sampleToken(last, { temperature, topK, rng });
     tokens.push(token);
     let stop: StopReason | undefined;
     if (eosId !== null && token === eosId) stop = 'eos';

@@ -1,7 +1,14 @@
 // The golden traces (made with PyTorch 1.13, see golden/README.md): every traced number of every
 // fixture within 1e-4 absolute or relative, through the same API the app uses.
 import { describe, expect, it } from 'vitest';
-import { compareTrace, countLeaves, goldenCases, readFixture, readFixtureModel, requestFromArgs } from './golden/fixtures';
+import {
+  compareTrace,
+  countLeaves,
+  goldenCases,
+  readFixture,
+  readFixtureModel,
+  requestFromArgs,
+} from './golden/fixtures';
 import { assembleTrace, forward, loadModel, traceToJson } from './index';
 
 describe('golden traces through forward()', () => {

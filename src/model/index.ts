@@ -6,7 +6,15 @@ export * from './trace';
 export { ModelFileError, ModelInputError } from './errors';
 export { parseConfig, dHeadOf } from './config';
 export type { ModelConfig, Arch, Positional, NormPlacement, Activation } from './config';
-export type { Model, ModelWeights, StackWeights, LayerWeights, AttentionWeights, LinearWeights, NormWeights } from './model';
+export type {
+  Model,
+  ModelWeights,
+  StackWeights,
+  LayerWeights,
+  AttentionWeights,
+  LinearWeights,
+  NormWeights,
+} from './model';
 export { readSafetensors, writeSafetensors, halfToFloat } from './safetensors';
 export type { SafetensorsFile, DType } from './safetensors';
 export { loadModel, modelFromTensors, namedTensors, saveModel } from './load';
@@ -19,7 +27,14 @@ export type { AttentionResult } from './attention';
 export { transformerLayer } from './layers';
 export { patternBlocks, patternMask, paddingMask, combineMasks, attentionMask } from './masks';
 export type { MaskPattern } from './masks';
-export { sinusoidalTable, learnedTable, ropeAngles, applyRope, applyRopeInPlace, rotateAt } from './positional';
+export {
+  sinusoidalTable,
+  learnedTable,
+  ropeAngles,
+  applyRope,
+  applyRopeInPlace,
+  rotateAt,
+} from './positional';
 export { linear, matmul, matmulTransB, gemm, gemmTransB } from './ops/matmul';
 export { softmax, softmaxRowsInto } from './ops/softmax';
 export { layerNorm } from './ops/layerNorm';

@@ -22,12 +22,12 @@ export function initModel(
   const { dModel: d, dFF, vocabSize: V, maxLen } = config;
   const tensors = new Map<string, Tensor>();
   const random = (name: string, shape: number[]) => {
-    const data = new Float32Array(shape.reduce((a, b) => a * b, 1));
+    const data = new Float32Array(shape.reduce((a, b) => a * b, 1)); // [...shape]
     for (let i = 0; i < data.length; i++) data[i] = std * normal(rng);
     tensors.set(name, { data, shape });
   };
   const constant = (name: string, shape: number[], value: number) =>
-    tensors.set(name, { data: new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(value), shape });
+    tensors.set(name, { data: new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(value), shape }); // [...shape]
   const linear = (p: string, out: number, inp: number) => {
     random(`${p}.weight`, [out, inp]);
     constant(`${p}.bias`, [out], 0);

@@ -27,7 +27,8 @@ export interface CrossInput {
 }
 
 function emitAttention(ctx: LayerContext, kind: AttentionKind, a: AttentionResult): void {
-  for (const field of ATTENTION_FIELDS) ctx.tracer.emit(tracePath.attention(ctx.stack, ctx.layer, kind, field), a[field]);
+  for (const field of ATTENTION_FIELDS)
+    ctx.tracer.emit(tracePath.attention(ctx.stack, ctx.layer, kind, field), a[field]);
 }
 
 /** FF(x) = linear2(act(linear1(x))); also returns the hidden activations for the trace. */

@@ -63,7 +63,8 @@ describe('config', () => {
       expect(() => parseConfig({ ...base, ...change })).toThrow(ModelFileError);
       expect(() => parseConfig({ ...base, ...change })).toThrow(message);
     });
-  it('refuses a config that is not an object', () => expect(() => parseConfig([1])).toThrow(/invalid config: must be a JSON object/));
+  it('refuses a config that is not an object', () =>
+    expect(() => parseConfig([1])).toThrow(/invalid config: must be a JSON object/));
 });
 
 describe('loadModel', () => {
@@ -76,23 +77,33 @@ describe('loadModel', () => {
   });
 
   it('names a missing tensor and its expected shape', () =>
-    expect(() => loadModel(edited((f) => f.tensors.delete('decoder.layers.0.self_attn.in_proj_weight')))).toThrow(
-      /missing tensor decoder\.layers\.0\.self_attn\.in_proj_weight \(expected shape \[24, 8\]\)/,
-    ));
+    expect(() =>
+      loadModel(edited((f) => f.tensors.delete('decoder.layers.0.self_attn.in_proj_weight'))),
+    ).toThrow(/missing tensor decoder\.layers\.0\.self_attn\.in_proj_weight \(expected shape \[24, 8\]\)/));
 
   it('names a misshaped tensor with expected and found shapes', () =>
     expect(() =>
-      loadModel(edited((f) => f.tensors.set('lm_head.weight', { data: new Float32Array(80), shape: [10, 8] }))),
+      loadModel(
+        edited((f) => f.tensors.set('lm_head.weight', { data: new Float32Array(80), shape: [10, 8] })),
+      ),
     ).toThrow(/tensor lm_head\.weight has shape \[10, 8\], expected \[11, 8\]/));
 
   it('refuses missing, non-JSON and invalid configs, and a bad vocabulary or tokenizer', () => {
-    expect(() => loadModel(edited((f) => delete f.metadata.config))).toThrow(/__metadata__\.config is missing/);
-    expect(() => loadModel(edited((f) => (f.metadata.config = '{arch:')))).toThrow(/__metadata__\.config is not valid JSON/);
-    expect(() => loadModel(edited((f) => (f.metadata.config = f.metadata.config.replace('"nHeads": 2', '"nHeads": 3'))))).toThrow(
-      /invalid config: "nHeads" must divide "dModel"/,
+    expect(() => loadModel(edited((f) => delete f.metadata.config))).toThrow(
+      /__metadata__\.config is missing/,
     );
-    expect(() => loadModel(edited((f) => (f.metadata.vocab = '["a"]')))).toThrow(/vocab has 1 entries, but config\.vocabSize is 11/);
-    expect(() => loadModel(edited((f) => (f.metadata.tokenizer = 'bpe')))).toThrow(/tokenizer must be "char" or "word"/);
+    expect(() => loadModel(edited((f) => (f.metadata.config = '{arch:')))).toThrow(
+      /__metadata__\.config is not valid JSON/,
+    );
+    expect(() =>
+      loadModel(edited((f) => (f.metadata.config = f.metadata.config.replace('"nHeads": 2', '"nHeads": 3')))),
+    ).toThrow(/invalid config: "nHeads" must divide "dModel"/);
+    expect(() => loadModel(edited((f) => (f.metadata.vocab = '["a"]')))).toThrow(
+      /vocab has 1 entries, but config\.vocabSize is 11/,
+    );
+    expect(() => loadModel(edited((f) => (f.metadata.tokenizer = 'bpe')))).toThrow(
+      /tokenizer must be "char" or "word"/,
+    );
   });
 
   it('ignores extra tensors; a missing lm_head.bias is zero; a half final norm is no final norm', () => {
@@ -109,7 +120,12 @@ describe('loadModel', () => {
 
   it('save → load gives the same model and the same run', () => {
     const config: ModelConfig = { ...parseConfig({ ...base, positional: 'learned', padId: 0 }) };
-    const model = initModel(config, { seed: 5, std: 0.3, vocab: Array.from({ length: 11 }, (_, i) => `w${i}`), tokenizer: 'word' });
+    const model = initModel(config, {
+      seed: 5,
+      std: 0.3,
+      vocab: Array.from({ length: 11 }, (_, i) => `w${i}`),
+      tokenizer: 'word',
+    });
     const again = loadModel(saveModel(model));
     expect(again.config).toEqual(model.config);
     expect(again.vocab).toEqual(model.vocab);

@@ -2,11 +2,19 @@
 // back: every expected tensor is checked by name and shape, extra tensors are ignored.
 import { parseConfig, type ModelConfig } from './config';
 import { ModelFileError } from './errors';
-import type { AttentionWeights, LayerWeights, LinearWeights, Model, NormWeights, StackWeights } from './model';
+import type {
+  AttentionWeights,
+  LayerWeights,
+  LinearWeights,
+  Model,
+  NormWeights,
+  StackWeights,
+} from './model';
 import { readSafetensors, writeSafetensors } from './safetensors';
 import { zeros, type Tensor } from './tensor';
 
-const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
+const sameShape = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((d, i) => d === b[i]);
 
 /** Looks tensors up by their PyTorch state_dict names, checking each shape. */
 class TensorSource {
@@ -20,7 +28,9 @@ class TensorSource {
     const t = this.tensors.get(name);
     if (!t) throw new ModelFileError(`missing tensor ${name} (expected shape [${shape.join(', ')}])`);
     if (!sameShape(t.shape, shape))
-      throw new ModelFileError(`tensor ${name} has shape [${t.shape.join(', ')}], expected [${shape.join(', ')}]`);
+      throw new ModelFileError(
+        `tensor ${name} has shape [${t.shape.join(', ')}], expected [${shape.join(', ')}]`,
+      );
     return t;
   }
 
@@ -34,7 +44,10 @@ class TensorSource {
 
   attention(prefix: string, d: number): AttentionWeights {
     return {
-      inProj: { weight: this.get(`${prefix}.in_proj_weight`, [3 * d, d]), bias: this.get(`${prefix}.in_proj_bias`, [3 * d]) },
+      inProj: {
+        weight: this.get(`${prefix}.in_proj_weight`, [3 * d, d]),
+        bias: this.get(`${prefix}.in_proj_bias`, [3 * d]),
+      },
       outProj: this.linear(`${prefix}.out_proj`, d, d),
     };
   }
@@ -59,7 +72,8 @@ class TensorSource {
     }
     const stack: StackWeights = { layers };
     // A final norm is present when both its weight and bias are in the file (spec §Precisely).
-    if (this.has(`${prefix}.norm.weight`) && this.has(`${prefix}.norm.bias`)) stack.norm = this.norm(`${prefix}.norm`, d);
+    if (this.has(`${prefix}.norm.weight`) && this.has(`${prefix}.norm.bias`))
+      stack.norm = this.norm(`${prefix}.norm`, d);
     return stack;
   }
 }
@@ -93,10 +107,12 @@ export function modelFromTensors(
   };
   if (extra.vocab) model.vocab = extra.vocab;
   if (extra.tokenizer) model.tokenizer = extra.tokenizer;
-  if (config.positional === 'learned') model.weights.posEmbed = src.get('pos_embed.weight', [config.maxLen, d]);
+  if (config.positional === 'learned')
+    model.weights.posEmbed = src.get('pos_embed.weight', [config.maxLen, d]);
   if (config.arch === 'encoder-only' || config.arch === 'encoder-decoder')
     model.weights.encoder = src.stack('encoder', config.nLayers, config, false);
-  if (config.arch === 'decoder-only') model.weights.decoder = src.stack('decoder', config.nLayers, config, false);
+  if (config.arch === 'decoder-only')
+    model.weights.decoder = src.stack('decoder', config.nLayers, config, false);
   if (config.arch === 'encoder-decoder')
     model.weights.decoder = src.stack('decoder', config.nDecoderLayers ?? 0, config, true);
   return model;
@@ -105,7 +121,8 @@ export function modelFromTensors(
 /** Reads a model from the bytes of a .safetensors file; throws ModelFileError on a malformed file. */
 export function loadModel(bytes: Uint8Array): Model {
   const { tensors, metadata } = readSafetensors(bytes);
-  if (metadata.config === undefined) throw new ModelFileError('invalid config: __metadata__.config is missing');
+  if (metadata.config === undefined)
+    throw new ModelFileError('invalid config: __metadata__.config is missing');
   let rawConfig: unknown;
   try {
     rawConfig = JSON.parse(metadata.config);
@@ -120,13 +137,17 @@ export function loadModel(bytes: Uint8Array): Model {
     if (!Array.isArray(v) || !v.every((s) => typeof s === 'string'))
       throw new ModelFileError('__metadata__.vocab must be a JSON array of strings');
     if (v.length !== config.vocabSize)
-      throw new ModelFileError(`__metadata__.vocab has ${v.length} entries, but config.vocabSize is ${config.vocabSize}`);
+      throw new ModelFileError(
+        `__metadata__.vocab has ${v.length} entries, but config.vocabSize is ${config.vocabSize}`,
+      );
     vocab = v;
   }
   let tokenizer: 'char' | 'word' | undefined;
   if (metadata.tokenizer !== undefined) {
     if (metadata.tokenizer !== 'char' && metadata.tokenizer !== 'word')
-      throw new ModelFileError(`__metadata__.tokenizer must be "char" or "word" (got ${JSON.stringify(metadata.tokenizer)})`);
+      throw new ModelFileError(
+        `__metadata__.tokenizer must be "char" or "word" (got ${JSON.stringify(metadata.tokenizer)})`,
+      );
     tokenizer = metadata.tokenizer;
   }
   return modelFromTensors(config, tensors, { vocab, tokenizer, metadata });

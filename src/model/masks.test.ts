@@ -56,7 +56,21 @@ describe('masks', () => {
 
   it('a fully blocked row gets zero weights and head outputs; its output is the out_proj bias', () => {
     const model = initModel(
-      { arch: 'decoder-only', vocabSize: 5, dModel: 8, nHeads: 2, dFF: 8, nLayers: 1, maxLen: 8, positional: 'none', norm: 'post', activation: 'relu', layerNormEps: 1e-5, scaleEmbedding: false, padId: 0 },
+      {
+        arch: 'decoder-only',
+        vocabSize: 5,
+        dModel: 8,
+        nHeads: 2,
+        dFF: 8,
+        nLayers: 1,
+        maxLen: 8,
+        positional: 'none',
+        norm: 'post',
+        activation: 'relu',
+        layerNormEps: 1e-5,
+        scaleEmbedding: false,
+        padId: 0,
+      },
       { seed: 3, std: 0.5 },
     );
     const w = model.weights.decoder!.layers[0].selfAttn;

@@ -15,7 +15,8 @@ export function patternBlocks(pattern: MaskPattern, i: number, j: number, prefix
 /** The pattern alone as an [Sq, Sk] mask (1 = blocked). */
 export function patternMask(pattern: MaskPattern, Sq: number, Sk: number, prefix = 0): BoolTensor {
   const data = new Uint8Array(Sq * Sk); // [Sq, Sk]
-  for (let i = 0; i < Sq; i++) for (let j = 0; j < Sk; j++) data[i * Sk + j] = patternBlocks(pattern, i, j, prefix) ? 1 : 0;
+  for (let i = 0; i < Sq; i++)
+    for (let j = 0; j < Sk; j++) data[i * Sk + j] = patternBlocks(pattern, i, j, prefix) ? 1 : 0;
   return { data, shape: [Sq, Sk] };
 }
 
@@ -24,7 +25,8 @@ export function paddingMask(Sq: number, keyTokens: readonly number[], padId: num
   const Sk = keyTokens.length;
   const data = new Uint8Array(Sq * Sk); // [Sq, Sk]
   if (padId !== null)
-    for (let i = 0; i < Sq; i++) for (let j = 0; j < Sk; j++) data[i * Sk + j] = keyTokens[j] === padId ? 1 : 0;
+    for (let i = 0; i < Sq; i++)
+      for (let j = 0; j < Sk; j++) data[i * Sk + j] = keyTokens[j] === padId ? 1 : 0;
   return { data, shape: [Sq, Sk] };
 }
 

@@ -64,11 +64,18 @@ describe('RoPE', () => {
   it('q_m · k_n depends only on m − n', () => {
     const q = randomVector(8);
     const k = randomVector(8);
-    for (const [m, n] of [[5, 2], [3, 0], [12, 9], [40, 37]]) {
+    for (const [m, n] of [
+      [5, 2],
+      [3, 0],
+      [12, 9],
+      [40, 37],
+    ]) {
       const base = dot(rotateAt(q, 3), rotateAt(k, 0)); // m − n = 3
       expect(dot(rotateAt(q, m), rotateAt(k, n))).toBeCloseTo(base, 4);
     }
-    expect(Math.abs(dot(rotateAt(q, 4), rotateAt(k, 0)) - dot(rotateAt(q, 3), rotateAt(k, 0)))).toBeGreaterThan(1e-4);
+    expect(
+      Math.abs(dot(rotateAt(q, 4), rotateAt(k, 0)) - dot(rotateAt(q, 3), rotateAt(k, 0))),
+    ).toBeGreaterThan(1e-4);
   });
 
   it('applyRope rotates row s of a matrix as position s', () => {

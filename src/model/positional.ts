@@ -31,7 +31,8 @@ export function learnedTable(posEmbed: Tensor, S: number): Tensor {
 export function ropeAngles(S: number, dHead: number): Tensor {
   const half = dHead / 2;
   const out = new Float32Array(S * half); // [S, dHead/2]
-  for (let pos = 0; pos < S; pos++) for (let i = 0; i < half; i++) out[pos * half + i] = pos * frequency(i, dHead);
+  for (let pos = 0; pos < S; pos++)
+    for (let i = 0; i < half; i++) out[pos * half + i] = pos * frequency(i, dHead);
   return { data: out, shape: [S, half] };
 }
 

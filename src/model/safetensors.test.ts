@@ -24,7 +24,14 @@ describe('safetensors', () => {
     const a = { data: Float32Array.from([1.5, -2, 3.25, 1e-30, 7, 8]), shape: [2, 3] };
     const b = { data: Float32Array.from([Math.PI]), shape: [1] };
     const empty = { data: new Float32Array(0), shape: [0, 4] };
-    const bytes = writeSafetensors([['layer.weight', a], ['bias', b], ['empty', empty]], { config: '{"x":1}', note: 'é' });
+    const bytes = writeSafetensors(
+      [
+        ['layer.weight', a],
+        ['bias', b],
+        ['empty', empty],
+      ],
+      { config: '{"x":1}', note: 'é' },
+    );
     const headerLength = Number(new DataView(bytes.buffer).getBigUint64(0, true));
     expect((8 + headerLength) % 8).toBe(0); // data aligned
     const { tensors, metadata } = readSafetensors(bytes);
@@ -53,7 +60,10 @@ describe('safetensors', () => {
     data.set(f16, 0);
     data.set(bf16, 10);
     const file = fileOf(
-      { h: { dtype: 'F16', shape: [5], data_offsets: [0, 10] }, b: { dtype: 'BF16', shape: [3], data_offsets: [10, 16] } },
+      {
+        h: { dtype: 'F16', shape: [5], data_offsets: [0, 10] },
+        b: { dtype: 'BF16', shape: [3], data_offsets: [10, 16] },
+      },
       data,
     );
     const { tensors } = readSafetensors(file);
@@ -69,17 +79,34 @@ describe('safetensors', () => {
     refuses(bytes, /bad header length: 1099511627776 bytes/);
   });
   it('refuses a zero header length', () => refuses(new Uint8Array(8), /bad header length: 0/));
-  it('refuses a header that is not JSON', () => refuses(fileOf(null, undefined, '{"a": [1,'), /header is not valid JSON/));
+  it('refuses a header that is not JSON', () =>
+    refuses(fileOf(null, undefined, '{"a": [1,'), /header is not valid JSON/));
   it('refuses a header that is not an object', () => refuses(fileOf([1, 2]), /header is not a JSON object/));
   it('refuses offsets outside the data buffer', () =>
-    refuses(fileOf({ t: { dtype: 'F32', shape: [4], data_offsets: [0, 16] } }, new Uint8Array(8)), /tensor t: data_offsets \[0, 16\] lie outside the data buffer \(8 bytes\)/));
+    refuses(
+      fileOf({ t: { dtype: 'F32', shape: [4], data_offsets: [0, 16] } }, new Uint8Array(8)),
+      /tensor t: data_offsets \[0, 16\] lie outside the data buffer \(8 bytes\)/,
+    ));
   it('refuses offsets that do not match the shape', () =>
-    refuses(fileOf({ t: { dtype: 'F32', shape: [3], data_offsets: [0, 8] } }, new Uint8Array(8)), /tensor t: data_offsets span 8 bytes, but shape \[3\] of F32 needs 12/));
+    refuses(
+      fileOf({ t: { dtype: 'F32', shape: [3], data_offsets: [0, 8] } }, new Uint8Array(8)),
+      /tensor t: data_offsets span 8 bytes, but shape \[3\] of F32 needs 12/,
+    ));
   it('refuses an unknown dtype', () =>
-    refuses(fileOf({ t: { dtype: 'I64', shape: [1], data_offsets: [0, 8] } }, new Uint8Array(8)), /tensor t: unknown dtype "I64"/));
+    refuses(
+      fileOf({ t: { dtype: 'I64', shape: [1], data_offsets: [0, 8] } }, new Uint8Array(8)),
+      /tensor t: unknown dtype "I64"/,
+    ));
   it('refuses a bad shape and bad offsets', () => {
-    refuses(fileOf({ t: { dtype: 'F32', shape: [-1], data_offsets: [0, 4] } }, new Uint8Array(4)), /tensor t: shape/);
-    refuses(fileOf({ t: { dtype: 'F32', shape: [1], data_offsets: [4] } }, new Uint8Array(4)), /tensor t: data_offsets must be/);
+    refuses(
+      fileOf({ t: { dtype: 'F32', shape: [-1], data_offsets: [0, 4] } }, new Uint8Array(4)),
+      /tensor t: shape/,
+    );
+    refuses(
+      fileOf({ t: { dtype: 'F32', shape: [1], data_offsets: [4] } }, new Uint8Array(4)),
+      /tensor t: data_offsets must be/,
+    );
   });
-  it('refuses non-string metadata', () => refuses(fileOf({ __metadata__: { config: 3 } }), /__metadata__\.config is not a string/));
+  it('refuses non-string metadata', () =>
+    refuses(fileOf({ __metadata__: { config: 3 } }), /__metadata__\.config is not a string/));
 });

@@ -29,7 +29,7 @@ export function halfToFloat(h: number): number {
 
 function decodeData(dtype: DType, bytes: Uint8Array, begin: number, count: number): Float32Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset + begin, count * BYTES_PER_ELEMENT[dtype]);
-  const out = new Float32Array(count);
+  const out = new Float32Array(count); // the tensor's elements, flat row-major
   if (dtype === 'F32') {
     for (let i = 0; i < count; i++) out[i] = view.getFloat32(4 * i, true);
   } else if (dtype === 'F16') {
@@ -48,10 +48,13 @@ function isShape(v: unknown): v is number[] {
 
 /** Parses a safetensors file; throws ModelFileError naming what is malformed. */
 export function readSafetensors(bytes: Uint8Array): SafetensorsFile {
-  if (bytes.length < 8) fail(`file too short (${bytes.length} bytes): a safetensors file starts with an 8-byte header length`);
+  if (bytes.length < 8)
+    fail(`file too short (${bytes.length} bytes): a safetensors file starts with an 8-byte header length`);
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true);
   if (headerLength === 0n || headerLength > BigInt(bytes.length - 8))
-    fail(`bad header length: ${headerLength} bytes, but the file has ${bytes.length - 8} bytes after the length field`);
+    fail(
+      `bad header length: ${headerLength} bytes, but the file has ${bytes.length - 8} bytes after the length field`,
+    );
   const n = Number(headerLength);
 
   let header: unknown;
@@ -60,7 +63,8 @@ export function readSafetensors(bytes: Uint8Array): SafetensorsFile {
   } catch {
     fail('header is not valid JSON');
   }
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) fail('header is not a JSON object');
+  if (typeof header !== 'object' || header === null || Array.isArray(header))
+    fail('header is not a JSON object');
 
   const dataStart = 8 + n;
   const dataLength = bytes.length - dataStart;
@@ -69,7 +73,8 @@ export function readSafetensors(bytes: Uint8Array): SafetensorsFile {
 
   for (const [name, entry] of Object.entries(header as Record<string, unknown>)) {
     if (name === '__metadata__') {
-      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) fail('__metadata__ is not an object');
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+        fail('__metadata__ is not an object');
       for (const [key, value] of Object.entries(entry as Record<string, unknown>)) {
         if (typeof value !== 'string') fail(`__metadata__.${key} is not a string`);
         metadata[key] = value;
@@ -81,15 +86,23 @@ export function readSafetensors(bytes: Uint8Array): SafetensorsFile {
     if (typeof dtype !== 'string' || !(dtype in BYTES_PER_ELEMENT))
       fail(`tensor ${name}: unknown dtype ${JSON.stringify(dtype)} (supported: F32, F16, BF16)`);
     if (!isShape(shape)) fail(`tensor ${name}: shape is not a list of non-negative integers`);
-    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isInteger(o) && o >= 0))
+    if (
+      !Array.isArray(offsets) ||
+      offsets.length !== 2 ||
+      !offsets.every((o) => Number.isInteger(o) && o >= 0)
+    )
       fail(`tensor ${name}: data_offsets must be [begin, end]`);
     const [begin, end] = offsets as [number, number];
     if (begin > end || end > dataLength)
-      fail(`tensor ${name}: data_offsets [${begin}, ${end}] lie outside the data buffer (${dataLength} bytes)`);
+      fail(
+        `tensor ${name}: data_offsets [${begin}, ${end}] lie outside the data buffer (${dataLength} bytes)`,
+      );
     const count = sizeOf(shape);
     const d = dtype as DType;
     if (end - begin !== count * BYTES_PER_ELEMENT[d])
-      fail(`tensor ${name}: data_offsets span ${end - begin} bytes, but shape [${shape.join(', ')}] of ${d} needs ${count * BYTES_PER_ELEMENT[d]}`);
+      fail(
+        `tensor ${name}: data_offsets span ${end - begin} bytes, but shape [${shape.join(', ')}] of ${d} needs ${count * BYTES_PER_ELEMENT[d]}`,
+      );
     tensors.set(name, { data: decodeData(d, bytes, dataStart + begin, count), shape });
   }
   return { tensors, metadata };
@@ -105,7 +118,8 @@ export function writeSafetensors(
   if (Object.keys(metadata).length > 0) header.__metadata__ = metadata;
   let offset = 0;
   for (const [name, t] of list) {
-    if (t.data.length !== sizeOf(t.shape)) throw new Error(`tensor ${name}: data length does not match its shape`);
+    if (t.data.length !== sizeOf(t.shape))
+      throw new Error(`tensor ${name}: data length does not match its shape`);
     header[name] = { dtype: 'F32', shape: [...t.shape], data_offsets: [offset, offset + 4 * t.data.length] };
     offset += 4 * t.data.length;
   }
@@ -114,7 +128,7 @@ export function writeSafetensors(
   const encoder = new TextEncoder();
   while ((8 + encoder.encode(json).length) % 8 !== 0) json += ' ';
   const headerBytes = encoder.encode(json);
-  const out = new Uint8Array(8 + headerBytes.length + offset);
+  const out = new Uint8Array(8 + headerBytes.length + offset); // length field, header, data
   const view = new DataView(out.buffer);
   view.setBigUint64(0, BigInt(headerBytes.length), true);
   out.set(headerBytes, 8);

@@ -43,9 +43,14 @@ export interface SampleOptions {
  * The distribution sampling draws from: softmax(logits / temperature) over the top-k ids, 0 elsewhere.
  * Returns a full-length Float64Array of probabilities [V].
  */
-export function samplingDistribution(logits: ArrayLike<number>, temperature = 1, topK?: number): Float64Array {
+export function samplingDistribution(
+  logits: ArrayLike<number>,
+  temperature = 1,
+  topK?: number,
+): Float64Array {
   const V = logits.length;
-  const kept = topK !== undefined && topK < V ? topKIds(logits, topK) : Array.from({ length: V }, (_, i) => i);
+  const kept =
+    topK !== undefined && topK < V ? topKIds(logits, topK) : Array.from({ length: V }, (_, i) => i);
   const probs = new Float64Array(V); // [V]
   let max = -Infinity;
   for (const i of kept) max = Math.max(max, logits[i] / temperature);

@@ -56,7 +56,8 @@ export function splitPieces(tokenizer: Tokenizer, text: string): string[] {
   const parts = specials.length > 0 ? text.split(new RegExp(`(${specials.join('|')})`)) : [text];
   const pieces: string[] = [];
   parts.forEach((part, i) => {
-    if (i % 2 === 1) pieces.push(part); // a special token
+    if (i % 2 === 1)
+      pieces.push(part); // a special token
     else if (tokenizer.kind === 'char') pieces.push(...Array.from(part));
     else pieces.push(...part.split(/\s+/).filter((w) => w !== ''));
   });
@@ -101,11 +102,16 @@ export function encode(
 }
 
 /** Ids → text: characters joined as they are, words with spaces; skipSpecial drops <pad>, <bos>, … */
-export function decode(tokenizer: Tokenizer, ids: readonly number[], options: { skipSpecial?: boolean } = {}): string {
+export function decode(
+  tokenizer: Tokenizer,
+  ids: readonly number[],
+  options: { skipSpecial?: boolean } = {},
+): string {
   const pieces: string[] = [];
   for (const id of ids) {
     const piece = tokenizer.vocab[id];
-    if (piece === undefined) throw new ModelInputError(`token id ${id} is outside the vocabulary [0, ${tokenizer.vocab.length})`);
+    if (piece === undefined)
+      throw new ModelInputError(`token id ${id} is outside the vocabulary [0, ${tokenizer.vocab.length})`);
     if (options.skipSpecial && (SPECIAL_TOKENS as readonly string[]).includes(piece)) continue;
     pieces.push(piece);
   }

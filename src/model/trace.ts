@@ -47,7 +47,16 @@ export interface Trace {
   argmax: IntTensor;
 }
 
-export const ATTENTION_FIELDS = ['q', 'k', 'v', 'scores', 'mask', 'weights', 'headOutputs', 'output'] as const;
+export const ATTENTION_FIELDS = [
+  'q',
+  'k',
+  'v',
+  'scores',
+  'mask',
+  'weights',
+  'headOutputs',
+  'output',
+] as const;
 export type AttentionField = (typeof ATTENTION_FIELDS)[number];
 export const STACK_FIELDS = ['tokens', 'embeddings', 'positional', 'input', 'output'] as const;
 export type StackField = (typeof STACK_FIELDS)[number];
@@ -67,7 +76,14 @@ export type TracePath =
  *  but the outputs (logits, probs, argmax, tokens). Long inputs stay within memory with less. */
 export type TraceLevel = 'full' | 'attention' | 'none';
 
-const ATTENTION_LEVEL_FIELDS: ReadonlySet<AttentionField> = new Set(['q', 'k', 'v', 'scores', 'mask', 'weights']);
+const ATTENTION_LEVEL_FIELDS: ReadonlySet<AttentionField> = new Set([
+  'q',
+  'k',
+  'v',
+  'scores',
+  'mask',
+  'weights',
+]);
 
 /** Whether a traced array is kept at the given level. */
 export function keeps(level: TraceLevel, path: TracePath): boolean {
@@ -109,8 +125,18 @@ export function getTensor<T extends AnyTensor = Tensor>(map: TraceMap, path: Tra
 /** Convenience path builders, so callers never spell keys. */
 export const tracePath = {
   stack: (stack: StackName, field: StackField): TracePath => ({ kind: 'stack', stack, field }),
-  layer: (stack: StackName, layer: number, field: LayerField): TracePath => ({ kind: 'layer', stack, layer, field }),
-  attention: (stack: StackName, layer: number, attention: AttentionKind, field: AttentionField): TracePath => ({
+  layer: (stack: StackName, layer: number, field: LayerField): TracePath => ({
+    kind: 'layer',
+    stack,
+    layer,
+    field,
+  }),
+  attention: (
+    stack: StackName,
+    layer: number,
+    attention: AttentionKind,
+    field: AttentionField,
+  ): TracePath => ({
     kind: 'attention',
     stack,
     layer,
@@ -132,7 +158,8 @@ export function* traceEvents(trace: Trace): Generator<TraceEvent> {
       for (const attention of ['selfAttention', 'crossAttention'] as const) {
         const a = layer[attention];
         if (!a) continue;
-        for (const field of ATTENTION_FIELDS) yield { path: tracePath.attention(stack, i, attention, field), value: a[field] };
+        for (const field of ATTENTION_FIELDS)
+          yield { path: tracePath.attention(stack, i, attention, field), value: a[field] };
       }
       for (const field of LAYER_FIELDS) yield { path: tracePath.layer(stack, i, field), value: layer[field] };
     }
@@ -207,7 +234,8 @@ export function assembleTrace(map: TraceMap): Trace {
 
 /** A Trace as plain JSON data (nested number arrays, booleans for masks), as the CLI prints it. */
 export function traceToJson(trace: Trace): Record<string, unknown> {
-  const attention = (a: AttentionTrace) => Object.fromEntries(ATTENTION_FIELDS.map((f) => [f, toNested(a[f])]));
+  const attention = (a: AttentionTrace) =>
+    Object.fromEntries(ATTENTION_FIELDS.map((f) => [f, toNested(a[f])]));
   const stack = (s: StackTrace) => ({
     tokens: toNested(s.tokens),
     embeddings: toNested(s.embeddings),

@@ -80,7 +80,8 @@ export function parseArgs(argv: readonly string[]): TraceRequest {
   if (mask === 'prefix' && prefix === undefined) throw new UsageError('--mask prefix needs --prefix N');
   if (prefix !== undefined) {
     if (mask !== 'prefix') throw new UsageError('--prefix N goes with --mask prefix');
-    if (!/^\d+$/.test(prefix)) throw new UsageError(`--prefix must be a non-negative integer (got "${prefix}")`);
+    if (!/^\d+$/.test(prefix))
+      throw new UsageError(`--prefix must be a non-negative integer (got "${prefix}")`);
     request.options.prefix = Number(prefix);
   }
   const temperature = values.get('--temperature');

@@ -17,7 +17,10 @@ const run = promisify(execFile);
 /** Runs the real command; resolves with exit code and output even when it fails. */
 async function trace(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npm', ['run', '-s', 'trace', '--', ...args], { cwd: root, maxBuffer: 64 << 20 });
+    const { stdout, stderr } = await run('npm', ['run', '-s', 'trace', '--', ...args], {
+      cwd: root,
+      maxBuffer: 64 << 20,
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -44,30 +47,110 @@ files.set('bad-header.safetensors', new Uint8Array([255, 255, 0, 0, 0, 0, 0, 0, 
 files.set('missing-tensor.safetensors', withoutTensor('decoder.layers.1.linear2.weight'));
 
 const badCases: { name: string; args: string[]; message: RegExp }[] = [
-  { name: 'missing file', args: ['--model', 'nope.safetensors', '--input', '1 2'], message: /cannot read model file nope\.safetensors: no such file/ },
-  { name: 'malformed file', args: ['--model', 'bad-header.safetensors', '--input', '1 2'], message: /bad model file: bad header length/ },
-  { name: 'missing tensor', args: ['--model', 'missing-tensor.safetensors', '--input', '1 2'], message: /missing tensor decoder\.layers\.1\.linear2\.weight \(expected shape \[8, 16\]\)/ },
+  {
+    name: 'missing file',
+    args: ['--model', 'nope.safetensors', '--input', '1 2'],
+    message: /cannot read model file nope\.safetensors: no such file/,
+  },
+  {
+    name: 'malformed file',
+    args: ['--model', 'bad-header.safetensors', '--input', '1 2'],
+    message: /bad model file: bad header length/,
+  },
+  {
+    name: 'missing tensor',
+    args: ['--model', 'missing-tensor.safetensors', '--input', '1 2'],
+    message: /missing tensor decoder\.layers\.1\.linear2\.weight \(expected shape \[8, 16\]\)/,
+  },
   { name: 'empty sequence', args: ['--model', decoderFile, '--input', ''], message: /input: empty sequence/ },
-  { name: 'empty target', args: ['--model', encdecFile, '--src', '1 2', '--tgt', ' '], message: /target: empty sequence/ },
-  { name: 'token not a number', args: ['--model', decoderFile, '--input', '1 x 3'], message: /"x" is not a token id/ },
-  { name: 'negative token', args: ['--model', decoderFile, '--input', '1 -3'], message: /"-3" is not a token id/ },
-  { name: 'token outside the vocabulary', args: ['--model', decoderFile, '--input', '1 11'], message: /token id 11 is outside the vocabulary \[0, 11\)/ },
-  { name: 'longer than maxLen (learned)', args: ['--model', decoderFile, '--input', Array(17).fill(1).join(' ')], message: /17 tokens exceed maxLen 16/ },
-  { name: 'unknown flag', args: ['--model', decoderFile, '--input', '1', '--top-k', '3'], message: /unknown flag --top-k/ },
-  { name: 'stray argument', args: ['--model', decoderFile, '--input', '1', 'extra'], message: /unexpected argument "extra"/ },
+  {
+    name: 'empty target',
+    args: ['--model', encdecFile, '--src', '1 2', '--tgt', ' '],
+    message: /target: empty sequence/,
+  },
+  {
+    name: 'token not a number',
+    args: ['--model', decoderFile, '--input', '1 x 3'],
+    message: /"x" is not a token id/,
+  },
+  {
+    name: 'negative token',
+    args: ['--model', decoderFile, '--input', '1 -3'],
+    message: /"-3" is not a token id/,
+  },
+  {
+    name: 'token outside the vocabulary',
+    args: ['--model', decoderFile, '--input', '1 11'],
+    message: /token id 11 is outside the vocabulary \[0, 11\)/,
+  },
+  {
+    name: 'longer than maxLen (learned)',
+    args: ['--model', decoderFile, '--input', Array(17).fill(1).join(' ')],
+    message: /17 tokens exceed maxLen 16/,
+  },
+  {
+    name: 'unknown flag',
+    args: ['--model', decoderFile, '--input', '1', '--top-k', '3'],
+    message: /unknown flag --top-k/,
+  },
+  {
+    name: 'stray argument',
+    args: ['--model', decoderFile, '--input', '1', 'extra'],
+    message: /unexpected argument "extra"/,
+  },
   { name: 'flag without value', args: ['--model', decoderFile, '--input'], message: /--input needs a value/ },
   { name: 'no model', args: ['--input', '1 2'], message: /--model FILE is required/ },
   { name: 'no input', args: ['--model', decoderFile], message: /an input is required/ },
-  { name: 'input and src', args: ['--model', decoderFile, '--input', '1', '--src', '1', '--tgt', '2'], message: /either --input or --src/ },
-  { name: 'src without tgt', args: ['--model', encdecFile, '--src', '1'], message: /--src and --tgt go together/ },
-  { name: 'encoder-decoder given --input', args: ['--model', encdecFile, '--input', '1 2'], message: /encoder-decoder model: give --src/ },
-  { name: 'decoder-only given --src', args: ['--model', decoderFile, '--src', '1', '--tgt', '2'], message: /decoder-only model: give --input/ },
-  { name: 'unknown mask', args: ['--model', decoderFile, '--input', '1', '--mask', 'diagonal'], message: /--mask must be full, causal or prefix/ },
-  { name: 'prefix mask without length', args: ['--model', decoderFile, '--input', '1', '--mask', 'prefix'], message: /--mask prefix needs --prefix N/ },
-  { name: 'bad prefix', args: ['--model', decoderFile, '--input', '1', '--mask', 'prefix', '--prefix', '-1'], message: /--prefix must be a non-negative integer/ },
-  { name: 'zero temperature', args: ['--model', decoderFile, '--input', '1', '--temperature', '0'], message: /--temperature must be a number > 0/ },
-  { name: 'temperature not a number', args: ['--model', decoderFile, '--input', '1', '--temperature', 'hot'], message: /--temperature must be a number > 0/ },
-  { name: 'flag given twice', args: ['--model', decoderFile, '--input', '1', '--input', '2'], message: /--input given twice/ },
+  {
+    name: 'input and src',
+    args: ['--model', decoderFile, '--input', '1', '--src', '1', '--tgt', '2'],
+    message: /either --input or --src/,
+  },
+  {
+    name: 'src without tgt',
+    args: ['--model', encdecFile, '--src', '1'],
+    message: /--src and --tgt go together/,
+  },
+  {
+    name: 'encoder-decoder given --input',
+    args: ['--model', encdecFile, '--input', '1 2'],
+    message: /encoder-decoder model: give --src/,
+  },
+  {
+    name: 'decoder-only given --src',
+    args: ['--model', decoderFile, '--src', '1', '--tgt', '2'],
+    message: /decoder-only model: give --input/,
+  },
+  {
+    name: 'unknown mask',
+    args: ['--model', decoderFile, '--input', '1', '--mask', 'diagonal'],
+    message: /--mask must be full, causal or prefix/,
+  },
+  {
+    name: 'prefix mask without length',
+    args: ['--model', decoderFile, '--input', '1', '--mask', 'prefix'],
+    message: /--mask prefix needs --prefix N/,
+  },
+  {
+    name: 'bad prefix',
+    args: ['--model', decoderFile, '--input', '1', '--mask', 'prefix', '--prefix', '-1'],
+    message: /--prefix must be a non-negative integer/,
+  },
+  {
+    name: 'zero temperature',
+    args: ['--model', decoderFile, '--input', '1', '--temperature', '0'],
+    message: /--temperature must be a number > 0/,
+  },
+  {
+    name: 'temperature not a number',
+    args: ['--model', decoderFile, '--input', '1', '--temperature', 'hot'],
+    message: /--temperature must be a number > 0/,
+  },
+  {
+    name: 'flag given twice',
+    args: ['--model', decoderFile, '--input', '1', '--input', '2'],
+    message: /--input given twice/,
+  },
 ];
 
 describe('trace CLI, in process', () => {
@@ -100,7 +183,9 @@ describe('trace CLI, in process', () => {
 describe('trace CLI, as a process (npm run -s trace)', () => {
   it('prints each golden trace as one JSON object and exits 0', async () => {
     const outs = await Promise.all(
-      goldenCases.map((name) => trace(['--model', join(golden, `${name}.safetensors`), ...fixture(name).args])),
+      goldenCases.map((name) =>
+        trace(['--model', join(golden, `${name}.safetensors`), ...fixture(name).args]),
+      ),
     );
     outs.forEach((out, i) => {
       expect(out.code).toBe(0);

@@ -24,17 +24,20 @@ export function runTraceCli(argv: readonly string[], readFile: (path: string) =>
       bytes = readFile(request.model);
     } catch (e) {
       const code = (e as { code?: string }).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? 'unreadable';
+      const why =
+        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
       return refuse(`cannot read model file ${request.model}: ${why}`);
     }
     const model = loadModel(bytes);
     const arch = model.config.arch;
     let input: ForwardInput;
     if (arch === 'encoder-decoder') {
-      if (!request.src || !request.tgt) return refuse(`${request.model} is an encoder-decoder model: give --src IDS --tgt IDS`);
+      if (!request.src || !request.tgt)
+        return refuse(`${request.model} is an encoder-decoder model: give --src IDS --tgt IDS`);
       input = { src: request.src, tgt: request.tgt };
     } else {
-      if (!request.tokens) return refuse(`${request.model} is an ${arch} model: give --input IDS, not --src/--tgt`);
+      if (!request.tokens)
+        return refuse(`${request.model} is an ${arch} model: give --input IDS, not --src/--tgt`);
       input = { tokens: request.tokens };
     }
     const result = forward(model, input, { ...request.options, trace: 'full' });

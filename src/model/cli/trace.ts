@@ -6,7 +6,10 @@ import { runTraceCli } from './run';
 
 // npm runs scripts from the package root; resolve the model path against where the user typed it.
 const cwd = process.env.INIT_CWD ?? process.cwd();
-const outcome = runTraceCli(process.argv.slice(2), (path) => new Uint8Array(readFileSync(resolve(cwd, path))));
+const outcome = runTraceCli(
+  process.argv.slice(2),
+  (path) => new Uint8Array(readFileSync(resolve(cwd, path))),
+);
 process.stdout.write(outcome.stdout);
 process.stderr.write(outcome.stderr);
 process.exitCode = outcome.code;

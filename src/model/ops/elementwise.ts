@@ -9,6 +9,8 @@ export function add(a: Tensor, b: Tensor): Tensor {
 }
 
 /** A copy of a tensor with its own buffer. */
-export function clone<T extends { data: Float32Array | Uint8Array | Int32Array; shape: readonly number[] }>(t: T): T {
+export function clone<T extends { data: Float32Array | Uint8Array | Int32Array; shape: readonly number[] }>(
+  t: T,
+): T {
   return { ...t, data: t.data.slice(), shape: [...t.shape] };
 }

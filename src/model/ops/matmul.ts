@@ -37,33 +37,62 @@ export function gemmTransB(
       const a0 = aOff + i * K;
       const a1 = a0 + K;
       const a2 = a1 + K;
-      let c00 = 0, c01 = 0, c02 = 0, c03 = 0; // prettier-ignore
-      let c10 = 0, c11 = 0, c12 = 0, c13 = 0; // prettier-ignore
-      let c20 = 0, c21 = 0, c22 = 0, c23 = 0; // prettier-ignore
+      let c00 = 0,
+        c01 = 0,
+        c02 = 0,
+        c03 = 0;
+      let c10 = 0,
+        c11 = 0,
+        c12 = 0,
+        c13 = 0;
+      let c20 = 0,
+        c21 = 0,
+        c22 = 0,
+        c23 = 0;
       for (let k = 0; k < K; k++) {
         const x0 = a[a0 + k];
         const x1 = a[a1 + k];
         const x2 = a[a2 + k];
         let w = b[b0 + k];
-        c00 += x0 * w; c10 += x1 * w; c20 += x2 * w; // prettier-ignore
+        c00 += x0 * w;
+        c10 += x1 * w;
+        c20 += x2 * w;
         w = b[b1 + k];
-        c01 += x0 * w; c11 += x1 * w; c21 += x2 * w; // prettier-ignore
+        c01 += x0 * w;
+        c11 += x1 * w;
+        c21 += x2 * w;
         w = b[b2 + k];
-        c02 += x0 * w; c12 += x1 * w; c22 += x2 * w; // prettier-ignore
+        c02 += x0 * w;
+        c12 += x1 * w;
+        c22 += x2 * w;
         w = b[b3 + k];
-        c03 += x0 * w; c13 += x1 * w; c23 += x2 * w; // prettier-ignore
+        c03 += x0 * w;
+        c13 += x1 * w;
+        c23 += x2 * w;
       }
       let o = cOff + i * N + j;
-      c[o] = alpha * c00 + bj0; c[o + 1] = alpha * c01 + bj1; c[o + 2] = alpha * c02 + bj2; c[o + 3] = alpha * c03 + bj3; // prettier-ignore
+      c[o] = alpha * c00 + bj0;
+      c[o + 1] = alpha * c01 + bj1;
+      c[o + 2] = alpha * c02 + bj2;
+      c[o + 3] = alpha * c03 + bj3;
       o += N;
-      c[o] = alpha * c10 + bj0; c[o + 1] = alpha * c11 + bj1; c[o + 2] = alpha * c12 + bj2; c[o + 3] = alpha * c13 + bj3; // prettier-ignore
+      c[o] = alpha * c10 + bj0;
+      c[o + 1] = alpha * c11 + bj1;
+      c[o + 2] = alpha * c12 + bj2;
+      c[o + 3] = alpha * c13 + bj3;
       o += N;
-      c[o] = alpha * c20 + bj0; c[o + 1] = alpha * c21 + bj1; c[o + 2] = alpha * c22 + bj2; c[o + 3] = alpha * c23 + bj3; // prettier-ignore
+      c[o] = alpha * c20 + bj0;
+      c[o + 1] = alpha * c21 + bj1;
+      c[o + 2] = alpha * c22 + bj2;
+      c[o + 3] = alpha * c23 + bj3;
     }
     // Leftover rows of A: 1 row × 4 columns.
     for (; i < M; i++) {
       const ai = aOff + i * K;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0; // prettier-ignore
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0;
       for (let k = 0; k < K; k++) {
         const x = a[ai + k];
         s0 += x * b[b0 + k];
