@@ -77,11 +77,11 @@ const lesson: Lesson = {
       title: 'Click a weight, see its dot product',
       state: { layer: 1 },
       prose: [
-        'Everything above is live. Change the sentence and every number is recomputed by the model in your browser. Select a cell to see the query and key behind it.',
+        'Everything above is live. Change the sentence and every number is recomputed by the model in your browser. Select a cell to see the dot product behind it, recomputed from the traced query and key and checked against the model’s own score.',
         'In the second layer of this model, a head at the verb position tends to look back at the subject noun it must agree with. Try a singular and a plural subject.',
       ],
-      panels: [{ panel: 'input' }, { panel: 'attention-heatmap', options: { show: 'weights' } }],
-      tryIt: 'Type `the dogs that the cat chases run .` and compare the row of `chases` and of the token before `run` with the first sentence.',
+      panels: [{ panel: 'input' }, { panel: 'attention-heatmap', options: { show: 'weights', explain: true } }],
+      tryIt: 'Select a cell to see $q_i$, $k_j$, their products, the sum divided by $\\sqrt{d_{\\text{head}}}$ and the weight. Then type `the dogs that the cat chases run .` and compare the row of `chases` and of the token before `run` with the first sentence.',
       notes: 'The model card names the head whose strongest weight falls on the subject; open layer and head controls to find it. Do not oversell: other heads do other, less readable things.',
     },
     {

@@ -10,6 +10,7 @@ import { MatrixView } from '../../visualizations/MatrixView';
 import { headMatrix, headCount } from '../../visualizations/tensorView';
 import { InputEditor } from '../playground/InputEditor';
 import { ViewControls } from '../playground/ViewControls';
+import { DotProduct } from './widgets/DotProduct';
 import '../playground/playground.css';
 
 /** Wraps a live panel: a status line while the model loads or fails, and the ready marker. */
@@ -109,13 +110,14 @@ function LayerHeadPicker() {
 }
 
 /** One head's weights or scores of the selected layer (rows are queries, columns are keys). */
-export function HeatmapPanel({ show = 'weights' }: { show?: 'weights' | 'scores' }) {
+export function HeatmapPanel({ show = 'weights', explain = false }: { show?: 'weights' | 'scores'; explain?: boolean }) {
   const info = useAtlas(selectModelInfo);
   const head = useAtlas((s) => s.head);
   const layer = useAtlas((s) => s.layer);
   const stack = useAtlas((s) => s.stack);
   const attention = useAtlas((s) => s.attention);
   const colorMap = useAtlas((s) => s.colorMap);
+  const pinned = useAtlas((s) => s.pinned);
   const { weights, scores, mask, queryIds, keyIds } = useSelectedAttention();
   const queryTokens = piecesOf(queryIds, info?.vocab);
   const keyTokens = piecesOf(keyIds, info?.vocab);
@@ -138,8 +140,11 @@ export function HeatmapPanel({ show = 'weights' }: { show?: 'weights' | 'scores'
           title={`${show === 'scores' ? 'Scores' : 'Weights'}: ${stack} layer ${layer}, ${kind}, head ${head}`}
           headingLevel={3}
           testId="lesson-heatmap"
+          selected={explain && pinned ? { row: pinned.query, col: pinned.key } : null}
+          onSelectCell={explain ? (c) => useAtlas.getState().togglePinned({ query: c.row, key: c.col }) : undefined}
         />
       )}
+      {explain && ready && <DotProduct />}
     </LiveState>
   );
 }
