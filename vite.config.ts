@@ -12,8 +12,11 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 500,
+    // Two pages: the app and embed.html (one widget per iframe, see docs/embedding.md).
+    rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
   },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // cors: sandboxed embeds (origin "null") load module scripts and models in CORS mode (docs/embedding.md).
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, cors: true },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',

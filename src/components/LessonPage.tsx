@@ -3,6 +3,7 @@
 import { lazy, Suspense } from 'react';
 import { lessonBySlug } from '../lessons/catalog';
 import { NotFound } from './NotFound';
+import { PresentationFrame } from './present/PresentationFrame';
 
 const LessonView = lazy(() => import('./lesson/LessonView'));
 
@@ -10,6 +11,7 @@ export function LessonPage({ slug, step }: { slug: string; step: number }) {
   const info = lessonBySlug(slug);
   if (!info) return <NotFound path={`/learn/${slug}/${step}`} />;
   return (
+    <PresentationFrame slug={slug} step={step}>
     <Suspense
       fallback={
         <main id="main" className="page" tabIndex={-1}>
@@ -20,5 +22,6 @@ export function LessonPage({ slug, step }: { slug: string; step: number }) {
     >
       <LessonView slug={slug} step={step} />
     </Suspense>
+    </PresentationFrame>
   );
 }

@@ -10,6 +10,7 @@ import { useLesson } from './useLesson';
 import { goToStep, stepHref } from './navigation';
 import { markQuizDone, markVisited, useProgress } from './progress';
 import './lesson.css';
+import { StepTools } from '../present/StepTools';
 
 export default function LessonView({ slug, step }: { slug: string; step: number }) {
   const info = lessonBySlug(slug);
@@ -68,6 +69,7 @@ export default function LessonView({ slug, step }: { slug: string; step: number 
             </ol>
           </nav>
           <div className="lesson-main">
+            <StepTools slug={slug} step={current} />
             <StepView lesson={lesson} step={current} headingRef={headingRef} onQuizComplete={onQuizComplete} />
             <nav className="step-nav" aria-label="Step navigation">
               {current > 1 ? (

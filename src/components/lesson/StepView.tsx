@@ -3,11 +3,11 @@
 import { useId, type Ref } from 'react';
 import type { Lesson } from '../../lessons/types';
 import { stateAtStep } from '../../lessons/stepState';
-import { Tex } from '../Tex';
 import { LiveTex, Prose } from './Prose';
 import { PanelFrame } from './panels';
 import { Quiz } from './Quiz';
 import { useApplyStepState } from './applyState';
+import { TexWithCopy } from '../../embed/TexWithCopy';
 
 export interface StepViewProps {
   lesson: Lesson;
@@ -19,12 +19,14 @@ export interface StepViewProps {
   headingRef?: Ref<HTMLHeadingElement>;
   /** Show the speaker notes inline (print handouts, speaker view). */
   showNotes?: boolean;
+  /** Whether the live view may be written to the URL (false in embeds: history is never written). */
+  writeUrl?: boolean;
 }
 
-export function StepView({ lesson, step, onQuizComplete, headingRef, showNotes = false }: StepViewProps) {
+export function StepView({ lesson, step, onQuizComplete, headingRef, showNotes = false, writeUrl = true }: StepViewProps) {
   const s = lesson.steps[step - 1];
   const headingId = useId();
-  useApplyStepState(stateAtStep(lesson, step));
+  useApplyStepState(`${lesson.slug}/${step}`, stateAtStep(lesson, step), s.state ?? {}, { writeUrl });
   return (
     <article className="lesson-step" data-testid="lesson-step" data-step={step} aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
@@ -45,7 +47,7 @@ export function StepView({ lesson, step, onQuizComplete, headingRef, showNotes =
         <div className="lesson-formulas" data-testid="formulas">
           {s.formulas.map((f, i) => (
             <div key={i} className="formula">
-              {f.tex.includes('{{') ? <LiveTex display tex={f.tex} /> : <Tex display>{f.tex}</Tex>}
+              {f.tex.includes('{{') ? <LiveTex display tex={f.tex} /> : <TexWithCopy tex={f.tex} />}
               {f.label && <p className="formula-label">{f.label}</p>}
             </div>
           ))}

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { Prose } from './Prose';
 import type { PanelRef } from '../../lessons/types';
+import { PanelEmbedButton } from '../../embed/PanelEmbedButton';
 import { SequentialVsParallel } from './widgets/SequentialVsParallel';
 import { ContextWindow } from './widgets/ContextWindow';
 import { EmbeddingLookup } from './widgets/EmbeddingLookup';
@@ -62,7 +63,7 @@ function renderPanel(ref: PanelRef): ReactNode | null {
     case 'matrix':
       return <MatrixPanel field={str(o, 'field') ?? 'embeddings'} />;
     case 'attention-heatmap':
-      return <HeatmapPanel show={str(o, 'show') === 'scores' ? 'scores' : 'weights'} />;
+      return <HeatmapPanel show={str(o, 'show') === 'scores' ? 'scores' : 'weights'} explain={bool(o, 'explain')} />;
     case 'output-bars':
       return <OutputBarsPanel />;
     case 'attention-pipeline':
@@ -132,6 +133,7 @@ export function PanelFrame({ panelRef }: { panelRef: PanelRef }) {
             Live model
           </span>
         )}
+        <PanelEmbedButton panelRef={panelRef} title={TITLES[panelRef.panel]} />
       </div>
       {body ?? <p className="notice">This panel is on its way with the visualization kit.</p>}
       {panelRef.caption && (
