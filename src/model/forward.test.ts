@@ -64,23 +64,25 @@ describe('trace levels and streaming', () => {
     });
   }
 
-  it('hands out copies: a listener may mutate or keep what it receives', () => {
-    const clean = forward(decoder, { tokens: [1, 2, 3, 4] });
-    const seen: AnyTensor[] = [];
-    const dirty = forward(
-      decoder,
-      { tokens: [1, 2, 3, 4] },
-      {
+  for (const [name, model, input] of [
+    ['decoder-only', decoder, { tokens: [1, 2, 3, 4] }],
+    ['encoder-decoder', encdec, encdecInput],
+  ] as const) {
+    it(`${name}: what a listener receives is its own (it may mutate or transfer it)`, () => {
+      const clean = forward(model, input);
+      const seen: AnyTensor[] = [];
+      const dirty = forward(model, input, {
         onTrace: (e) => {
           seen.push(e.value);
           e.value.data.fill(0); // as if transferred away
         },
-      },
-    );
-    expect(dirty.logits).toEqual(clean.logits);
-    expect(new Set(seen.map((t) => t.data.buffer)).size).toBe(seen.length); // no shared buffers
-    expect(seen.some((t) => t.data === dirty.logits.data)).toBe(false);
-  });
+      });
+      expect(dirty.logits).toEqual(clean.logits);
+      expect(dirty.probs).toEqual(clean.probs);
+      expect(new Set(seen.map((t) => t.data.buffer)).size).toBe(seen.length); // no shared buffers
+      expect(seen.some((t) => t.data === dirty.logits.data)).toBe(false);
+    });
+  }
 });
 
 describe('forward semantics', () => {

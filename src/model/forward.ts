@@ -41,7 +41,7 @@ export interface RunResult {
 
 function checkTokens(model: Model, name: string, tokens: readonly number[]): void {
   const { vocabSize, positional, maxLen } = model.config;
-  if (!Array.isArray(tokens) || tokens.length === 0) throw new ModelInputError(`${name}: empty sequence`);
+  if (!tokens || tokens.length === 0) throw new ModelInputError(`${name}: empty sequence`);
   for (const t of tokens)
     if (!Number.isInteger(t) || t < 0 || t >= vocabSize)
       throw new ModelInputError(`${name}: token id ${t} is outside the vocabulary [0, ${vocabSize})`);
@@ -87,18 +87,18 @@ function runStack(
   const { config } = model;
   const { dModel: d, padId } = config;
   const S = tokens.length;
-  tracer.emit(tracePath.stack(stack, 'tokens'), { data: Int32Array.from(tokens), shape: [S] });
+  tracer.emit(tracePath.stack(stack, 'tokens'), { data: Int32Array.from(tokens), shape: [S] }, true);
 
   const embeddings = embedTokens(model.weights.embed, tokens, config.scaleEmbedding ? Math.sqrt(d) : 1); // [S, d]
-  tracer.emit(tracePath.stack(stack, 'embeddings'), embeddings);
   let positional: Tensor; // [S, d]; zero for rope (it acts inside attention) and none
   if (config.positional === 'sinusoidal') positional = sinusoidalTable(S, d);
   else if (config.positional === 'learned' && model.weights.posEmbed)
     positional = learnedTable(model.weights.posEmbed, S);
   else positional = zeros([S, d]);
-  tracer.emit(tracePath.stack(stack, 'positional'), positional);
   let x = add(embeddings, positional); // [S, d]
-  tracer.emit(tracePath.stack(stack, 'input'), x);
+  tracer.emit(tracePath.stack(stack, 'embeddings'), embeddings, true);
+  tracer.emit(tracePath.stack(stack, 'positional'), positional, true);
+  tracer.emit(tracePath.stack(stack, 'input'), x); // copied: the first layer reads it
 
   const selfMask = attentionMask({ Sq: S, keyTokens: tokens, padId, pattern, prefix }); // [S, S]
   let crossInput: CrossInput | undefined;

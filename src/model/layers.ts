@@ -26,9 +26,10 @@ export interface CrossInput {
   mask: BoolTensor; // [Sq, Sk]
 }
 
+/** Traces a finished sublayer: its arrays are handed over, except the mask that later layers share. */
 function emitAttention(ctx: LayerContext, kind: AttentionKind, a: AttentionResult): void {
   for (const field of ATTENTION_FIELDS)
-    ctx.tracer.emit(tracePath.attention(ctx.stack, ctx.layer, kind, field), a[field]);
+    ctx.tracer.emit(tracePath.attention(ctx.stack, ctx.layer, kind, field), a[field], field !== 'mask');
 }
 
 /** FF(x) = linear2(act(linear1(x))); also returns the hidden activations for the trace. */
@@ -64,12 +65,12 @@ export function transformerLayer(
   let hidden: Tensor; // [S, dFF]
   if (config.norm === 'post') {
     const sa = multiHeadAttention(x, x, w.selfAttn, selfMask, nHeads, rope);
-    emitAttention(ctx, 'selfAttention', sa);
     h = norm(add(x, sa.output), w.norm1); // [S, dModel]
+    emitAttention(ctx, 'selfAttention', sa); // after its last use: handed over, not copied
     if (cross && crossAttn) {
       const ca = multiHeadAttention(h, cross.memory, crossAttn, cross.mask, nHeads, false);
-      emitAttention(ctx, 'crossAttention', ca);
       h = norm(add(h, ca.output), w.norm2); // [S, dModel]
+      emitAttention(ctx, 'crossAttention', ca);
     }
     const ff = feedForward(h, w.linear1, w.linear2, config.activation);
     hidden = ff.hidden;
@@ -77,18 +78,18 @@ export function transformerLayer(
   } else {
     const xn = norm(x, w.norm1); // [S, dModel]
     const sa = multiHeadAttention(xn, xn, w.selfAttn, selfMask, nHeads, rope);
-    emitAttention(ctx, 'selfAttention', sa);
     h = add(x, sa.output); // [S, dModel]
+    emitAttention(ctx, 'selfAttention', sa);
     if (cross && crossAttn) {
       const ca = multiHeadAttention(norm(h, w.norm2), cross.memory, crossAttn, cross.mask, nHeads, false);
-      emitAttention(ctx, 'crossAttention', ca);
       h = add(h, ca.output); // [S, dModel]
+      emitAttention(ctx, 'crossAttention', ca);
     }
     const ff = feedForward(norm(h, normLast), w.linear1, w.linear2, config.activation);
     hidden = ff.hidden;
     h = add(h, ff.out); // [S, dModel]
   }
-  ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'ffnHidden'), hidden);
-  ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'output'), h);
+  ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'ffnHidden'), hidden, true);
+  ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'output'), h); // copied: the next layer reads it
   return h;
 }

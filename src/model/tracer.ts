@@ -11,14 +11,17 @@ export interface Tracer {
   readonly map: TraceMap;
   /** Whether `path` is kept, so a caller can skip building an array nobody will see. */
   wants(path: TracePath): boolean;
-  /** Records `value` at `path` if the level keeps it. */
-  emit(path: TracePath, value: AnyTensor): void;
+  /**
+   * Records `value` at `path` if the level keeps it. Pass `handOver` when the forward pass will
+   * never read or write `value` again: it is then passed on as is, without a copy.
+   */
+  emit(path: TracePath, value: AnyTensor, handOver?: boolean): void;
 }
 
 /**
- * A tracer for one run. Kept arrays are copied before they are handed out: the forward pass goes
- * on reading its own arrays (a layer's output is the next layer's input), while a listener may
- * transfer its copy to another thread at once.
+ * A tracer for one run. A listener owns what it receives and may transfer it to another thread at
+ * once, so an array the forward pass still reads (a layer's output is the next layer's input, one
+ * mask serves every layer) is copied first; the rest are handed over without a copy.
  */
 export function createTracer(level: TraceLevel, onTrace?: TraceListener): Tracer {
   const map: TraceMap = new Map();
@@ -26,11 +29,11 @@ export function createTracer(level: TraceLevel, onTrace?: TraceListener): Tracer
     level,
     map,
     wants: (path) => keeps(level, path),
-    emit(path, value) {
+    emit(path, value, handOver = false) {
       if (!keeps(level, path)) return;
-      const copy = { data: value.data.slice(), shape: [...value.shape] } as AnyTensor;
-      map.set(traceKey(path), copy);
-      onTrace?.({ path, value: copy });
+      const kept = handOver ? value : ({ data: value.data.slice(), shape: [...value.shape] } as AnyTensor);
+      map.set(traceKey(path), kept);
+      onTrace?.({ path, value: kept });
     },
   };
 }
