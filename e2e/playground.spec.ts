@@ -116,27 +116,44 @@ test('over-long input is cut to maxLen with a visible notice', async ({ page }) 
   await expect(page.getByTestId('unknown-notice')).toBeVisible();
 });
 
-test('layer, head and mask live in the URL and a reload restores them', async ({ page }) => {
-  await openModel(page);
-  await page.getByTestId('input-text').fill('t2 t3 t4');
-  await page.getByTestId('select-layer').selectOption('1');
+test('the view lives in the URL and a reload restores it (shipped model)', async ({ page }) => {
+  await page.goto('./#/playground');
+  // With no model in the URL, the first shipped model loads.
+  await expect(page.getByTestId('model-status')).toHaveText('Loaded reverse.');
+  await expect(page.getByTestId('model-select')).toHaveValue('reverse');
+  await page.getByTestId('input-src').fill('abc');
+  await page.getByTestId('select-stack').selectOption('decoder');
+  await page.getByTestId('select-attention').selectOption('crossAttention');
   await page.getByTestId('select-head').selectOption('1');
-  await page.getByTestId('mask-causal').check();
-  await expect(page.getByTestId('playground-heatmap').getByTestId('blocked-hatch').locator('rect')).not.toHaveCount(0);
-  await expect.poll(() => page.evaluate(() => location.hash), { timeout: 3000 }).toContain('layer=1');
+  await page.getByTestId('mask-prefix').check();
+  await page.getByTestId('mask-prefix-length').fill('1');
+  // Written at most once a second: the last change arrives within about a second.
+  await expect.poll(() => page.evaluate(() => location.hash), { timeout: 3000 }).toContain('prefix=1');
   const hash = await page.evaluate(() => location.hash);
-  expect(hash).toContain('head=1');
-  expect(hash).toContain('mask=causal');
-  expect(hash).toContain('text=t2+t3+t4');
+  for (const part of ['model=reverse', 'src=abc', 'head=1', 'mask=prefix', 'stack=decoder', 'attn=crossAttention']) expect(hash).toContain(part);
   // History was replaced, not pushed, while editing.
   expect(await page.evaluate(() => history.length)).toBeLessThanOrEqual(2);
 
   await page.reload();
-  await page.getByTestId('model-file').setInputFiles(ENCODER);
-  await expect(page.getByTestId('input-text')).toHaveValue('t2 t3 t4');
-  await expect(page.getByTestId('select-layer')).toHaveValue('1');
+  await expect(page.getByTestId('model-status')).toHaveText('Loaded reverse.');
+  await expect(page.getByTestId('input-src')).toHaveValue('abc');
+  await expect(page.getByTestId('select-stack')).toHaveValue('decoder');
+  await expect(page.getByTestId('select-attention')).toHaveValue('crossAttention');
   await expect(page.getByTestId('select-head')).toHaveValue('1');
-  await expect(page.getByTestId('mask-causal')).toBeChecked();
+  await expect(page.getByTestId('mask-prefix')).toBeChecked();
+  await expect(page.getByTestId('mask-prefix-length')).toHaveValue('1');
+  // Cross-attention: queries are the target (<bos> …), keys the source.
+  await expect(page.getByTestId('heatmap-view')).toHaveAttribute('data-query-tokens', /^<bos>/);
+});
+
+test('a mask choice shows as hatched cells in the heatmap', async ({ page }) => {
+  await openModel(page);
+  await page.getByTestId('input-text').fill('t2 t3 t4');
+  const hatch = page.getByTestId('playground-heatmap').getByTestId('blocked-hatch').locator('rect');
+  await expect(page.getByTestId('mask-full')).toBeChecked();
+  await expect(hatch).toHaveCount(0);
+  await page.getByTestId('mask-causal').check();
+  await expect(hatch).not.toHaveCount(0);
 });
 
 test('hostile URL values are ignored and text is never rendered as HTML', async ({ page }) => {

@@ -145,4 +145,17 @@ describe('bridge', () => {
     reply({ type: 'loaded', v, runId: reload.runId, info: INFO });
     expect(sent.filter((r) => r.type === 'run').length).toBe(runs); // the same run is not sent twice
   });
+
+  it('a file refused while a shipped model loads still lets that model arrive', async () => {
+    const { store, sent, reply, bridge } = setup();
+    await new Promise((r) => setTimeout(r, 0));
+    const load = sent.find((r) => r.type === 'load') as Extract<WorkerRequest, { type: 'load' }>;
+    await bridge.loadModelFile(new File([new Uint8Array([1])], 'bad.safetensors'));
+    const fileLoad = sent.at(-1) as Extract<WorkerRequest, { type: 'load' }>;
+    reply({ type: 'error', v, runId: fileLoad.runId, kind: 'model-file', message: 'header too short' });
+    expect(store.getState().modelStatus).toBe('loading');
+    reply({ type: 'loaded', v, runId: load.runId, info: INFO });
+    expect(store.getState()).toMatchObject({ modelStatus: 'ready', modelName: 'tiny', modelSource: 'shipped' });
+    expect(store.getState().modelError).toContain('bad.safetensors');
+  });
 });

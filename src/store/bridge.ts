@@ -99,7 +99,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
   /** Bytes of a user's file, kept to reload it after a crash (the sent copy is transferred). */
   let fileBytes: ArrayBuffer | null = null;
   /** A user's file sent to the engine and not yet accepted or refused. */
-  let pendingFile: { loadId: number; name: string; bytes: ArrayBuffer } | null = null;
+  let pendingFile: { loadId: number; name: string; bytes: ArrayBuffer; previousLoad: number } | null = null;
   let vocab: Vocabulary | null = null;
   let lastRunKey = '';
   /** Counts loaded models, so the same input on a new model is a new run. */
@@ -191,8 +191,10 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         const info = msg.info;
         vocab = vocabularyOf(info);
         const s = store.getState();
-        const next: Partial<AtlasState> = { modelStatus: 'ready', modelInfo: info, modelError: null };
+        // A refused file's message stays until the user's next choice.
+        const next: Partial<AtlasState> = { modelStatus: 'ready', modelInfo: info };
         if (pendingFile && pendingFile.loadId === msg.runId) {
+          next.modelError = null;
           // The user's file passed the model's checks: it becomes the current model.
           fileBytes = pendingFile.bytes;
           Object.assign(next, { modelName: pendingFile.name, modelSource: 'file' });
@@ -247,6 +249,8 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
           if (pendingFile && pendingFile.loadId === msg.runId) {
             // A refused file leaves the previous model loaded and working.
             store.setState({ modelError: `“${pendingFile.name}” was not loaded: ${msg.message}` });
+            // A model that was still loading when the file came is awaited again.
+            currentLoad = pendingFile.previousLoad;
             pendingFile = null;
           } else store.setState({ modelStatus: 'error', modelError: msg.message });
           return;
@@ -320,7 +324,8 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const catalog = parseCatalog(await res.json());
       store.setState({ catalog, catalogStatus: 'ready' });
-      if (!store.getState().modelName && catalog.length) store.getState().selectModel(catalog[0].name);
+      // With no model chosen (by the URL, a lesson or a file being opened), start with the first.
+      if (!store.getState().modelName && !pendingFile && catalog.length) store.getState().selectModel(catalog[0].name);
     } catch {
       store.setState({ catalog: [], catalogStatus: 'error' });
     }
@@ -339,9 +344,10 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         store.setState({ modelStatus: 'error', modelError: `Could not read the file “${name}”.` });
         return;
       }
+      const previousLoad = currentLoad;
       currentLoad = nextId++;
       // Until the file is accepted, the previous model stays loaded and usable.
-      pendingFile = { loadId: currentLoad, name, bytes };
+      pendingFile = { loadId: currentLoad, name, bytes, previousLoad };
       store.setState({ modelError: null });
       send({ type: 'load', v, runId: currentLoad, source: { kind: 'bytes', name, bytes: bytes.slice(0) } });
     },

@@ -1,7 +1,7 @@
 // The engine with a real model (a PyTorch-made fixture): load, a streamed run in the order of the
 // forward pass, superseded runs never answered, generation token by token, errors as messages.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createEngine } from './engine';
 import { PROTOCOL_VERSION as v, isWorkerResponse, transferables, type WorkerResponse } from './protocol';
 import { traceKey } from '../model/trace';
@@ -97,5 +97,32 @@ describe('engine', () => {
     await settle();
     expect(out.at(-1)).toMatchObject({ type: 'error', runId: 5 });
     expect(transferables(out.at(-1)!)).toEqual([]);
+  });
+
+  it('a slow older load never replaces a newer model, and a refused file does not cancel it', async () => {
+    const bytes = fixture('encoder_sinusoidal_post_relu_pad');
+    vi.stubGlobal('fetch', async () => {
+      await new Promise((r) => setTimeout(r, 30));
+      return new Response(bytes.slice(0));
+    });
+    try {
+      const { engine, out } = harness();
+      const wait = () => new Promise((r) => setTimeout(r, 80));
+      engine.handle({ type: 'init', v, testHooks: false });
+      // A shipped model still downloading, then a good file: the file wins for good.
+      engine.handle({ type: 'load', v, runId: 1, source: { kind: 'url', name: 'slow', url: 'http://x/slow.safetensors' } });
+      engine.handle({ type: 'load', v, runId: 2, source: { kind: 'bytes', name: 'file', bytes: bytes.slice(0) } });
+      await wait();
+      expect(out.filter((m) => m.type === 'loaded').map((m) => m.type === 'loaded' && m.info.name)).toEqual(['file']);
+      // A shipped model downloading, then a bad file: the shipped model still arrives.
+      out.length = 0;
+      engine.handle({ type: 'load', v, runId: 3, source: { kind: 'url', name: 'slow', url: 'http://x/slow.safetensors' } });
+      engine.handle({ type: 'load', v, runId: 4, source: { kind: 'bytes', name: 'bad', bytes: new ArrayBuffer(3) } });
+      await wait();
+      expect(out.map((m) => m.type)).toEqual(['error', 'loaded']);
+      expect(out[1]).toMatchObject({ type: 'loaded', runId: 3, info: { name: 'slow' } });
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

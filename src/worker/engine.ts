@@ -51,7 +51,8 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
   let model: Model | null = null;
   /** Resolves when the latest requested model has loaded (or failed). */
   let loading: Promise<void> = Promise.resolve();
-  let latestLoad = 0;
+  /** The newest load that succeeded: an older load finishing later must not replace its model. */
+  let acceptedLoad = 0;
   /** The run that may still post results; a newer run or a cancel replaces it. */
   let activeRun = 0;
   let pending: RunRequest | null = null;
@@ -60,7 +61,6 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
   const fail = (runId: number | null, e: unknown) => post({ type: 'error', v, runId, kind: kindOf(e), message: messageOf(e) });
 
   async function load(req: Extract<WorkerRequest, { type: 'load' }>): Promise<void> {
-    latestLoad = req.runId;
     try {
       let bytes: Uint8Array;
       if (req.source.kind === 'bytes') bytes = new Uint8Array(req.source.bytes);
@@ -70,11 +70,13 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
         bytes = new Uint8Array(await res.arrayBuffer());
       }
       const m = loadModel(bytes);
-      if (req.runId !== latestLoad) return; // a newer load superseded this one
+      if (req.runId < acceptedLoad) return; // a newer model is already in place
+      acceptedLoad = req.runId;
       model = m;
       post({ type: 'loaded', v, runId: req.runId, info: describeModel(req.source.name, m) });
     } catch (e) {
-      if (req.runId === latestLoad) fail(req.runId, e);
+      // A refused file leaves the current model (or one still loading) in place.
+      fail(req.runId, e);
     }
   }
 

@@ -111,7 +111,7 @@ export function ViewControls() {
               min={0}
               max={maxPrefix}
               value={prefix}
-              data-testid="mask-prefix"
+              data-testid="mask-prefix-length"
               onChange={(e) => st.setMask('prefix', Math.max(0, Math.min(c.maxLen, Math.round(Number(e.target.value) || 0))))}
             />
           </label>

@@ -1,11 +1,16 @@
 // The playground route, loaded on demand so the model, the store's engine and the panels stay out of
 // the first page's JavaScript.
 import { lazy, Suspense } from 'react';
+import { TrainPage } from '../train';
+import { ModeTabs } from '../train/ModeTabs';
+import { useLocation } from '../useLocation';
 
 const PlaygroundPage = lazy(() => import('./PlaygroundPage'));
 
 /** The playground page, with a heading while its code loads. */
 export function Playground() {
+  const { params } = useLocation();
+  if (params.get('mode') === 'train') return <TrainPage />; // the train mode (src/components/train)
   return (
     <Suspense
       fallback={
@@ -15,6 +20,7 @@ export function Playground() {
         </main>
       }
     >
+      <ModeTabs current="explore" />
       <PlaygroundPage />
     </Suspense>
   );
