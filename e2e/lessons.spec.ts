@@ -114,3 +114,23 @@ test('a glossary term in a lesson opens its entry', async ({ page }) => {
   await expect(page).toHaveURL(/#\/glossary\?term=rnn/);
   await expect(page.locator('#term-rnn')).toBeFocused();
 });
+
+test('a shared link keeps its input; typed input survives Next; Back restores the step', async ({ page }) => {
+  // The URL wins over the step's own input on load.
+  await page.goto('./#/learn/masking/2?model=reverse&src=hello');
+  await expect(page.getByTestId('input-src')).toHaveValue('hello');
+  await expect(page.getByTestId('lesson-heatmap')).toBeVisible({ timeout: 20_000 });
+  // The learner types; the next step does not set the input, so it stays.
+  await page.getByTestId('input-src').fill('xyz');
+  await page.getByTestId('step-next').click();
+  await expect(page).toHaveURL(/#\/learn\/masking\/3/);
+  await expect(page).toHaveURL(/src=xyz/, { timeout: 5_000 });
+  // Back: step 2 sets its own input again.
+  await page.goBack();
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '2');
+  await expect(page.getByTestId('input-src')).toHaveValue('abc<pad><pad>');
+  // The step list links directly to any step.
+  await page.getByRole('navigation', { name: 'Steps of this lesson' }).getByRole('link', { name: 'Check your understanding' }).click();
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '8');
+  await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
+});

@@ -22,7 +22,7 @@ const lesson: Lesson = {
       title: 'Splitting dModel into heads',
       prose: [
         'The heads do not add width. The $d_{\\text{model}}$ columns of $Q$, $K$ and $V$ are cut into $n_{\\text{heads}}$ slices of $d_{\\text{head}} = d_{\\text{model}} / n_{\\text{heads}}$ columns; [[head]] $h$ uses the slice from column $h\\,d_{\\text{head}}$ to $(h+1)\\,d_{\\text{head}} - 1$.',
-        'For this model: $d_{\\text{model}}$ = {{dModel}}, $n_{\\text{heads}}$ = {{nHeads}}, so $d_{\\text{head}}$ = {{dHead}}. The total work is about the same as one head of full width; it is just divided differently.',
+        'For this model: $d_{\\text{model}}$ = {{dModel}}, $n_{\\text{heads}}$ = {{nHeads}}, so $d_{\\text{head}}$ = {{dHead}}. The total work is about the same as one head of full width; it is just divided differently. Nothing forces $d_{\\text{head}} = d_{\\text{model}} / n_{\\text{heads}}$: a model may use smaller or larger heads, but this choice keeps $Q$, $K$ and $V$ at width $d_{\\text{model}}$ and the cost unchanged as heads are added.',
       ],
       formulas: [
         { tex: 'd_{\\text{head}} = \\frac{d_{\\text{model}}}{n_{\\text{heads}}} \\qquad Q_h = Q[:,\\; h\\,d_{\\text{head}} : (h+1)\\,d_{\\text{head}}] \\in \\mathbb{R}^{S \\times d_{\\text{head}}}', label: 'Head h takes its own block of columns (likewise for K and V).' },
@@ -61,7 +61,7 @@ const lesson: Lesson = {
       title: 'Heads of a trained model',
       state: { layer: 1 },
       prose: [
-        'Heads of trained models often specialise. In this grammar model, the last layer has a head that, at the token just before a verb, looks back at the subject noun whose number the verb must match, skipping over a nearer noun inside a relative clause.',
+        'Heads of trained models often specialise. This grammar model was trained so that the verb agrees with its subject even across a relative clause, and in its second layer (layer 1) a head learned to do the looking: at the token just before the verb, its strongest weight falls on the subject noun, skipping over a nearer noun of the clause. The model card on the Models page names the head and how often it does this.',
         'Not every head is this readable, and a pattern in the weights is a hint about what a head does, not a proof.',
       ],
       panels: [{ panel: 'input' }, { panel: 'head-overview' }, { panel: 'attention-heatmap', options: { show: 'weights' } }],

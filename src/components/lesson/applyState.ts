@@ -1,7 +1,7 @@
 // Applies a step's state (model, input, layer, head, stage, mask) to the live store so the panels
 // show that moment of the run. On the first step shown after a page load, fields that the URL
 // sets win over the step (a shared link keeps the learner's own input).
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { StepState } from '../../lessons/types';
 import { useAtlas } from '../../store/atlas';
 import { startAtlasRuntime } from '../../store/runtime';
@@ -18,18 +18,37 @@ export function viewOfStep(state: StepState): ViewState {
   return view;
 }
 
-/** Starts the runtime and sets the store to the step's state whenever the step (or its state) changes. */
-export function useApplyStepState(state: StepState, options: { writeUrl?: boolean } = {}): void {
-  const key = JSON.stringify(state);
+/**
+ * What to apply when moving from one step to another: the new step's own fields, plus every field
+ * whose cumulative value differs between the two steps. Moving to a step that sets nothing keeps the
+ * learner's own input; landing on a step directly (no previous step) applies its whole state.
+ */
+export function stateToApply(prev: StepState | null, next: StepState, own: StepState): StepState {
+  if (!prev) return { ...next };
+  const out: StepState = { ...own };
+  for (const k of new Set([...Object.keys(prev), ...Object.keys(next)]) as Set<keyof StepState>)
+    if (prev[k] !== next[k] && next[k] !== undefined) Object.assign(out, { [k]: next[k] });
+  return out;
+}
+
+/**
+ * Starts the runtime and sets the store to a step's state when the step changes (see stateToApply).
+ * `cumulative` is the state of steps 1..n, `own` the step's own `state`; `id` names the step.
+ */
+export function useApplyStepState(id: string, cumulative: StepState, own: StepState, options: { writeUrl?: boolean } = {}): void {
   const writeUrl = options.writeUrl ?? true;
+  const prev = useRef<StepState | null>(null);
+  const data = JSON.stringify([cumulative, own]);
   useEffect(() => {
     startAtlasRuntime({ writeUrl }); // applies the URL to the store on its first start
-    const view = viewOfStep(JSON.parse(key) as StepState);
+    const [next, mine] = JSON.parse(data) as [StepState, StepState];
+    const view = viewOfStep(stateToApply(prev.current, next, mine));
+    prev.current = next;
     if (firstApply) {
       firstApply = false;
       const fromUrl = decodeView(parseHash(window.location.hash).params);
       for (const k of Object.keys(fromUrl) as (keyof ViewState)[]) delete view[k];
     }
-    useAtlas.getState().applyView(view);
-  }, [key, writeUrl]);
+    if (Object.keys(view).length) useAtlas.getState().applyView(view);
+  }, [id, data, writeUrl]);
 }
