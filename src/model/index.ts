@@ -17,7 +17,7 @@ export type {
 } from './model';
 export { readSafetensors, writeSafetensors, halfToFloat } from './safetensors';
 export type { SafetensorsFile, DType } from './safetensors';
-export { loadModel, modelFromTensors, namedTensors, saveModel } from './load';
+export { loadModel, modelFromTensors, namedTensors, parameterCount, saveModel } from './load';
 export { forward, validateRun } from './forward';
 export type { ForwardInput, ForwardOptions, RunResult } from './forward';
 export { createTracer } from './tracer';

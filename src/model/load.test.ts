@@ -7,7 +7,7 @@ import { parseConfig, type ModelConfig } from './config';
 import { ModelFileError } from './errors';
 import { forward } from './forward';
 import { initModel } from './init';
-import { loadModel, saveModel } from './load';
+import { loadModel, parameterCount, saveModel } from './load';
 import { readSafetensors, writeSafetensors } from './safetensors';
 
 const base = {
@@ -74,6 +74,8 @@ describe('loadModel', () => {
     expect(model.vocab?.[4]).toBe('t4');
     expect(model.weights.decoder?.layers).toHaveLength(2);
     expect(model.weights.decoder?.norm).toBeDefined();
+    // embed 11·8, pos 16·8, per layer (24·8+24 + 8·8+8 + 16·8+16 + 8·16+8 + 4·8), final norm 16, lm_head 11·8+11
+    expect(parameterCount(model)).toBe(88 + 128 + 2 * (216 + 72 + 144 + 136 + 32) + 16 + 99);
   });
 
   it('names a missing tensor and its expected shape', () =>

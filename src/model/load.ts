@@ -190,6 +190,11 @@ export function namedTensors(model: Model): [string, Tensor][] {
   return out;
 }
 
+/** Number of weights (parameters) of a model, every tensor counted once. */
+export function parameterCount(model: Model): number {
+  return namedTensors(model).reduce((n, [, t]) => n + t.data.length, 0);
+}
+
 /** Serialises a model as a .safetensors file that loadModel reads back (config, vocab, tokenizer in metadata). */
 export function saveModel(model: Model): Uint8Array {
   const metadata: Record<string, string> = { ...model.metadata, config: JSON.stringify(model.config) };

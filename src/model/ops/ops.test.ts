@@ -136,6 +136,11 @@ describe('layerNorm, activations, embedding', () => {
       [3.5, 0.9999992569016276],
     ];
     for (const [x, v] of known) expect(Math.abs(erf(x) - v)).toBeLessThan(2e-7);
+    // Relative accuracy near 0 (where 1 − erfc would lose it) and continuity at the switch.
+    expect(Math.abs(erf(1e-4) / 1.1283791633342487e-4 - 1)).toBeLessThan(1e-7);
+    expect(Math.abs(erf(-0.01) / -0.011283415555849618 - 1)).toBeLessThan(1e-7);
+    expect(Math.abs(erf(0.4999999) - erf(0.5000001))).toBeLessThan(3e-7);
+    expect(erf(-2)).toBeCloseTo(-erf(2), 12);
     expect(geluScalar(1)).toBeCloseTo(0.8413447460685429, 6);
     expect(geluScalar(-1)).toBeCloseTo(-0.15865525393145707, 6);
     // The tanh approximation differs at x = 1 by ~1.6e-4; make sure we are not it.
