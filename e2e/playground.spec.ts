@@ -1,6 +1,7 @@
 // The playground end to end: a model file opened by the user, typing → tokens → heatmap, a refused
 // file, a worker crash, rapid typing, over-long input and the URL as the shareable view.
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './console';
 
@@ -190,4 +191,35 @@ test('an encoder-decoder generates its target token by token', async ({ page }) 
   // The heatmap shows the whole generated target (queries) against the source (keys).
   await expect(page.getByTestId('heatmap-view')).toHaveAttribute('data-query-tokens', target.join('\u241f'));
   await expect(page.getByTestId('playground-heatmap').locator('.viz-label')).not.toHaveCount(0);
+});
+
+test('the playground has no WCAG 2.2 A/AA violations, in light and dark', async ({ page }) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('./#/playground');
+    await expect(page.getByTestId('model-status')).toHaveText('Loaded reverse.');
+    await page.getByTestId('input-src').fill('attention');
+    await expect(page.getByTestId('playground-heatmap')).toBeVisible();
+    await expect(page.getByTestId('output-bars')).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  }
+});
+
+test('keyboard only: type, change the head, pin a cell', async ({ page }) => {
+  await page.goto('./#/playground');
+  await expect(page.getByTestId('model-status')).toHaveText('Loaded reverse.');
+  await page.getByTestId('input-src').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('abc');
+  await expect(page.getByTestId('token-chips-src').getByTestId('token-chip')).toHaveCount(3);
+  await page.getByTestId('select-head').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('select-head')).toHaveValue('1');
+  await expect(page.getByTestId('heatmap-view').getByRole('heading', { level: 3 })).toContainText('head 1');
+  const grid = page.getByTestId('playground-heatmap').getByTestId('cellmap-grid');
+  await grid.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('playground-heatmap').locator('.viz-selected-cell')).toHaveCount(1);
 });
