@@ -118,8 +118,7 @@ test('over-long input is cut to maxLen with a visible notice', async ({ page }) 
 });
 
 test('the view lives in the URL and a reload restores it (shipped model)', async ({ page }) => {
-  await page.goto('./#/playground');
-  // With no model in the URL, the first shipped model loads.
+  await page.goto('./#/playground?model=reverse');
   await expect(page.getByTestId('model-status')).toHaveText('Loaded reverse.');
   await expect(page.getByTestId('model-select')).toHaveValue('reverse');
   await page.getByTestId('input-src').fill('abc');
@@ -196,7 +195,7 @@ test('an encoder-decoder generates its target token by token', async ({ page }) 
 test('the playground has no WCAG 2.2 A/AA violations, in light and dark', async ({ page }) => {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto('./#/playground');
+    await page.goto('./#/playground?model=reverse');
     await expect(page.getByTestId('model-status')).toHaveText('Loaded reverse.');
     await page.getByTestId('input-src').fill('attention');
     await expect(page.getByTestId('playground-heatmap')).toBeVisible();
@@ -207,7 +206,7 @@ test('the playground has no WCAG 2.2 A/AA violations, in light and dark', async 
 });
 
 test('keyboard only: type, change the head, pin a cell', async ({ page }) => {
-  await page.goto('./#/playground');
+  await page.goto('./#/playground?model=reverse');
   await expect(page.getByTestId('model-status')).toHaveText('Loaded reverse.');
   await page.getByTestId('input-src').focus();
   await page.keyboard.press('Control+A');
