@@ -37,6 +37,14 @@ describe('tokenizer', () => {
     expect(encode(tok, 't1', { bos: true }).ids).toEqual([1]); // no <bos> in this vocabulary
   });
 
+  it('word level: punctuation comes off words that are not in the vocabulary', () => {
+    const tok = createTokenizer({ vocab: ['<unk>', 'the', 'cat', 'sat', '.', ',', 'well-known'] });
+    const e = encode(tok, 'the cat, sat. well-known dog!');
+    expect(e.pieces).toEqual(['the', 'cat', ',', 'sat', '.', 'well-known', 'dog', '!']);
+    expect(e.ids).toEqual([1, 2, 5, 3, 4, 6, 0, 0]);
+    expect(e.unknown).toEqual([false, false, false, false, false, false, true, true]);
+  });
+
   it('reports text over maxLen instead of cutting silently', () => {
     const tok = createTokenizer({ vocab: charVocab });
     const e = encode(tok, 'abcabc', { maxLen: 4 });

@@ -1,6 +1,6 @@
 // Text ↔ token ids from the model's own vocabulary (spec: __metadata__.vocab and .tokenizer):
-// character-level or word-level (split on whitespace). Special tokens (<pad> <bos> <eos> <unk>
-// <mask>) written in the text stay whole; pieces not in the vocabulary become <unk>.
+// character-level, or word-level (split on whitespace; punctuation comes off unknown words).
+// Special tokens (<pad> <bos> <eos> <unk> <mask>) in the text stay whole; unknown pieces become <unk>.
 import { ModelInputError } from './errors';
 import type { Model } from './model';
 
@@ -59,9 +59,15 @@ export function splitPieces(tokenizer: Tokenizer, text: string): string[] {
     if (i % 2 === 1)
       pieces.push(part); // a special token
     else if (tokenizer.kind === 'char') pieces.push(...Array.from(part));
-    else pieces.push(...part.split(/\s+/).filter((w) => w !== ''));
+    else for (const word of part.split(/\s+/)) if (word !== '') pieces.push(...splitWord(tokenizer, word));
   });
   return pieces;
+}
+
+/** A word in the vocabulary stays whole; otherwise punctuation comes off it ("cat." → "cat", "."). */
+function splitWord(tokenizer: Tokenizer, word: string): string[] {
+  if (tokenizer.idOf.has(word)) return [word];
+  return word.match(/[\p{L}\p{N}_']+|[^\p{L}\p{N}_']/gu) ?? [word];
 }
 
 /**
