@@ -94,9 +94,9 @@ const lesson: Lesson = {
           id: 'pre-norm-form',
           prompt: 'Which line is a **pre-norm** sublayer?',
           options: [
-            { text: '$x \\leftarrow \\operatorname{LayerNorm}(x + F(x))$', feedback: 'That normalises after the addition: post-norm.' },
-            { text: '$x \\leftarrow x + F(\\operatorname{LayerNorm}(x))$', correct: true },
-            { text: '$x \\leftarrow F(\\operatorname{LayerNorm}(x))$', feedback: 'Without the $x +$ there is no residual path at all.' },
+            { text: 'Update $x \\leftarrow \\operatorname{LayerNorm}(x + F(x))$', feedback: 'That normalises after the addition: post-norm.' },
+            { text: 'Update $x \\leftarrow x + F(\\operatorname{LayerNorm}(x))$', correct: true },
+            { text: 'Update $x \\leftarrow F(\\operatorname{LayerNorm}(x))$', feedback: 'Without the $x +$ there is no residual path at all.' },
           ],
           explanation: 'Pre-norm normalises only what the sublayer reads; the stream itself is only ever added to, and one final LayerNorm follows the last layer.',
         },

@@ -111,7 +111,7 @@ const lesson: Lesson = {
           options: [
             { text: '$[S, d_{\\text{model}}]$, one vector per token', correct: true },
             { text: '$[d_{\\text{model}}]$, one vector for the whole input', feedback: 'A single vector is what a classifier might pool from it; the encoder keeps one row per token.' },
-            { text: '$[S, S]$', feedback: 'That is the shape of the attention weights inside it.' },
+            { text: 'Shape $[S, S]$', feedback: 'That is the shape of the attention weights inside it.' },
           ],
           explanation: 'Every layer keeps the shape $[S, d_{\\text{model}}]$, so the stack returns one vector per token for a decoder or an output layer to read.',
         },

@@ -92,9 +92,9 @@ const lesson: Lesson = {
           id: 'cross-shape',
           prompt: 'The decoder has $S_{\\text{tgt}} = 11$ positions and the source has $S_{\\text{src}} = 30$ characters, with $n_{\\text{heads}} = 4$. What shape are the cross-attention weights?',
           options: [
-            { text: '$[4, 11, 30]$', correct: true },
-            { text: '$[4, 30, 11]$', feedback: 'Rows are queries, and the queries are the 11 decoder positions.' },
-            { text: '$[4, 11, 11]$', feedback: 'That is the decoder’s self-attention.' },
+            { text: 'Shape $[4, 11, 30]$', correct: true },
+            { text: 'Shape $[4, 30, 11]$', feedback: 'Rows are queries, and the queries are the 11 decoder positions.' },
+            { text: 'Shape $[4, 11, 11]$', feedback: 'That is the decoder’s self-attention.' },
           ],
           explanation: 'One $S_{\\text{tgt}} \\times S_{\\text{src}}$ grid per head: a row for each decoder position and a column for each source character.',
         },

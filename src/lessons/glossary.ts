@@ -272,6 +272,56 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     body: '$\\text{output} = \\operatorname{concat}(\\text{heads})\\,W_O$, with $W_O \\in \\mathbb{R}^{d_{\\text{model}} \\times d_{\\text{model}}}$.',
     lesson: 'multi-head-attention',
   },
+  // Added with lessons 8–14 (the page sorts entries by term).
+  {
+    id: 'encoder',
+    term: 'Encoder',
+    short: 'A stack of layers with full self-attention that turns an input into one context-aware vector per token.',
+    body: 'Each layer is self-attention and a feed-forward network, each with a residual connection and LayerNorm. Nothing is masked but padding, so every token reads both its left and its right.',
+    lesson: 'encoder',
+  },
+  {
+    id: 'teacher-forcing',
+    term: 'Teacher forcing',
+    short: 'Training a decoder on the true target shifted right, predicting every position in one pass.',
+    body: 'The decoder reads `<bos>` followed by the target and predicts the target followed by `<eos>`. The causal mask keeps each position from seeing what it must predict. At inference the model reads its own outputs instead.',
+    lesson: 'training-vs-inference',
+  },
+  {
+    id: 'temperature',
+    term: 'Temperature',
+    short: 'A number T that divides the logits before the softmax: below 1 sharpens, above 1 flattens.',
+    body: '$p_w = e^{z_w / T} / \\sum_{w\'} e^{z_{w\'} / T}$. The order of the tokens never changes; as $T \\to 0$ sampling becomes greedy (argmax).',
+    lesson: 'de-embedding',
+  },
+  {
+    id: 'top-k',
+    term: 'Top-k sampling',
+    short: 'Sampling only among the k most probable tokens, their probabilities rescaled to sum to 1.',
+    body: 'It cuts off the long tail of unlikely tokens. With $k = 1$ it is greedy decoding.',
+    lesson: 'de-embedding',
+  },
+  {
+    id: 'bert',
+    term: 'BERT',
+    short: 'An encoder-only transformer pre-trained by filling in masked words (Devlin et al., 2019).',
+    body: 'Bidirectional attention over the whole input, then a small head for the task: classification, tagging or answer spans.',
+    lesson: 'architectures',
+  },
+  {
+    id: 'gpt-2',
+    term: 'GPT-2',
+    short: 'A decoder-only transformer trained to predict the next token (Radford et al., 2019).',
+    body: 'Causal self-attention only, pre-norm, no encoder; it generates text one token at a time. Most large language models follow this design.',
+    lesson: 'architectures',
+  },
+  {
+    id: 't5',
+    term: 'T5',
+    short: 'An encoder-decoder transformer that treats every task as text in, text out (Raffel et al., 2020).',
+    body: 'A bidirectional encoder reads the input and a causal decoder with cross-attention writes the output.',
+    lesson: 'architectures',
+  },
 ];
 
 const byId = new Map(GLOSSARY.map((e) => [e.id, e]));

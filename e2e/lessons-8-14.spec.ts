@@ -1,0 +1,179 @@
+// Lessons 8–14 in the browser: every step walked (formulas rendered without KaTeX errors, every
+// panel drawn with data), the check answered (wrong first, then right), an axe check per step, no
+// console errors; then the live behaviour each lesson promises (LayerNorm statistics, cross-attention
+// on the dates model, temperature and top-k, teacher forcing and generation, the soft lookup, recap).
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './console';
+import type { Lesson, Question } from '../src/lessons/types';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const FILES = [
+  '08-residuals-and-layer-norm',
+  '09-encoder',
+  '10-decoder-and-cross-attention',
+  '11-de-embedding',
+  '12-training-vs-inference',
+  '13-architectures',
+  '14-query-key-value',
+];
+
+async function loadLesson(file: string): Promise<Lesson> {
+  return ((await import(`../src/lessons/${file}.ts`)) as { default: Lesson }).default;
+}
+
+async function checkStep(page: Page, lesson: Lesson, n: number) {
+  const step = lesson.steps[n - 1];
+  const view = page.getByTestId('lesson-step');
+  await expect(view).toHaveAttribute('data-step', String(n));
+  await expect(view.getByRole('heading', { level: 2 })).toContainText(step.title);
+  await expect(view.locator('.tex[data-tex-state="loading"]')).toHaveCount(0);
+  await expect(view.locator('.katex-error')).toHaveCount(0);
+  await expect(view.getByTestId('formulas').locator('.tex-display')).toHaveCount(step.formulas?.length ?? 0);
+  const panels = view.locator('figure.lesson-panel');
+  await expect(panels).toHaveCount(step.panels?.length ?? 0);
+  for (const [i, p] of (step.panels ?? []).entries()) {
+    const frame = panels.nth(i);
+    await expect(frame).toHaveAttribute('data-testid', `panel-${p.panel}`);
+    await expect(frame, `${lesson.slug} step ${n}: panel ${p.panel} built`).toHaveAttribute('data-ready', 'true');
+    await expect(frame.locator('[data-panel-ready="true"]').first(), `${lesson.slug} step ${n}: ${p.panel} drawn with data`).toBeAttached({ timeout: 20_000 });
+    await expect(frame.locator('canvas, svg, table, input, button, a').first()).toBeAttached();
+    await expect(frame.getByText('This panel is on its way')).toHaveCount(0);
+  }
+}
+
+async function answer(page: Page, q: Question) {
+  const box = page.getByTestId(`question-${q.id}`);
+  const feedback = page.getByTestId(`feedback-${q.id}`);
+  if (q.kind === 'choice') {
+    const radios = box.getByRole('radio');
+    await radios.nth(q.options.findIndex((o) => !o.correct)).check();
+    await expect(feedback).toContainText('Not quite');
+    await radios.nth(q.options.findIndex((o) => o.correct)).check();
+    await expect(feedback).toContainText('Correct');
+  } else {
+    await page.getByTestId(`check-${q.id}`).click();
+    await expect(feedback).toContainText('Not quite');
+    for (let i = 0; i < q.rows.length; i++)
+      for (let j = 0; j < q.cols.length; j++) if (q.answer(i, j)) await page.getByTestId(`cell-${q.id}-${i}-${j}`).click();
+    await page.getByTestId(`check-${q.id}`).click();
+    await expect(feedback).toContainText('Correct');
+  }
+}
+
+async function axe(page: Page, where: string) {
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(
+    result.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`),
+    `${where}: axe`,
+  ).toEqual([]);
+}
+
+for (const file of FILES) {
+  test(`lesson ${file}: every step, panels with data, quiz, axe, no console errors`, async ({ page }) => {
+    test.setTimeout(240_000);
+    const lesson = await loadLesson(file);
+    await page.goto(`./#/learn/${lesson.slug}/1`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
+    for (let n = 1; n <= lesson.steps.length; n++) {
+      await checkStep(page, lesson, n);
+      for (const q of lesson.steps[n - 1].questions ?? []) await answer(page, q);
+      await axe(page, `${lesson.slug} step ${n}`);
+      if (n < lesson.steps.length) {
+        await page.getByTestId('step-next').click();
+        await expect(page).toHaveURL(new RegExp(`#/learn/${lesson.slug}/${n + 1}(\\?|$)`));
+      }
+    }
+    await expect(page.getByTestId('quiz-status').last()).toContainText('All answered correctly');
+    await page.goto('./#/');
+    await expect(page.getByTestId(`course-${lesson.slug}`)).toHaveAttribute('data-quiz-done', 'true');
+  });
+}
+
+const num = async (page: Page, testId: string) => Number((await page.getByTestId(testId).innerText()).replace('−', '-'));
+
+test('lesson 8: LayerNorm resets a token to mean 0 and spread 1; pre-norm and post-norm streams differ', async ({ page }) => {
+  await page.goto('./#/learn/residuals-and-layer-norm/3');
+  await expect(page.getByTestId('layer-norm-stats')).toBeVisible({ timeout: 20_000 });
+  for (const i of [0, 2]) {
+    await page.getByTestId(`ln-token-${i}`).click();
+    expect(Math.abs(await num(page, 'ln-mean-after'))).toBeLessThan(0.001);
+    expect(Math.abs((await num(page, 'ln-std-after')) - 1)).toBeLessThan(0.001);
+    expect(await num(page, 'ln-std-before')).toBeGreaterThan(0);
+  }
+  // Step 5: the same text on a pre-norm and a post-norm model.
+  await page.goto('./#/learn/residuals-and-layer-norm/5');
+  const table = page.getByTestId('residual-stream-table');
+  await expect(table).toHaveAttribute('data-norm', 'pre', { timeout: 20_000 });
+  // pre-norm: input, 2 layers, the final LayerNorm
+  await expect(table.locator('thead th')).toHaveCount(1 + 4);
+  await page.getByTestId('stream-model-masked-grammar').click();
+  await expect(table).toHaveAttribute('data-norm', 'post', { timeout: 20_000 });
+  await expect(table.locator('thead th')).toHaveCount(1 + 3);
+  await expect(table.locator('tbody tr')).toHaveCount(8); // "the dog that the cats chase runs ." on both models
+});
+
+test('lesson 10: cross-attention rows are decoder positions, columns the source characters', async ({ page }) => {
+  await page.goto('./#/learn/decoder-and-cross-attention/4');
+  const panel = page.getByTestId('cross-alignment');
+  await expect(panel).toBeVisible({ timeout: 20_000 });
+  const src = 'Wednesday the 3rd of March 2021';
+  await expect(panel).toHaveAttribute('data-cols', String(src.length));
+  await expect(panel).toHaveAttribute('data-rows', String('2021-03-03'.length + 1)); // <bos> first
+  await expect(page.getByTestId('cross-table').locator('tbody tr')).toHaveCount(11);
+  // The heatmap of step 3 is cross-attention: not square.
+  await page.goto('./#/learn/decoder-and-cross-attention/3');
+  await expect(page.getByTestId('lesson-heatmap')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('lesson-heatmap')).toContainText('cross-attention');
+});
+
+test('lesson 11: temperature changes the live probabilities; top-k 3 draws only the top three', async ({ page }) => {
+  await page.goto('./#/learn/de-embedding/4');
+  const panel = page.getByTestId('predictions');
+  await expect(panel).toBeVisible({ timeout: 20_000 });
+  const top = async () => Number(await page.getByTestId('pred-bar-0').getAttribute('data-p'));
+  const p1 = await top();
+  await page.getByTestId('pred-temperature').fill('0.3');
+  await expect(panel).toHaveAttribute('data-temperature', '0.3', { timeout: 20_000 });
+  await expect.poll(top, { timeout: 20_000 }).toBeGreaterThan(p1);
+  await page.getByTestId('pred-temperature').fill('2.5');
+  await expect.poll(top, { timeout: 20_000 }).toBeLessThan(p1);
+  await page.getByTestId('pred-topk').selectOption('3');
+  const kept = await Promise.all([0, 1, 2].map(async (i) => (await page.getByTestId(`pred-bar-${i}`).locator('span.mono').first().innerText()).trim()));
+  await page.getByTestId('pred-draw').click();
+  const draws = (await page.getByTestId('pred-draws').innerText()).trim().split(/\s+/);
+  expect(draws).toHaveLength(20);
+  for (const d of draws) expect(kept).toContain(d);
+});
+
+test('lesson 12: teacher forcing scores every position in one pass; generation appends one token per press', async ({ page }) => {
+  await page.goto('./#/learn/training-vs-inference/2');
+  const tf = page.getByTestId('teacher-forcing');
+  await expect(tf).toBeVisible({ timeout: 20_000 });
+  await expect(tf.locator('tbody tr')).toHaveCount('1999-03-14'.length + 1);
+  await expect(tf).toHaveAttribute('data-scored', String('1999-03-14'.length));
+  await page.goto('./#/learn/training-vs-inference/4');
+  const gen = page.getByTestId('generation');
+  await expect(gen).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('gen-output')).toHaveText('(nothing yet)');
+  await page.getByTestId('gen-one').click();
+  await expect(page.getByTestId('gen-output')).not.toHaveText('(nothing yet)', { timeout: 20_000 });
+  const one = await page.getByTestId('gen-output').innerText();
+  await expect(gen).toHaveAttribute('data-generating', 'false', { timeout: 20_000 });
+  await page.getByTestId('gen-one').click();
+  await expect.poll(async () => (await page.getByTestId('gen-output').innerText()).length, { timeout: 20_000 }).toBe(one.length + 1);
+  expect((await page.getByTestId('gen-output').innerText()).startsWith(one)).toBe(true);
+});
+
+test('lesson 14: the soft lookup equals the model’s head output; the recap links to every lesson', async ({ page }) => {
+  await page.goto('./#/learn/query-key-value/1');
+  const panel = page.getByTestId('soft-lookup');
+  await expect(panel).toBeVisible({ timeout: 20_000 });
+  expect(Number(await panel.getAttribute('data-max-diff'))).toBeLessThan(1e-4);
+  const effective = Number(await page.getByTestId('lookup-effective').innerText());
+  expect(effective).toBeGreaterThanOrEqual(1 - 1e-6);
+  await page.goto('./#/learn/query-key-value/4');
+  await expect(page.getByTestId('course-recap').getByRole('link')).toHaveCount(14);
+  await page.getByTestId('recap-masking').click();
+  await expect(page).toHaveURL(/#\/learn\/masking\/1/);
+});
