@@ -7,7 +7,15 @@ export interface SafeStorage {
   removeItem(key: string): void;
 }
 
+let disabled = false;
+
+/** Turns storage off for this page: reads find nothing, writes are dropped (embeds persist nothing). */
+export function disableStorage(): void {
+  disabled = true;
+}
+
 function resolve(): Storage | null {
+  if (disabled) return null;
   try {
     const s = globalThis.localStorage;
     return s ?? null;

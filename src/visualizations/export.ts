@@ -1,6 +1,7 @@
 // Export of a panel: SVG (canvases embedded as images, computed styles inlined so the file renders
 // the same anywhere), PNG at 2× and the data as JSON.
 import { toNested, type AnyTensor } from '../model/tensor';
+import { canvasToCells } from './exportCells';
 
 const STYLE_PROPS = [
   'fill',
@@ -62,6 +63,12 @@ export function panelToSvg(root: HTMLElement, title: string): { svg: string; wid
     const x = r.left - box.left;
     const y = r.top - box.top + titleBand;
     if (el instanceof HTMLCanvasElement) {
+      // Cells as vector rects when the canvas is small enough (exportCells.ts), else an image.
+      const cells = canvasToCells(el, doc, { x, y, width: r.width, height: r.height });
+      if (cells) {
+        out.appendChild(cells);
+        continue;
+      }
       const img = doc.createElementNS(SVG_NS, 'image');
       img.setAttribute('x', String(x));
       img.setAttribute('y', String(y));

@@ -1,20 +1,19 @@
 // The `lesson` embed: a whole lesson's steps with its own back/next buttons. Steps change in
 // component state only — an embed never writes the host's history or URL.
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { StepView } from '../../components/lesson/StepView';
 import { useLesson } from '../../components/lesson/useLesson';
 import { clampStep } from '../../lessons/stepState';
 import { lessonBySlug } from '../../lessons/catalog';
-import { useAtlas } from '../../store/atlas';
-import type { ViewState } from '../../store/urlCodec';
+import type { Lesson, StepState } from '../../lessons/types';
 import '../../components/lesson/lesson.css';
 import type { WidgetProps } from './LiveWidgets';
 
-/** The view the author asked for on top of the lesson's first shown step (model, text, layer, …). */
-function authorView(c: WidgetProps['config']): ViewState {
-  const v: ViewState = {};
-  if (c.model !== undefined) v.model = c.model;
-  if (c.text !== undefined) v.text = c.text;
+/** The state the author asked for (model, text, layer, …), in a lesson step's field names. */
+function authorState(c: WidgetProps['config']): StepState {
+  const v: StepState = {};
+  if (c.model !== undefined) v.model = c.model as StepState['model'];
+  if (c.text !== undefined) v.input = c.text;
   if (c.src !== undefined) v.src = c.src;
   if (c.tgt !== undefined) v.tgt = c.tgt;
   if (c.layer !== undefined) v.layer = c.layer;
@@ -24,19 +23,23 @@ function authorView(c: WidgetProps['config']): ViewState {
   return v;
 }
 
+/**
+ * The lesson with the author's state merged into the first step shown: steps are cumulative, so the
+ * author's model and text hold from there on unless a later step sets its own (as a shared link does
+ * in the app). Merging before rendering means no other model is ever requested first.
+ */
+export function withAuthorState(lesson: Lesson, step: number, state: StepState): Lesson {
+  if (Object.keys(state).length === 0) return lesson;
+  return { ...lesson, steps: lesson.steps.map((s, i) => (i === step - 1 ? { ...s, state: { ...s.state, ...state } } : s)) };
+}
+
 export default function LessonWidget({ config }: WidgetProps) {
   const load = useLesson(config.lesson);
   const [step, setStep] = useState(config.step ?? 1);
-  const lesson = load.status === 'ready' ? load.lesson : undefined;
+  const loaded = load.status === 'ready' ? load.lesson : undefined;
+  const first = loaded ? clampStep(loaded, config.step ?? 1) : 1;
+  const lesson = useMemo(() => (loaded ? withAuthorState(loaded, first, authorState(config)) : undefined), [loaded, first, config]);
   const current = lesson ? clampStep(lesson, step) : step;
-  // Runs after StepView applied the first step's state (child effects run first): the author's
-  // parameters win on the first step shown, as a shared link does in the app.
-  const hasLesson = !!lesson;
-  useEffect(() => {
-    if (!hasLesson) return;
-    const v = authorView(config);
-    if (Object.keys(v).length) useAtlas.getState().applyView(v);
-  }, [hasLesson, config]);
   const info = lessonBySlug(config.lesson);
   if (load.status === 'loading') return <p role="status">Loading the lesson…</p>;
   if (load.status === 'error' || !lesson)
