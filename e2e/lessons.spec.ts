@@ -19,7 +19,7 @@ async function checkStep(page: Page, lesson: Lesson, n: number) {
   const step = lesson.steps[n - 1];
   const view = page.getByTestId('lesson-step');
   await expect(view).toHaveAttribute('data-step', String(n));
-  await expect(view.getByRole('heading', { level: 2 })).toContainText(step.title);
+  await expect(view.getByRole('heading', { level: 2 }).first()).toContainText(step.title);
   // Formulas: every <Tex> has rendered (KaTeX loaded) and none is a KaTeX error.
   await expect(view.locator('.tex[data-tex-state="loading"]')).toHaveCount(0);
   await expect(view.locator('.katex-error')).toHaveCount(0);
@@ -132,5 +132,5 @@ test('a shared link keeps its input; typed input survives Next; Back restores th
   // The step list links directly to any step.
   await page.getByRole('navigation', { name: 'Steps of this lesson' }).getByRole('link', { name: 'Check your understanding' }).click();
   await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '8');
-  await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(page.getByTestId('lesson-step').getByRole('heading', { level: 2 }).first()).toBeFocused();
 });

@@ -52,7 +52,7 @@ const lesson: Lesson = {
         'The intuition for the feed-forward block: map each token non-linearly into a wider space, and patterns that no flat cut could separate before may become separable there, for the next linear layer to pick out. Treat this as intuition, not proof: the hidden units are learned, not random, and the theorem says nothing about what a trained network actually does.',
       ],
       formulas: [
-        { tex: 'C(N, d) = 2 \\sum_{k=0}^{d-1} \\binom{N-1}{k}', label: 'Labellings of N points in general position in ℝ^d separable by a hyperplane through the origin (out of 2^N).' },
+        { tex: 'C(N, d) = 2 \\sum_{k=0}^{d-1} \\binom{N-1}{k}', label: 'Labellings of N points in general position in ℝᵈ that a hyperplane through the origin separates, out of 2ᴺ.' },
       ],
       panels: [{ panel: 'cover', illustration: true, caption: 'Four XOR points: no line separates them in the plane; adding the feature x₁·x₂ as a third axis makes a flat cut possible.' }],
       tryIt: 'Tilt the view of the lifted points: the two classes now sit on either side of a plane.',

@@ -3,6 +3,10 @@
 import { useEffect, useId, useState } from 'react';
 import type { CellsQuestion, ChoiceQuestion, Question } from '../../lessons/types';
 import { Prose } from './Prose';
+import { parseProse, proseText } from '../../lessons/prose';
+
+/** A plain-text name for an option that contains math (KaTeX's HTML is hidden from assistive tech). */
+const nameOf = (text: string) => (parseProse(text).some((s) => s.kind === 'math') ? proseText(text) : undefined);
 
 /** A list of questions; `onComplete` fires once all have been answered correctly. */
 export function Quiz({ questions, onComplete }: { questions: readonly Question[]; onComplete?: () => void }) {
@@ -44,6 +48,7 @@ function ChoiceItem({ q, n, onCorrect }: { q: ChoiceQuestion; n: number; onCorre
             <input
               type="radio"
               name={name}
+              aria-label={nameOf(o.text)}
               checked={chosen === i}
               onChange={() => {
                 setChosen(i);

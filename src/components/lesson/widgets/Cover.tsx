@@ -52,7 +52,7 @@ export function Cover() {
               </g>
             );
           })}
-          <text x={0} y={222} className="svg-small">plane z = 0: circles above, squares below</text>
+          <text x={0} y={222} className="svg-small">the plane z = 0 separates them</text>
         </g>
       </svg>
     </div>
