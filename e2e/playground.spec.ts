@@ -222,3 +222,12 @@ test('keyboard only: type, change the head, pin a cell', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('playground-heatmap').locator('.viz-selected-cell')).toHaveCount(1);
 });
+
+test('a link to a model that is not shipped says so, and choosing one from the list works', async ({ page }) => {
+  await page.goto('./#/playground?model=no-such-model');
+  await expect(page.getByTestId('model-error')).toContainText('There is no shipped model called “no-such-model”');
+  await page.getByTestId('model-select').selectOption('reverse');
+  await expect(page.getByTestId('model-status')).toHaveText('Loaded reverse.');
+  await expect(page.getByTestId('model-error')).toHaveCount(0);
+  await expect(page.getByTestId('playground-heatmap')).toBeVisible();
+});

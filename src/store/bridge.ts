@@ -2,14 +2,14 @@
 // It watches the store for the model and input, sends load/run requests, drops results of any
 // superseded run, and writes what arrives to the store at most once per animation frame.
 import { createModelClient, type ModelClient } from '../worker/client';
-import { PROTOCOL_VERSION, type RunInput, type WorkerRequest, type WorkerResponse } from '../worker/protocol';
+import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from '../worker/protocol';
 import { traceKey, type TraceMap } from '../model/trace';
 import type { AnyTensor } from '../model/tensor';
 import { useAtlas, type AtlasState } from './atlas';
-import type { TokenizedInput } from './slices/runSlice';
-import { SPECIAL_TOKENS } from '../model/tokenizer';
-import { detokenize, tokenize, vocabularyOf, type Vocabulary } from './tokenize';
-import type { MaskChoice, ModelInfo, ShippedModel } from './types';
+import { detokenize, vocabularyOf, type Vocabulary } from './tokenize';
+import { clampSelection, defaultMask, exampleText, parseCatalog, runInputOf, tokenizeInput } from './runInput';
+
+export { defaultMask, exampleText, runInputOf, tokenizeInput } from './runInput';
 
 const v = PROTOCOL_VERSION;
 
@@ -37,53 +37,6 @@ export interface Bridge {
   crashWorker: () => void;
   /** Stops the engine and unsubscribes (tests). */
   dispose: () => void;
-}
-
-/** The self-attention mask a model uses when the view does not choose one. */
-export function defaultMask(arch: ModelInfo['arch']): MaskChoice {
-  return arch === 'encoder-only' ? 'full' : 'causal';
-}
-
-/** Tokenizes the store's text for the loaded model (source and target for an encoder-decoder). */
-export function tokenizeInput(s: Pick<AtlasState, 'text' | 'src' | 'tgt'>, info: ModelInfo, vocab: Vocabulary): TokenizedInput {
-  if (info.arch === 'encoder-decoder') {
-    // The decoder reads the target shifted right: it starts with <bos> when the vocabulary has one.
-    const typedBos = s.tgt.trimStart().startsWith('<bos>');
-    const prepend = vocab.bos !== undefined && !typedBos ? [vocab.bos] : [];
-    return { kind: 'pair', src: tokenize(s.src, info, vocab), tgt: tokenize(s.tgt, info, vocab, prepend) };
-  }
-  return { kind: 'single', seq: tokenize(s.text, info, vocab) };
-}
-
-/** The ids to run, or null when a sequence the model needs is empty. */
-export function runInputOf(input: TokenizedInput): RunInput | null {
-  if (input.kind === 'single') return input.seq.tokens.length ? { tokens: input.seq.tokens.map((t) => t.id) } : null;
-  if (!input.src.tokens.length || !input.tgt.tokens.length) return null;
-  return { src: input.src.tokens.map((t) => t.id), tgt: input.tgt.tokens.map((t) => t.id) };
-}
-
-/** An example input made of the vocabulary's first ordinary pieces, for a model with no input yet. */
-export function exampleText(info: ModelInfo): string {
-  const pieces = info.vocab.filter((p) => !SPECIAL_TOKENS.includes(p as (typeof SPECIAL_TOKENS)[number]) && p.trim() !== '').slice(0, 6);
-  return info.tokenizer === 'char' ? pieces.join('') : pieces.join(' ');
-}
-
-function parseCatalog(raw: unknown): ShippedModel[] {
-  const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' && Array.isArray((raw as { models?: unknown }).models) ? (raw as { models: unknown[] }).models : [];
-  const out: ShippedModel[] = [];
-  for (const m of list) {
-    if (!m || typeof m !== 'object') continue;
-    const r = m as Record<string, unknown>;
-    if (typeof r.name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(r.name)) continue;
-    const arch = r.arch === 'encoder-only' || r.arch === 'decoder-only' || r.arch === 'encoder-decoder' ? r.arch : 'decoder-only';
-    out.push({
-      name: r.name,
-      title: typeof r.title === 'string' ? r.title : r.name,
-      arch,
-      description: typeof r.description === 'string' ? r.description : '',
-    });
-  }
-  return out;
 }
 
 /** Starts the bridge for a store: the engine, the store subscription and the catalog fetch. */
@@ -252,7 +205,13 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
             // A model that was still loading when the file came is awaited again.
             currentLoad = pendingFile.previousLoad;
             pendingFile = null;
-          } else store.setState({ modelStatus: 'error', modelError: msg.message });
+          } else {
+            const s = store.getState();
+            // A name from a link that the catalog does not list: say so rather than how its fetch failed.
+            const unknown = s.catalogStatus === 'ready' && s.modelSource === 'shipped' && !s.catalog.some((m) => m.name === s.modelName);
+            const modelError = unknown ? `There is no shipped model called “${s.modelName}”: choose one from the list, or open your own file.` : msg.message;
+            store.setState({ modelStatus: 'error', modelError });
+          }
           return;
         }
         if (msg.runId === null || msg.runId === currentRun) {
@@ -393,18 +352,6 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
       client.dispose();
     },
   };
-}
-
-/** Keeps layer, head, stack and attention inside what the model has. */
-function clampSelection(s: AtlasState, info: ModelInfo): Partial<AtlasState> {
-  const next: Partial<AtlasState> = {};
-  const stack = info.arch === 'encoder-only' ? 'encoder' : info.arch === 'decoder-only' ? 'decoder' : s.stack;
-  if (stack !== s.stack) next.stack = stack;
-  const nLayers = info.arch === 'encoder-decoder' && stack === 'decoder' ? (info.config.nDecoderLayers ?? info.config.nLayers) : info.config.nLayers;
-  if (s.layer >= nLayers) next.layer = nLayers - 1;
-  if (s.head >= info.config.nHeads) next.head = info.config.nHeads - 1;
-  if (s.attention === 'crossAttention' && !(info.arch === 'encoder-decoder' && stack === 'decoder')) next.attention = 'selfAttention';
-  return next;
 }
 
 let appBridge: Bridge | null = null;

@@ -2,7 +2,7 @@
 // self-attention mask of the last stack (with the prefix length), and the softmax temperature.
 import { useId } from 'react';
 import { useAtlas } from '../../store/atlas';
-import { defaultMask } from '../../store/bridge';
+import { defaultMask } from '../../store/runInput';
 import { selectModelInfo } from '../../store/selectors';
 import type { MaskChoice } from '../../store/types';
 
