@@ -1,0 +1,192 @@
+// Presentation mode: one step per slide with the chrome hidden and the projector theme; every key of
+// the `?` list; the URL per step (reload lands on the same slide); `?steps` and `?controls`; the
+// speaker window kept in sync; keys inactive outside presentation mode; one step per printed page.
+import type { Page } from '@playwright/test';
+import { test, expect } from './console';
+import type { Lesson } from '../src/lessons/types';
+
+const SLUG = 'self-attention';
+
+/** The step shown, read from the slide and checked against the URL. */
+async function expectStep(page: Page, n: number) {
+  await expect(page.getByTestId('present-slide')).toHaveAttribute('data-step', String(n));
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', String(n));
+  await expect.poll(() => new URL(page.url()).hash).toMatch(new RegExp(`^#/learn/${SLUG}/${n}\\?(.*&)?mode=present(&|$)`));
+}
+
+async function lessonLength(page: Page): Promise<number> {
+  const text = (await page.getByTestId('present-count').textContent()) ?? '';
+  return Number(/\/\s*(\d+)/.exec(text)?.[1]);
+}
+
+test('presents one step per slide, projector theme, chrome hidden; every navigation key moves and the URL follows', async ({ page }) => {
+  await page.goto(`./#/learn/${SLUG}/1?mode=present`);
+  await expect(page.getByTestId('presentation')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'projector');
+  await expect(page.locator('.app-header')).toBeHidden();
+  await expect(page.getByTestId('step-tools')).toHaveCount(0);
+  await expectStep(page, 1);
+  const last = await lessonLength(page);
+  expect(last).toBeGreaterThanOrEqual(5);
+
+  for (const [key, to] of [['ArrowRight', 2], [' ', 3], ['PageDown', 4], ['n', 5], ['ArrowLeft', 4], ['PageUp', 3], ['p', 2], ['N', 3], ['P', 2]] as const) {
+    await page.keyboard.press(key === ' ' ? 'Space' : key);
+    await expectStep(page, to);
+  }
+  await page.keyboard.press('End');
+  await expectStep(page, last);
+  await page.keyboard.press('ArrowRight'); // the last slide stays
+  await expectStep(page, last);
+  await page.keyboard.press('Home');
+  await expectStep(page, 1);
+  // Each step is a history entry: Back returns to the previous slide.
+  await page.keyboard.press('ArrowRight');
+  await expectStep(page, 2);
+  await page.goBack();
+  await expectStep(page, 1);
+  // Reloading lands on the same slide.
+  await page.keyboard.press('ArrowRight');
+  await expectStep(page, 2);
+  await page.reload();
+  await expectStep(page, 2);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'projector');
+});
+
+test('overlays: ? lists the keys, O and Esc the overview, B and . black screen, L pointer, F full screen', async ({ page }) => {
+  await page.goto(`./#/learn/${SLUG}/2?mode=present`);
+  await expectStep(page, 2);
+
+  await page.keyboard.press('?');
+  const help = page.getByTestId('present-help');
+  await expect(help).toBeVisible();
+  for (const k of ['→  Space  PageDown  N', '←  PageUp  P', 'Home  End', 'F', 'B  .', 'O  Esc', 'L', 'S', '?']) await expect(help.locator('kbd', { hasText: k }).first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+
+  await page.keyboard.press('Escape'); // Esc with nothing open: the overview
+  const overview = page.getByTestId('present-overview');
+  await expect(overview).toBeVisible();
+  await expect(overview.getByTestId('overview-step-2')).toHaveAttribute('aria-current', 'step');
+  await page.keyboard.press('Escape');
+  await expect(overview).toHaveCount(0);
+  await page.keyboard.press('o');
+  await overview.getByTestId('overview-step-4').click();
+  await expect(overview).toHaveCount(0);
+  await expectStep(page, 4);
+
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('present-black')).toBeVisible();
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('present-black')).toHaveCount(0);
+  await page.keyboard.press('.');
+  await expect(page.getByTestId('present-black')).toBeVisible();
+  await page.keyboard.press('.');
+  await expect(page.getByTestId('present-black')).toHaveCount(0);
+
+  await page.keyboard.press('l');
+  const pointer = page.getByTestId('present-pointer');
+  await expect(pointer).toBeAttached();
+  await page.mouse.move(300, 200);
+  await expect.poll(() => pointer.evaluate((el) => (el as HTMLElement).style.getPropertyValue('--x'))).toBe('300px');
+  await page.keyboard.press('L');
+  await expect(pointer).toHaveCount(0);
+
+  // F asks for full screen; the browser may grant or refuse it, and either way nothing breaks.
+  await page.keyboard.press('f');
+  await expect
+    .poll(async () => (await page.evaluate(() => !!document.fullscreenElement)) || ((await page.getByTestId('present-status').textContent()) ?? '').includes('Full screen'))
+    .toBe(true);
+  await expectStep(page, 4);
+});
+
+test('S opens the speaker window: notes, the next step and a timer, in sync both ways', async ({ page, context }) => {
+  await page.goto(`./#/learn/${SLUG}/2?mode=present`);
+  await expectStep(page, 2);
+  const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+  await expect(speaker.getByTestId('speaker-view')).toHaveAttribute('data-step', '2');
+  await expect(speaker.getByTestId('speaker-notes')).not.toBeEmpty();
+  await expect(speaker.getByTestId('speaker-timer')).toHaveText(/^\d\d:\d\d$/);
+  const nextTitle = (await speaker.getByTestId('speaker-next').textContent()) ?? '';
+  // The presenter moves: the speaker window follows.
+  await page.keyboard.press('ArrowRight');
+  await expectStep(page, 3);
+  await expect(speaker.getByTestId('speaker-view')).toHaveAttribute('data-step', '3');
+  await expect(speaker.getByRole('heading', { level: 1 })).toHaveText(nextTitle.trim());
+  // The speaker moves: the presentation follows.
+  await speaker.getByTestId('speaker-next-button').click();
+  await expectStep(page, 4);
+  await speaker.getByTestId('speaker-prev').click();
+  await expectStep(page, 3);
+  await speaker.close();
+});
+
+test('?steps=3-5 restricts the deck; ?controls=none hides the controls but keeps the keys', async ({ page }) => {
+  await page.goto(`./#/learn/${SLUG}/1?mode=present&steps=3-5`);
+  await expectStep(page, 3); // a step before the deck moves into it
+  await expect(page.getByTestId('present-count')).toHaveText('1 / 3');
+  await page.keyboard.press('ArrowLeft');
+  await expectStep(page, 3);
+  await page.keyboard.press('End');
+  await expectStep(page, 5);
+  await expect(page).toHaveURL(/steps=3-5/);
+  await page.keyboard.press('PageDown');
+  await expectStep(page, 5);
+  await page.keyboard.press('Home');
+  await expectStep(page, 3);
+  await page.keyboard.press('o');
+  await expect(page.getByTestId('present-overview').locator('li')).toHaveCount(3);
+  await page.keyboard.press('Escape');
+
+  await page.goto(`./#/learn/${SLUG}/2?mode=present&controls=none`);
+  await expectStep(page, 2);
+  await expect(page.getByTestId('present-controls')).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await expectStep(page, 3);
+  await expect(page).toHaveURL(/controls=none/);
+});
+
+test('the Present button enters presentation mode at this step, Exit leaves it; keys do nothing outside it', async ({ page }) => {
+  await page.goto(`./#/learn/${SLUG}/2`);
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '2');
+  // Single-key shortcuts are inert on the ordinary page.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  for (const key of ['n', 'ArrowRight', 'b', 'o', '?']) await page.keyboard.press(key);
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '2');
+  await expect(page.getByTestId('presentation')).toHaveCount(0);
+  await expect(page.getByTestId('present-help')).toHaveCount(0);
+
+  await page.getByTestId('present-button').click();
+  await expectStep(page, 2);
+  await page.getByTestId('present-next').click();
+  await expectStep(page, 3);
+  await page.getByTestId('present-exit').click();
+  await expect(page.getByTestId('presentation')).toHaveCount(0);
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '3');
+  await expect(page.locator('.app-header')).toBeVisible();
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', 'projector');
+  expect(new URL(page.url()).hash).not.toContain('mode=');
+});
+
+test('typing in a slide does not move it, and print lays out one step per page without chrome', async ({ page }) => {
+  // The first step of the lesson with an input box; the URL picks the shipped model so it loads.
+  const lesson = ((await import('../src/lessons/04-self-attention')) as { default: Lesson }).default;
+  const n = lesson.steps.findIndex((s) => s.panels?.some((p) => p.panel === 'input')) + 1;
+  expect(n).toBeGreaterThan(0);
+  await page.goto(`./#/learn/${SLUG}/${n}?mode=present&model=reverse&src=abc`);
+  const box = page.getByTestId('present-slide').getByRole('textbox').first();
+  await expect(box).toHaveValue('abc', { timeout: 30_000 });
+  await box.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('n p');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await expect(box).toHaveValue('abcn p');
+  await expectStep(page, n);
+  await box.blur();
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('present-controls')).toBeHidden();
+  expect(await page.getByTestId('lesson-step').evaluate((el) => getComputedStyle(el).breakAfter)).toBe('page');
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByTestId('present-controls')).toBeVisible();
+});
