@@ -128,7 +128,13 @@ test.describe('gallery', () => {
     expect(svgDl.suggestedFilename()).toMatch(/\.svg$/);
     expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).toContain('data-source="cellmap-canvas"');
-    expect(svg).toContain('data:image/png;base64,');
+    // Small maps export as one vector <rect> per cell (exportCells.ts), with the drawn colours.
+    expect(svg).toContain('data-cells="7x7"');
+    const scale = sequentialScale('viridis');
+    const data = (await downloadJson(page, panel)) as { weights: number[][] };
+    const fills = [...svg.matchAll(/fill="(rgb\([^"]+\))" data-cell="(\d+),(\d+)"/g)];
+    expect(fills).toHaveLength(49);
+    for (const [, fill, i, j] of fills) expect(fill).toBe(`rgb(${scale.rgb(data.weights[Number(i)][Number(j)]).join(',')})`);
     expect(svg).toContain('attention weight');
     expect(svg).toContain('Queries (rows)');
     const parsed = await page.evaluate((s) => new DOMParser().parseFromString(s, 'image/svg+xml').getElementsByTagName('parsererror').length, svg);
@@ -138,6 +144,12 @@ test.describe('gallery', () => {
     const width = png.readUInt32BE(16);
     const svgWidth = Number(/width="(\d+)"/.exec(svg)![1]);
     expect(width).toBe(svgWidth * 2);
+    // A 512 × 512 map is embedded as a PNG image at data resolution instead.
+    const big = page.getByTestId('heatmap-512');
+    const [bigDl] = await Promise.all([page.waitForEvent('download'), big.getByTestId('export-svg').click()]);
+    const bigSvg = readFileSync((await bigDl.path())!, 'utf8');
+    expect(bigSvg).toContain('data:image/png;base64,');
+    expect(bigSvg).not.toContain('data-cells=');
   });
 
   test('overview thumbnails open a head; architecture blocks select a stage; pipeline stages step', async ({ page }) => {

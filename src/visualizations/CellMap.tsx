@@ -53,7 +53,8 @@ export interface CellMapProps {
 export function CellMap(props: CellMapProps) {
   const { values, rows, cols, rowLabels, colLabels, scale, blocked = null, digits = 2 } = props;
   const offset = props.offset ?? 0;
-  const fontSize = 12 * useThemeScale();
+  const themeScale = useThemeScale();
+  const fontSize = 12 * themeScale;
   const idPrefix = useId().replace(/:/g, '');
   const [store] = useState(createCursorStore);
   const [asTable, setAsTable] = useState(false);
@@ -72,11 +73,11 @@ export function CellMap(props: CellMapProps) {
         cols,
         rowLabels: shortRows,
         colLabels: shortCols,
-        maxWidth: props.maxWidth ?? 560,
-        maxCell: props.maxCell ?? 40,
+        maxWidth: (props.maxWidth ?? 560) * themeScale,
+        maxCell: (props.maxCell ?? 40) * themeScale,
         fontSize,
       }),
-    [rows, cols, shortRows, shortCols, props.maxWidth, props.maxCell, fontSize],
+    [rows, cols, shortRows, shortCols, props.maxWidth, props.maxCell, fontSize, themeScale],
   );
   const { cell, left, top, gridWidth, gridHeight } = layout;
   const runs = useMemo(() => (blocked ? blockedRuns(blocked, rows, cols) : []), [blocked, rows, cols]);
@@ -102,7 +103,8 @@ export function CellMap(props: CellMapProps) {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const t0 = performance.now();
-    const ctx = canvas.getContext('2d');
+    // willReadFrequently: a CPU-backed canvas, since export (and tests) read the pixels back.
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) return;
     const image = ctx.createImageData(cols, rows);
     paintCells(values, offset, rows, cols, scale, image.data);
@@ -197,7 +199,7 @@ export function CellMap(props: CellMapProps) {
                   const v = values[offset + i];
                   if (blocked && blocked[i] === 1) return null; // the hatch says it; the tooltip and table give the value
                   return (
-                    <text key={i} x={left + (c + 0.5) * cell} y={top + (r + 0.5) * cell} textAnchor="middle" dominantBaseline="central" fill={textOn(scale.rgb(v))} style={{ fontSize: Math.min(fontSize, cell / 3.2) }}>
+                    <text key={i} x={left + (c + 0.5) * cell} y={top + (r + 0.5) * cell} textAnchor="middle" dominantBaseline="central" style={{ fontSize: Math.min(fontSize, cell / 3.2), fill: textOn(scale.rgb(v)) }}>
                       {formatValue(v, digits)}
                     </text>
                   );
@@ -269,7 +271,7 @@ export function CellMap(props: CellMapProps) {
           />
         </div>
       )}
-      <Legend scale={scale} title={props.legendTitle} width={Math.max(200, Math.min(320, gridWidth))} fontSize={fontSize} showBlocked={runs.length > 0} />
+      <Legend scale={scale} title={props.legendTitle} width={Math.max(200 * themeScale, Math.min(320 * themeScale, gridWidth))} fontSize={fontSize} showBlocked={runs.length > 0} />
     </div>
   );
 }

@@ -21,6 +21,8 @@ export function Legend({ scale, title, width = 240, fontSize = 12, showBlocked =
   const barW = Math.max(80, width - blockedW);
   const [lo, hi] = scale.domain;
   const x = (v: number) => ((v - lo) / (hi - lo || 1)) * barW;
+  let ticks = scale.ticks(Math.max(2, Math.min(5, Math.floor(barW / (fontSize * 4)))));
+  if (ticks.length < 3) ticks = [lo, (lo + hi) / 2, hi]; // always label both ends
   const stops = [];
   for (let i = 0; i < LUT_SIZE; i += 8) {
     const l = i * 3;
@@ -46,11 +48,11 @@ export function Legend({ scale, title, width = 240, fontSize = 12, showBlocked =
           {title}
         </text>
         <rect x={0} y={fontSize * 1.4} width={barW} height={barH} fill={`url(#${id}-g)`} className="viz-legend-bar" />
-        {scale.ticks(Math.max(2, Math.min(5, Math.floor(barW / (fontSize * 4))))).map((t) => (
+        {ticks.map((t) => (
           <g key={t} transform={`translate(${x(t)}, ${fontSize * 1.4 + barH})`}>
             <line y2={4} className="viz-tick" />
             <text y={fontSize + 3} textAnchor="middle" className="viz-tick-label">
-              {formatValue(t, Math.abs(t) < 1 && t !== 0 ? 1 : 0)}
+              {formatValue(t, Number.isInteger(t) ? 0 : Number.isInteger(t * 10) ? 1 : 2)}
             </text>
           </g>
         ))}

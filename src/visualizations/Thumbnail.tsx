@@ -8,7 +8,8 @@ import type { Matrix } from './tensorView';
 export function Thumbnail({ matrix, scale, size }: { matrix: Matrix; scale: ColourScale; size: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
-    const ctx = ref.current?.getContext('2d');
+    // willReadFrequently: a CPU-backed canvas, since export reads the pixels back.
+    const ctx = ref.current?.getContext('2d', { willReadFrequently: true });
     if (!ctx) return;
     const image = ctx.createImageData(matrix.cols, matrix.rows);
     paintCells(matrix.values, 0, matrix.rows, matrix.cols, scale, image.data);

@@ -42,3 +42,22 @@ describe('cellAt', () => {
     expect(cellAt(-1, 5, 10, 10, 3, 4)).toBeNull();
   });
 });
+
+describe('cursorStore', () => {
+  it('notifies only on change; the tooltip follows hover, else focus while focused; Esc dismisses', async () => {
+    const { createCursorStore, tooltipCell } = await import('./cursorStore');
+    const s = createCursorStore();
+    let calls = 0;
+    s.subscribe(() => calls++);
+    s.set({ hover: { row: 1, col: 2 } });
+    s.set({ hover: { row: 1, col: 2 } });
+    expect(calls).toBe(1);
+    expect(tooltipCell(s.get())).toEqual({ row: 1, col: 2 });
+    s.set({ hover: null });
+    expect(tooltipCell(s.get())).toBeNull();
+    s.set({ focused: true, focus: { row: 3, col: 0 } });
+    expect(tooltipCell(s.get())).toEqual({ row: 3, col: 0 });
+    s.set({ dismissed: true });
+    expect(tooltipCell(s.get())).toBeNull();
+  });
+});
