@@ -54,7 +54,7 @@ const lesson: Lesson = {
       ],
       panels: [{ panel: 'embedding-lookup', options: { show: 'row' } }],
       tryIt: 'Choose different tokens: the highlighted row of $E$ and the vector passed on are the same numbers.',
-      notes: 'Here dModel is {{dModel}}. Emphasise: a learned lookup table. The matrix E is also often reused (tied) at the output.',
+      notes: 'Emphasise: a learned lookup table. The matrix E is also often reused (tied) at the output.',
     },
     {
       title: 'Scaled by √dModel',

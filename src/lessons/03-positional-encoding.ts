@@ -31,7 +31,7 @@ const lesson: Lesson = {
       panels: [{ panel: 'positional-encoding', options: { view: 'table' } }],
       tryIt: 'Read down a column: a wave over positions. Left columns oscillate fast, right columns barely move. Compare the even (sine) and odd (cosine) columns of one pair.',
       notes:
-        'The reverse model ({{model}}) uses sinusoidal positions with dModel = {{dModel}}; the table is the one it adds (traced as positional). State the interleaving explicitly — many tutorials and libraries concatenate halves instead.',
+        'The reverse model uses sinusoidal positions with dModel = 64; the table is the one it adds (traced as positional). State the interleaving explicitly — many tutorials and libraries concatenate halves instead.',
     },
     {
       title: 'Why sines and cosines',
@@ -58,7 +58,7 @@ const lesson: Lesson = {
       ],
       formulas: [{ tex: 'x_{\\text{pos}} = \\sqrt{d_{\\text{model}}}\\,E_{t_{\\text{pos}}} + P^{\\text{learned}}_{\\text{pos}} \\qquad P^{\\text{learned}} \\in \\mathbb{R}^{\\text{maxLen} \\times d_{\\text{model}}}', label: 'One learned row per position.' }],
       panels: [{ panel: 'positional-encoding', options: { view: 'table' } }],
-      notes: 'This model uses {{positional}} positions. Compare the look of the learned table with the clean sinusoidal waves of the previous step.',
+      notes: 'masked-grammar uses a learned table. Compare the look of the learned table with the clean sinusoidal waves of the previous step.',
     },
     {
       title: 'RoPE: rotate queries and keys',
@@ -75,7 +75,7 @@ const lesson: Lesson = {
       ],
       panels: [{ panel: 'rope', options: { view: 'pairs' } }],
       tryIt: 'Move the position: the pair arrows turn, their lengths stay the same.',
-      notes: 'This model uses {{positional}} positions. RoPE is what most current large language models use.',
+      notes: 'The grammar model uses RoPE. RoPE is what most current large language models use.',
     },
     {
       title: 'Only the distance counts',

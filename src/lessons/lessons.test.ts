@@ -75,3 +75,10 @@ describe('every lesson module', async () => {
     });
   }
 });
+
+describe('speaker notes', async () => {
+  const lessons: Lesson[] = await Promise.all([...lessonLoaders.keys()].map((s) => loadLesson(s)));
+  it('are plain text (no live placeholders, which a speaker window cannot fill)', () => {
+    for (const l of lessons) for (const s of l.steps) expect(s.notes, `${l.slug}: ${s.title}`).not.toMatch(/\{\{/);
+  });
+});
