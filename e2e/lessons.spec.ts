@@ -93,6 +93,7 @@ for (const file of files) {
     await page.goto('./#/');
     await expect(page.getByTestId(`course-${lesson.slug}`)).toHaveAttribute('data-quiz-done', 'true');
     await expect(page.getByTestId(`progress-${lesson.slug}`)).toContainText('Check passed');
+    expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations.map((v) => v.id), 'course map with progress: axe').toEqual([]);
   });
 }
 
