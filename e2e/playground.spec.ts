@@ -231,3 +231,23 @@ test('a link to a model that is not shipped says so, and choosing one from the l
   await expect(page.getByTestId('model-error')).toHaveCount(0);
   await expect(page.getByTestId('playground-heatmap')).toBeVisible();
 });
+
+test('display preferences persist across reloads; corrupted storage falls back to defaults', async ({ page }) => {
+  await page.goto('./#/playground?model=reverse');
+  await expect(page.getByTestId('model-status')).toHaveText('Loaded reverse.');
+  await page.getByTestId('pref-colormap').selectOption('cividis');
+  await page.getByTestId('pref-motion').selectOption('reduce');
+  await expect(page.locator('html')).toHaveAttribute('data-motion', 'reduce');
+  await page.reload();
+  await expect(page.getByTestId('pref-colormap')).toHaveValue('cividis');
+  await expect(page.locator('html')).toHaveAttribute('data-motion', 'reduce');
+  // Preferences only: the input is not in localStorage (it is in the URL).
+  const stored = await page.evaluate(() => localStorage.getItem('attention-atlas:preferences'));
+  expect(JSON.parse(stored!)).toEqual({ state: { theme: 'auto', colorMap: 'cividis', motion: 'reduce' }, version: 2 });
+
+  await page.evaluate(() => localStorage.setItem('attention-atlas:preferences', '{"state": {"colorMap": "cividis"'));
+  await page.reload();
+  await expect(page.getByTestId('model-status')).toHaveText('Loaded reverse.');
+  await expect(page.getByTestId('pref-colormap')).toHaveValue('viridis');
+  await expect(page.locator('html')).not.toHaveAttribute('data-motion', /./);
+});

@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { useAtlas } from '../../store/atlas';
 import { defaultMask } from '../../store/runInput';
 import { selectModelInfo } from '../../store/selectors';
-import type { MaskChoice } from '../../store/types';
+import type { ColorMap, MaskChoice, MotionChoice } from '../../store/types';
 
 const range = (n: number) => Array.from({ length: Math.max(0, n) }, (_, i) => i);
 
@@ -120,6 +120,33 @@ export function ViewControls() {
           <p className="pg-muted">The model was trained with a {defaultMask(info.arch)} mask; other masks show what changes.</p>
         )}
       </fieldset>
+      <DisplayPreferences />
     </section>
+  );
+}
+
+/** Colour map and motion: preferences, remembered in this browser (localStorage). */
+function DisplayPreferences() {
+  const colorMap = useAtlas((s) => s.colorMap);
+  const motion = useAtlas((s) => s.motion);
+  const st = useAtlas.getState();
+  return (
+    <div className="pg-controls pg-prefs">
+      <label>
+        Colour map{' '}
+        <select data-testid="pref-colormap" value={colorMap} onChange={(e) => st.setColorMap(e.target.value as ColorMap)}>
+          <option value="viridis">viridis</option>
+          <option value="cividis">cividis</option>
+        </select>
+      </label>
+      <label>
+        Motion{' '}
+        <select data-testid="pref-motion" value={motion} onChange={(e) => st.setMotion(e.target.value as MotionChoice)}>
+          <option value="system">as the system</option>
+          <option value="reduce">reduced</option>
+          <option value="full">full</option>
+        </select>
+      </label>
+    </div>
   );
 }
