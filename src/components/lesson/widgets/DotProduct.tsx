@@ -6,7 +6,7 @@ import { tracePath } from '../../../model/trace';
 import type { Tensor } from '../../../model/tensor';
 import { Tex } from '../../Tex';
 
-const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(1) : x.toFixed(3));
+const fmt = (x: number) => (x === 0 ? '0' : Math.abs(x) >= 100 ? x.toFixed(1) : Math.abs(x) < 0.01 ? x.toPrecision(3) : x.toFixed(3));
 
 /** The dot product behind the pinned cell (query row i, key column j) of the selected head. */
 export function DotProduct() {
