@@ -6,6 +6,7 @@ import { selectModelInfo } from '../../../store/selectors';
 import { ArchitectureDiagram } from '../../../visualizations/ArchitectureDiagram';
 import type { ArchKind, NormPlacement, PositionalKind } from '../../../visualizations/architecture';
 import { LiveState } from '../livePanels';
+import { ScrollBox } from './ScrollBox';
 import './later.css';
 
 interface Family {
@@ -82,7 +83,7 @@ function Families() {
           </div>
         ))}
       </div>
-      <div className="later-scroll">
+      <ScrollBox label="Comparison of the three families">
         <table className="data-table later-table">
           <caption>The three families compared (diagrams drawn with the settings of the shipped model of each kind).</caption>
           <thead>
@@ -106,7 +107,7 @@ function Families() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </div>
   );
 }

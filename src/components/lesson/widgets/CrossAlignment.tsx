@@ -10,6 +10,7 @@ import type { IntTensor, Tensor } from '../../../model/tensor';
 import { sequentialScale, textOn } from '../../../visualizations/scales';
 import { LiveState } from '../livePanels';
 import { fmt, useStackPieces } from './laterShared';
+import { ScrollBox } from './ScrollBox';
 import './later.css';
 
 /** Cross-attention weights of one query row: one head's, or the mean over heads. [Sk] */
@@ -98,7 +99,7 @@ export function CrossAlignment() {
               );
             })}
           </div>
-          <div className="later-scroll">
+          <ScrollBox label="Table of output characters and where they look">
             <table className="data-table later-table" data-testid="cross-table">
               <caption>Every output character and the source character it weights most (bold box above = that character).</caption>
               <thead>
@@ -127,7 +128,7 @@ export function CrossAlignment() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </div>
       )}
     </LiveState>

@@ -102,23 +102,37 @@ export function Predictions({ position = 'last', sampling = false }: Predictions
               </label>
             </div>
           )}
-          <ol className="later-bars" data-testid="pred-bars">
-            {rows.slice(0, Math.min(rows.length, Math.max(SHOWN, topK))).map((r, i) => {
-              const inTopK = i < k;
-              const renorm = inTopK ? r.p / keptMass : 0;
-              return (
-                <li key={r.id} className={inTopK ? '' : 'is-out'} data-testid={`pred-bar-${i}`} data-p={r.p.toFixed(6)}>
-                  <span className="mono">{piece(r.id)}</span>
-                  <span className="later-bar" aria-hidden="true">
-                    <span style={{ width: `${(100 * (sampling ? renorm : r.p)).toFixed(1)}%` }} />
-                  </span>
-                  <span className="mono">
-                    {(100 * r.p).toFixed(1)}%{sampling && topK !== 0 ? (inTopK ? ` → ${(100 * renorm).toFixed(1)}%` : ' → 0') : ''}
-                  </span>
-                </li>
-              );
-            })}
-          </ol>
+          <table className="data-table later-prob-table" data-testid="pred-bars">
+            <caption className="visually-hidden">Most probable next tokens at position {pos}</caption>
+            <thead>
+              <tr>
+                <th scope="col">token</th>
+                <th scope="col">probability</th>
+                <th scope="col">{sampling && topK !== 0 ? `p, then after top-${k}` : 'p'}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.slice(0, Math.min(rows.length, Math.max(SHOWN, topK))).map((r, i) => {
+                const inTopK = i < k;
+                const renorm = inTopK ? r.p / keptMass : 0;
+                return (
+                  <tr key={r.id} className={inTopK ? '' : 'is-out'} data-testid={`pred-bar-${i}`} data-p={r.p.toFixed(6)} data-token={piece(r.id)}>
+                    <th scope="row" className="mono">
+                      {piece(r.id)}
+                    </th>
+                    <td>
+                      <span className="later-bar" aria-hidden="true">
+                        <span style={{ width: `${(100 * (sampling ? renorm : r.p)).toFixed(1)}%` }} />
+                      </span>
+                    </td>
+                    <td className="mono">
+                      {(100 * r.p).toFixed(1)}%{sampling && topK !== 0 ? (inTopK ? ` → ${(100 * renorm).toFixed(1)}%` : ' → 0') : ''}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
           {sampling && topK !== 0 && (
             <p className="later-muted">
               Top-{k} keeps {(100 * keptMass).toFixed(1)}% of the probability and rescales it to 100% (the number after the arrow); greyed tokens can no

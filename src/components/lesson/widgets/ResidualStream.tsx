@@ -9,6 +9,7 @@ import { getTensor, tracePath, type StackName, type TraceMap } from '../../../mo
 import type { Tensor } from '../../../model/tensor';
 import { LiveState } from '../livePanels';
 import { fmt, layersOf, rowStats, useStackPieces, type RowStats } from './laterShared';
+import { ScrollBox } from './ScrollBox';
 import './later.css';
 
 interface Column {
@@ -73,7 +74,7 @@ export function ResidualStream({ compare = false }: { compare?: boolean }) {
         </div>
       )}
       {ready && columns && info && (
-        <div className="later-scroll">
+        <ScrollBox label="Table of the residual stream statistics">
           <table className="data-table later-table" data-testid="residual-stream-table" data-norm={info.config.norm}>
             <caption>
               The residual stream of the {info.name} model ({norm}, {stack}), one row per token: mean μ and spread σ of
@@ -106,7 +107,7 @@ export function ResidualStream({ compare = false }: { compare?: boolean }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </LiveState>
   );

@@ -8,6 +8,7 @@ import { tracePath } from '../../../model/trace';
 import type { IntTensor, Tensor } from '../../../model/tensor';
 import { LiveState } from '../livePanels';
 import { fmt, useStackPieces } from './laterShared';
+import { ScrollBox } from './ScrollBox';
 import './later.css';
 
 const show = (p: string) => (p === ' ' ? '␣' : p);
@@ -44,7 +45,7 @@ export function TeacherForcing() {
             </span>
             .
           </p>
-          <div className="later-scroll">
+          <ScrollBox label="Table of teacher-forced predictions">
             <table className="data-table later-table">
               <caption>Rows are decoder positions (queries). “Teacher feeds next” is the target token one place to the right.</caption>
               <thead>
@@ -72,7 +73,7 @@ export function TeacherForcing() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </div>
       )}
     </LiveState>
