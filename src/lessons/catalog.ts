@@ -22,6 +22,7 @@ export const LESSONS: readonly LessonInfo[] = [
   { slug: 'training-vs-inference', title: 'Training vs inference', summary: 'Teacher forcing versus one token at a time.' },
   { slug: 'architectures', title: 'Three architectures', summary: 'Encoder-decoder, encoder-only and decoder-only side by side.' },
   { slug: 'query-key-value', title: 'Query, key, value', summary: 'The search analogy, and where it breaks down.' },
+  { slug: 'train-your-own', title: 'Train your own', summary: 'Watch a small transformer learn a task, and its attention form.' },
 ];
 
 export function lessonBySlug(slug: string): LessonInfo | undefined {

@@ -78,7 +78,9 @@ export type PanelId =
   | 'cover' // Cover's theorem: XOR lifted into 3-D becomes linearly separable
   // Lessons 8–14 (rendered by src/components/lesson/widgets/laterPanels.tsx):
   | 'residual-stream' | 'layer-norm' | 'cross-alignment' | 'predictions' | 'teacher-forcing'
-  | 'generation' | 'architecture-compare' | 'soft-lookup' | 'recap';
+  | 'generation' | 'architecture-compare' | 'soft-lookup' | 'recap'
+  // Lesson 15 (src/components/train): a small model trains live; options are its URL settings (task, pos, …)
+  | 'train';
 
 /** One panel of a step. `illustration: true` marks a figure that is not read from a running model. */
 export interface PanelRef {

@@ -41,7 +41,7 @@ function wireProbe(s: TrainSession): WireProbe {
 export function createTrainEngine(postRaw: Post, mode: 'worker' | 'main', options: TrainEngineOptions = {}): TrainEngine {
   const sliceMs = options.sliceMs ?? (mode === 'worker' ? 40 : 0);
   const evalEvery = options.evalEvery ?? 25;
-  const postEveryMs = options.postEveryMs ?? 100;
+  const postEveryMs = options.postEveryMs ?? 200;
   const schedule = options.schedule ?? ((fn) => setTimeout(fn, 0));
   const post = (msg: TrainResponse) => postRaw(msg, trainTransferables(msg));
 

@@ -9,6 +9,7 @@ import { ContextWindow } from './widgets/ContextWindow';
 import { EmbeddingLookup } from './widgets/EmbeddingLookup';
 import { HeadSplit } from './widgets/HeadSplit';
 import { Cover } from './widgets/Cover';
+import { TrainPanel } from '../train';
 import { LATER_PANEL_TITLES, renderLaterPanel } from './widgets/laterPanels';
 import { HeatmapPanel, InputPanel, MatrixPanel } from './livePanels';
 import { ArchitecturePanel, CostPanel, HeadOverviewPanel, MaskPanel, OutputBarsPanel, PipelinePanel, PositionalPanel, RoPEPanel } from './vizPanels';
@@ -86,6 +87,8 @@ function renderPanel(ref: PanelRef): ReactNode | null {
       return <HeadSplit />;
     case 'ffn-activations':
       return <MatrixPanel field="ffnHidden">{bool(o, 'summary') ? (m) => <ZeroShare m={m} /> : undefined}</MatrixPanel>;
+    case 'train':
+      return <TrainPanel options={o} />;
     default:
       return renderLaterPanel(ref);
   }
@@ -112,6 +115,7 @@ const TITLES: Record<PanelRef['panel'], string> = {
   cover: 'Lifting points into more dimensions',
   'sequential-vs-parallel': 'Sequential versus parallel',
   'context-window': 'A fixed context window',
+  train: 'Train a transformer',
 };
 
 /** Panels that draw their own title (the frame then shows only the badge). */

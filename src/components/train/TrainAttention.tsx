@@ -1,6 +1,6 @@
 // The probe's attention as it forms: every layer and head of each attention (encoder self, decoder
 // self, cross) as thumbnails, and the chosen head as a full heatmap (rows = queries, columns = keys).
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { BoolTensor, Tensor } from '../../model/tensor';
 import { AttentionHeatmap } from '../../visualizations/AttentionHeatmap';
 import { ModelOverview } from '../../visualizations/Overviews';
@@ -35,7 +35,10 @@ function groupsOf(probe: WireProbe): Group[] {
   return [...byGroup].map(([group, maps]) => ({ group, maps }));
 }
 
-const tensorOf = (m: WireMap): Tensor => ({ data: m.weights, shape: [m.nHeads, m.queryLabels.length, m.keyLabels.length] }); // [nHeads, Sq, Sk]
+const tensorOf = (m: WireMap): Tensor => ({
+  data: m.weights,
+  shape: [m.nHeads, m.queryLabels.length, m.keyLabels.length],
+}); // [nHeads, Sq, Sk]
 
 /** The causal mask of a decoder's self-attention, [Sq, Sk] with 1 = blocked. */
 function causalMask(n: number): BoolTensor {
@@ -60,14 +63,22 @@ export function defaultSelection(probe: WireProbe): Selection {
 }
 
 /** Thumbnails of every head and a heatmap of the selected one, for the latest probe. */
-export function TrainAttention({ probe }: { probe: WireProbe }) {
+export const TrainAttention = memo(function TrainAttention({ probe }: { probe: WireProbe }) {
   const groups = useMemo(() => groupsOf(probe), [probe]);
   const [picked, setPicked] = useState<Selection | null>(null);
   const fallback = defaultSelection(probe);
   // a pick from an older model shape (other layers or heads) falls back to the default
-  const sel = picked && groups.find((g) => g.group === picked.group)?.maps[picked.layer] && picked.head < probe.maps[0].nHeads ? picked : fallback;
+  const sel =
+    picked &&
+    groups.find((g) => g.group === picked.group)?.maps[picked.layer] &&
+    picked.head < probe.maps[0].nHeads
+      ? picked
+      : fallback;
   const map = groups.find((g) => g.group === sel.group)!.maps[sel.layer];
-  const mask = useMemo(() => (sel.group === 'decoder.self' ? causalMask(map.queryLabels.length) : null), [sel.group, map.queryLabels.length]);
+  const mask = useMemo(
+    () => (sel.group === 'decoder.self' ? causalMask(map.queryLabels.length) : null),
+    [sel.group, map.queryLabels.length],
+  );
   const title = `${GROUP_TITLES[sel.group] ?? sel.group}, layer ${sel.layer}, head ${sel.head} (step ${probe.step})`;
   return (
     <div className="train-attention" data-testid="train-attention" data-probe-step={probe.step}>
@@ -99,4 +110,4 @@ export function TrainAttention({ probe }: { probe: WireProbe }) {
       />
     </div>
   );
-}
+});

@@ -115,7 +115,7 @@ export function TrainPlayground({ initial, onSettingsChange, canOpenInPlayground
           </section>
         </div>
         <div className="pg-col">
-          <TrainCurves view={view} />
+          <TrainCurves view={view} lossCount={view.losses.length} evalCount={view.evals.length} />
           {probe ? <TrainAttention probe={probe} /> : <p role="status">Starting the training worker…</p>}
         </div>
       </div>

@@ -1,7 +1,7 @@
 // A training run seen from React: starts the training worker for the component's lifetime, keeps
 // the streamed curves in a ref, and re-renders at most once per animation frame (so a burst of
-// updates costs one render, and the main thread never holds a long task).
-import { useCallback, useEffect, useRef, useState } from 'react';
+// updates costs one render, rendered as a transition so the main thread never holds a long task).
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { createTrainClient, type TrainClient } from '../../worker/trainClient';
 import { TRAIN_PROTOCOL_VERSION as v, type TrainResponse, type WireProbe } from '../../worker/trainProtocol';
 import type { EvalPoint } from '../../worker/trainSession';
@@ -63,7 +63,9 @@ export function useTrainRun(initial: TrainSettings, createWorker?: () => Worker)
       frame.current = 0;
       const d = data.current;
       d.version++;
-      setView({ ...d });
+      const next = { ...d };
+      // a transition renders in slices of a few ms, yielding to input: no long main-thread task
+      startTransition(() => setView(next));
     });
   }, []);
 
