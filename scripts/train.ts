@@ -1,8 +1,11 @@
-// `npm run train -- <task> [--steps N] [--seed S]`: trains one recipe of src/tasks/recipes.ts
-// and writes public/models/<task>.safetensors. Progress goes to stdout, one line per check.
-import { writeFileSync } from 'node:fs';
-import { createTrainer, drawBatch, trainStep } from '../src/model/train/loop';
-import { saveParams } from '../src/model/train/serialize';
+// `npm run train -- <task> [--steps N] [--seed S] [--lr X] [--resume]`: trains one recipe of
+// src/tasks/recipes.ts and writes public/models/<task>.safetensors. Progress goes to stdout, one
+// line per check. --resume starts from the weights in that file (a fresh optimiser and schedule),
+// e.g. to finish a run that a time limit cut short.
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Example } from '../src/model/train/batch';
+import { createTrainer, drawBatch, drawBucketedBatches, trainStep } from '../src/model/train/loop';
+import { loadParams, saveParams } from '../src/model/train/serialize';
 import { recipes } from '../src/tasks/recipes';
 
 const [task, ...rest] = process.argv.slice(2);
@@ -15,9 +18,23 @@ const flag = (name: string) => {
   const i = rest.indexOf(`--${name}`);
   return i >= 0 ? Number(rest[i + 1]) : undefined;
 };
-const options = { ...recipe.options, steps: flag('steps') ?? recipe.options.steps, seed: flag('seed') ?? recipe.options.seed };
+const options = {
+  ...recipe.options, steps: flag('steps') ?? recipe.options.steps, seed: flag('seed') ?? recipe.options.seed, lr: flag('lr') ?? recipe.options.lr,
+};
 const state = createTrainer(recipe.config, options);
 const out = `public/models/${recipe.task}.safetensors`;
+const resume = rest.includes('--resume');
+let previous: Record<string, unknown> | null = null; // the training record of the run we continue
+if (resume) {
+  const loaded = loadParams(new Uint8Array(readFileSync(out)));
+  for (const [name, v] of state.params) {
+    const w = loaded.params.get(name);
+    if (!w || w.data.length !== v.data.length) throw new Error(`--resume: ${out} has no matching ${name}`);
+    v.data.set(w.data);
+  }
+  previous = loaded.meta.extra?.training ? JSON.parse(loaded.meta.extra.training) : null;
+  console.log(`resuming from ${out} (${JSON.stringify(previous)})`);
+}
 const t0 = performance.now();
 // CPU time of this process: on a shared machine, wall time depends on the neighbours, this less so
 const cpuSeconds = () => process.cpuUsage().user / 1e6;
@@ -31,6 +48,7 @@ function save(): void {
     steps: state.step, seconds: Math.round(seconds), cpuSeconds: Math.round(cpuSeconds()), stepsPerSecond: +(state.step / (trainMs / 1000)).toFixed(2),
     batchSize: options.batchSize, lr: options.lr, warmup: options.warmup, clip: options.clip, seed: options.seed,
     target: recipe!.target, targetReached: reachedAt, finalLoss: +smooth.toFixed(4),
+    ...(previous ? { resumedFrom: previous } : {}),
   };
   writeFileSync(out, saveParams(state.params, recipe!.config, {
     vocab: recipe!.vocab, tokenizer: recipe!.tokenizer, extra: { training: JSON.stringify(training) },
@@ -38,9 +56,11 @@ function save(): void {
   console.log(`saved ${out}: ${JSON.stringify(training)}`);
 }
 
+let queue: Example[][] = [];
 while (state.step < options.steps) {
   const s0 = performance.now();
-  const { loss, gradNorm, lr } = trainStep(state, drawBatch(state, recipe.sample));
+  if (queue.length === 0) queue = recipe.bucket ? drawBucketedBatches(state, recipe.sample, 8) : [drawBatch(state, recipe.sample)];
+  const { loss, gradNorm, lr } = trainStep(state, queue.pop()!);
   trainMs += performance.now() - s0;
   smooth = Number.isNaN(smooth) ? loss : 0.95 * smooth + 0.05 * loss;
   const elapsed = (performance.now() - t0) / 1000;
@@ -52,7 +72,7 @@ while (state.step < options.steps) {
     );
     if (score >= recipe.target && !reachedAt) reachedAt = { step: state.step, seconds: Math.round(elapsed), cpuSeconds: Math.round(cpuSeconds()) };
     if (done) break;
-    if (elapsed > recipe.maxSeconds) break;
+    if (cpuSeconds() > recipe.maxSeconds) break;
   }
 }
 save();

@@ -3,7 +3,7 @@
 // (checked by equivalence.test.ts); batching just makes thousands of held-out items fast.
 import type { TrainConfig } from './config';
 import { makeBatch } from './batch';
-import { forwardBatch } from './forward';
+import { encodeBatch, forwardBatch } from './forward';
 import type { Params } from './params';
 
 /** Index of the largest of `n` values from `offset` (ties: lowest index, like the app). */
@@ -25,10 +25,12 @@ export function greedyDecode(
     const part = srcs.slice(start, start + chunk);
     const outs: number[][] = part.map(() => []);
     const done = part.map(() => false);
+    // the source does not change while decoding: encode it once
+    const memory = encodeBatch(null, p, c, makeBatch(part.map((src) => ({ src, tokens: [bos], targets: [] })), c.padId ?? 0)); // [B·S, d]
     for (let t = 0; t < maxOut && done.some((x) => !x); t++) {
       const examples = part.map((src, b) => ({ src, tokens: [bos, ...outs[b]], targets: [] }));
       const batch = makeBatch(examples, c.padId ?? 0); // all decoder inputs have length t+1
-      const { logits } = forwardBatch(null, p, c, batch); // [B·(t+1), V]
+      const { logits } = forwardBatch(null, p, c, batch, memory); // [B·(t+1), V]
       part.forEach((_, b) => {
         if (done[b]) return;
         const next = argmaxRow(logits.data, (b * batch.T + t) * c.vocabSize, c.vocabSize);

@@ -35,8 +35,9 @@ interface StackInput {
   memory?: { x: Var; tokens: Int32Array; S: number }; // the encoder output for cross-attention
 }
 
-/** Runs the whole model on a batch. Decoder self-attention is causal, encoder attention full. */
-export function forwardBatch(tape: Tape | null, p: Params, c: TrainConfig, batch: Batch): ForwardResult {
+/** Runs the whole model on a batch. Decoder self-attention is causal, encoder attention full.
+ *  `memory` [B·S, d] reuses an encoder output (greedy decoding encodes the source only once). */
+export function forwardBatch(tape: Tape | null, p: Params, c: TrainConfig, batch: Batch, memory?: Var): ForwardResult {
   const attn = new Map<string, Float32Array>();
   let h: Var;
   if (c.arch === 'encoder-only') {
@@ -45,14 +46,20 @@ export function forwardBatch(tape: Tape | null, p: Params, c: TrainConfig, batch
     h = stack(tape, p, c, batch.B, { prefix: 'decoder', tokens: batch.tokens, S: batch.T, causal: true, nLayers: c.nLayers }, attn);
   } else {
     if (!batch.src || batch.S === undefined) throw new Error('encoder-decoder batch needs src and S');
-    const memory = stack(tape, p, c, batch.B, { prefix: 'encoder', tokens: batch.src, S: batch.S, causal: false, nLayers: c.nLayers }, attn); // [B·S, d]
+    const mem = memory ?? encodeBatch(tape, p, c, batch, attn); // [B·S, d]
     h = stack(tape, p, c, batch.B, {
       prefix: 'decoder', tokens: batch.tokens, S: batch.T, causal: true, nLayers: c.nDecoderLayers ?? 1,
-      memory: { x: memory, tokens: batch.src, S: batch.S },
+      memory: { x: mem, tokens: batch.src, S: batch.S },
     }, attn); // [B·T, d]
   }
   const logits = linear(tape, h, get(p, 'lm_head.weight'), p.get('lm_head.bias') ?? null); // [B·T, V]
   return { logits, attention: attn };
+}
+
+/** The encoder stack of an encoder-decoder model on `batch.src` → its output [B·S, d]. */
+export function encodeBatch(tape: Tape | null, p: Params, c: TrainConfig, batch: Batch, attn = new Map<string, Float32Array>()): Var {
+  if (!batch.src || batch.S === undefined) throw new Error('encoder-decoder batch needs src and S');
+  return stack(tape, p, c, batch.B, { prefix: 'encoder', tokens: batch.src, S: batch.S, causal: false, nLayers: c.nLayers }, attn);
 }
 
 function stack(tape: Tape | null, p: Params, c: TrainConfig, B: number, s: StackInput, attn: Map<string, Float32Array>): Var {

@@ -51,6 +51,25 @@ export function trainStep(state: TrainerState, examples: Example[]): { loss: num
   return { loss: loss.data[0], gradNorm, lr };
 }
 
+/**
+ * Draws `groups` batches at once and sorts their examples by length before splitting them, so each
+ * batch holds sequences of similar length and little compute goes to padding (length bucketing).
+ */
+export function drawBucketedBatches(state: TrainerState, sample: (rand: () => number) => Example, groups: number): Example[][] {
+  const pool: Example[] = [];
+  for (let i = 0; i < groups * state.options.batchSize; i++) pool.push(sample(state.rand));
+  const len = (e: Example) => (e.src?.length ?? 0) * 1000 + e.tokens.length;
+  pool.sort((a, b) => len(a) - len(b)); // stable: ties keep their drawn order, so runs stay reproducible
+  const out: Example[][] = [];
+  for (let g = 0; g < groups; g++) out.push(pool.slice(g * state.options.batchSize, (g + 1) * state.options.batchSize));
+  // shuffle the order of the batches, so training does not sweep from short to long
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(state.rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 /** Draws a batch with the run's own seeded stream. `sample` must use only the `rand` it gets. */
 export function drawBatch(state: TrainerState, sample: (rand: () => number) => Example): Example[] {
   const out: Example[] = [];
