@@ -2,7 +2,8 @@
 // and sampling with temperature and top-k, with the live probabilities of the grammar model.
 import type { Lesson } from './types';
 
-const PROMPT = 'the dog that the cats chase';
+// The grammar model was trained on sentences that start with <bos>.
+const PROMPT = '<bos> the dog that the cats chase';
 
 const lesson: Lesson = {
   slug: 'de-embedding',

@@ -2,7 +2,7 @@
 // recap that links back to every lesson of the course.
 import type { Lesson } from './types';
 
-const SENTENCE = 'the dog that the cats chase runs .';
+const SENTENCE = '<bos> the dog that the cats chase runs .';
 
 const lesson: Lesson = {
   slug: 'query-key-value',
@@ -35,12 +35,12 @@ const lesson: Lesson = {
       title: 'Where the analogy breaks down',
       prose: [
         '**There is no separate database.** Queries, keys and values are three learned projections of the **same** tokens (in cross-attention, of two sequences). The collection being “searched” is rebuilt from the input on every run, and it is searched by its own entries.',
-        '**There is no “not found”.** The weights always add up to 1, so a query with nothing relevant still has to put its weight somewhere. Trained models often park it on a harmless token such as the first one or the full stop.',
+        '**There is no “not found”.** The weights always add up to 1, so a query with nothing relevant still has to put its weight somewhere. Trained models often park it on a harmless token, such as the start token `<bos>` in the first column.',
         '**Nobody wrote the queries.** $W_Q$ and $W_K$ are learned together only to lower the loss. What a head “looks for” is whatever helped, and it is often not a human-readable question.',
         '**Many searches at once, then mixed.** Every head searches separately, in every layer, and $W_O$ mixes their results. The values a head returns are not the tokens themselves but projections of a stream that earlier layers have already changed.',
       ],
       panels: [{ panel: 'head-overview' }],
-      tryIt: 'Look for rows in these thumbnails that put most of their weight on the first token or on `.`: queries with no good match parking their attention.',
+      tryIt: 'Look for rows in these thumbnails that put most of their weight on the first column, `<bos>`: queries with no good match parking their attention there.',
       notes: 'The notes say the names are “only an analogy”; this step is where we say exactly which parts of the analogy fail. Keep all four points; students tend to over-read attention maps as explanations.',
     },
     {

@@ -84,6 +84,10 @@ export function CrossAlignment() {
             Position {row} reads <span className="mono">{show(tgt[row])}</span> and writes <strong className="mono">{show(written(row))}</strong>; its
             query looks at the source like this (layer {layer}, {mode === 'mean' ? 'mean over heads' : `head ${which}`}):
           </p>
+          <p className="later-muted">
+            Colour: the weight on each source character, from 0 (dark) to 1 (bright, {colorMap === 'cividis' ? 'cividis' : 'viridis'}); the number under each character is the
+            weight itself and the one with the bold border gets the most.
+          </p>
           <div className="later-row" role="list" aria-label="Cross-attention weight on each source character" data-testid="cross-source">
             {src.map((p, j) => {
               const w = rows[row][j];

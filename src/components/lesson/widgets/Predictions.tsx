@@ -107,8 +107,8 @@ export function Predictions({ position = 'last', sampling = false }: Predictions
             <thead>
               <tr>
                 <th scope="col">token</th>
-                <th scope="col">probability</th>
-                <th scope="col">{sampling && topK !== 0 ? `p, then after top-${k}` : 'p'}</th>
+                <th scope="col">share</th>
+                <th scope="col">{sampling && topK !== 0 ? `probability → after top-${k}` : 'probability'}</th>
               </tr>
             </thead>
             <tbody>
