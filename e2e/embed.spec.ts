@@ -185,3 +185,20 @@ test('embed.html on its own (not framed) works and writes nothing to storage or 
     url: new URL('embed.html?widget=next-token&model=reverse&text=abc', page.url()).href,
   });
 });
+
+test('the playground offers Embed for its heatmap and next-token bars, with the current view', async ({ page }) => {
+  await page.goto('./#/playground?model=reverse&src=xyz&layer=0&head=1');
+  const tools = page.getByTestId('share-tools');
+  await expect(tools).toBeVisible();
+  await tools.getByRole('button', { name: /^Embed attention heatmap/ }).click();
+  const src = new URL(/src="([^"]+)"/.exec(await page.getByTestId('embed-snippet').inputValue())![1].replace(/&amp;/g, '&'));
+  expect(Object.fromEntries(src.searchParams)).toMatchObject({ widget: 'attention-heatmap', model: 'reverse', src: 'xyz', head: '1' });
+});
+
+test('a widget frame passes axe', async ({ page }) => {
+  const AxeBuilder = (await import('@axe-core/playwright')).default;
+  await page.goto('embed.html?widget=attention-heatmap&model=reverse&text=abc');
+  await expect(page.locator('[data-panel-ready="true"]').first()).toBeAttached({ timeout: 30_000 });
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});

@@ -190,3 +190,34 @@ test('typing in a slide does not move it, and print lays out one step per page w
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByTestId('present-controls')).toBeVisible();
 });
+
+test('the handout prints the deck, one step per page, with notes', async ({ page }) => {
+  await page.goto(`./#/learn/${SLUG}/1?mode=present&steps=2-4`);
+  await expectStep(page, 2);
+  await page.getByTestId('present-handout').click();
+  await expect(page).toHaveURL(/mode=handout/);
+  const steps = page.getByTestId('handout-step');
+  await expect(steps).toHaveCount(3);
+  await expect(steps.first()).toHaveAttribute('data-step', '2');
+  await expect(steps.first().getByLabel('Speaker notes')).not.toBeEmpty();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.app-header')).toBeHidden();
+  expect(await steps.first().evaluate((el) => getComputedStyle(el).breakAfter)).toBe('page');
+});
+
+test('presentation mode and its overlays pass axe', async ({ page }) => {
+  const AxeBuilder = (await import('@axe-core/playwright')).default;
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  await page.goto(`./#/learn/why-transformers/1?mode=present`);
+  await expectStepOf(page, 'why-transformers', 1);
+  const scan = async () => (await new AxeBuilder({ page }).withTags(tags).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(await scan()).toEqual([]);
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('present-help')).toBeVisible();
+  expect(await scan()).toEqual([]);
+});
+
+async function expectStepOf(page: Page, slug: string, n: number) {
+  await expect(page.getByTestId('present-slide')).toHaveAttribute('data-step', String(n));
+  await expect.poll(() => new URL(page.url()).hash).toMatch(new RegExp(`^#/learn/${slug}/${n}\\?`));
+}

@@ -3,9 +3,9 @@
 import { Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useAtlas } from '../store/atlas';
 import { startAtlasRuntime } from '../store/runtime';
-import type { ViewState } from '../store/urlCodec';
+import { encodeView, type ViewState } from '../store/urlCodec';
 import { acceptMessage, parentOriginOf, startAutoHeight } from './messages';
-import { embedQuery, type EmbedConfig, type ParsedEmbed } from './params';
+import type { EmbedConfig, ParsedEmbed } from './params';
 import { WIDGET_COMPONENTS, WIDGET_TITLES } from './widgets';
 import { appUrl } from './snippet';
 
@@ -96,7 +96,8 @@ export function EmbedApp({ parsed }: { parsed: ParsedEmbed }) {
 
   const Widget = WIDGET_COMPONENTS[config.widget];
   const title = WIDGET_TITLES[config.widget];
-  const fullApp = appUrl(config.widget === 'lesson' ? `#/learn/${config.lesson}/${config.step ?? 1}` : `#/playground?${embedQuery({ ...config, widget: config.widget }).replace(/^widget=[^&]*&?/, '')}`);
+  const view = encodeView(viewOfConfig(config)).toString();
+  const fullApp = appUrl(config.widget === 'lesson' ? `#/learn/${config.lesson}/${config.step ?? 1}` : `#/playground${view ? `?${view}` : ''}`);
   return (
     <div ref={rootRef} className="embed" data-controls={config.controls} data-widget={config.widget} data-testid="embed-root" onClickCapture={onClickCapture}>
       <h1 className="visually-hidden">{title} — Attention Atlas</h1>

@@ -61,10 +61,12 @@ export interface EmbedButtonProps {
   appLink?: string;
   /** Accessible name suffix, e.g. the panel's title. */
   what?: string;
+  /** Visible text (default "Embed"). */
+  label?: string;
 }
 
 /** A button that opens the embed dialog for the current view. */
-export function EmbedButton({ widget, extra, appLink, what }: EmbedButtonProps) {
+export function EmbedButton({ widget, extra, appLink, what, label = 'Embed' }: EmbedButtonProps) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   const [snap, setSnap] = useState<{ snippet: string; link: string; src: string } | null>(null);
@@ -81,7 +83,7 @@ export function EmbedButton({ widget, extra, appLink, what }: EmbedButtonProps) 
   return (
     <>
       <button type="button" className="btn viz-btn" onClick={show} data-testid="embed-button" aria-label={`Embed ${what ?? WIDGET_TITLES[widget]} in another page`}>
-        Embed
+        {label}
       </button>
       {open && snap && (
         <dialog ref={dialog} className="embed-dialog" aria-label="Embed this view" data-testid="embed-dialog" onClose={() => setOpen(false)}>

@@ -2,6 +2,7 @@
 // typed config. Nothing is trusted: unknown or malformed parameters fall back to defaults and each
 // fallback yields a notice (plain text, never HTML) so an author sees what was ignored.
 import { LESSONS } from '../lessons/catalog';
+import { TRAIN_PARAM_KEYS } from '../worker/trainSettings';
 
 /** The widgets an embed can show, one per frame. */
 export const WIDGETS = [
@@ -14,6 +15,7 @@ export const WIDGETS = [
   'architecture',
   'next-token',
   'lesson',
+  'train',
 ] as const;
 export type WidgetName = (typeof WIDGETS)[number];
 
@@ -51,7 +53,7 @@ export interface ParsedEmbed {
 
 export const MAX_TEXT = 2000;
 const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const KNOWN = new Set(['widget', 'model', 'text', 'src', 'tgt', 'layer', 'head', 'mask', 'prefix', 'step', 'lesson', 'show', 'theme', 'controls']);
+const KNOWN = new Set(['widget', 'model', 'text', 'src', 'tgt', 'layer', 'head', 'mask', 'prefix', 'step', 'lesson', 'show', 'theme', 'controls', ...TRAIN_PARAM_KEYS]);
 /** Longest parameter value quoted back in a notice (the rest is cut off). */
 const QUOTE = 40;
 

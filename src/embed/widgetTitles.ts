@@ -12,4 +12,5 @@ export const WIDGET_TITLES: Record<WidgetName, string> = {
   architecture: 'Transformer architecture',
   'next-token': 'Next-token probabilities',
   lesson: 'Lesson',
+  train: 'Train a transformer',
 };

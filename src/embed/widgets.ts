@@ -17,6 +17,7 @@ export const WIDGET_COMPONENTS: Record<WidgetName, LazyExoticComponent<Component
   architecture: live('ArchitectureWidget'),
   'next-token': live('NextTokenWidget'),
   lesson: lazy(() => import('./widgets/LessonWidget')),
+  train: lazy(() => import('../components/train/TrainEmbed')), // settings: task, lr, layers, heads, dmodel, pos, norm, seed
 };
 
 export { WIDGET_TITLES } from './widgetTitles';

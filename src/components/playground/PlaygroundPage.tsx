@@ -4,6 +4,7 @@ import { useAtlas } from '../../store/atlas';
 import { useAtlasRuntime } from '../../store/runtime';
 import { selectEngineNotice } from '../../store/selectors';
 import { HeatmapView } from './HeatmapView';
+import { ShareTools } from '../../embed/ShareTools';
 import { InputEditor } from './InputEditor';
 import { ModelChooser } from './ModelChooser';
 import { OutputBars } from './OutputBars';
@@ -30,6 +31,7 @@ export default function PlaygroundPage() {
           </button>
         </div>
       )}
+      <ShareTools widgets={['attention-heatmap', 'next-token']} />
       <div className="pg-grid">
         <div className="pg-col">
           <ModelChooser />

@@ -23,6 +23,13 @@ export function exitPresentation(slug: string, step: number): void {
   window.location.hash = stepHref(slug, step, withMode(nonViewParams(params), null));
 }
 
+/** The current parameters for the handout of this deck (`?mode=handout`, the range kept). */
+function handoutParams(): URLSearchParams {
+  const p = withMode(nonViewParams(parseHash(window.location.hash).params), 'handout');
+  p.delete('controls');
+  return p;
+}
+
 /** Opens (or focuses) the speaker window for a step; false when the browser blocked it. */
 function openSpeaker(slug: string, step: number): boolean {
   const { params } = parseHash(window.location.hash);
@@ -194,6 +201,9 @@ function Slides({ lesson, step, params }: { lesson: Lesson; step: number; params
           <button type="button" className="btn" onClick={() => setOverlay('help')} aria-label="Keyboard shortcuts">
             ?
           </button>
+          <a className="btn" href={stepHref(slug, deck.first, handoutParams())} data-testid="present-handout">
+            Handout
+          </a>
           <button type="button" className="btn" onClick={() => exitPresentation(slug, current)} data-testid="present-exit">
             Exit
           </button>
@@ -247,6 +257,7 @@ function HelpOverlay({ onClose }: { onClose: () => void }) {
       </dl>
       <p className="present-hint">
         Add <code>?steps=3-7</code> to the URL to present steps 3 to 7 only, and <code>&amp;controls=none</code> to hide the buttons.
+        <code>?mode=handout</code> prints the deck, one step per page.
       </p>
     </Dialog>
   );

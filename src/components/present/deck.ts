@@ -43,7 +43,7 @@ export function moveInDeck(step: number, deck: Deck, action: 'next' | 'prev' | '
 }
 
 /** Parameters kept while presenting (mode, range, controls), from the current ones. */
-export function withMode(params: URLSearchParams, mode: 'present' | 'speaker' | null): URLSearchParams {
+export function withMode(params: URLSearchParams, mode: 'present' | 'speaker' | 'handout' | null): URLSearchParams {
   const out = new URLSearchParams(params);
   if (mode) out.set('mode', mode);
   else {
