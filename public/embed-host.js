@@ -14,6 +14,7 @@
     iframe.src = './embed.html?' + query;
     iframe.title = 'Attention Atlas widget';
     iframe.height = '300';
+    iframe.style.width = '100%';
     iframe.setAttribute('sandbox', new URLSearchParams(window.location.search).get('sandbox') || 'allow-scripts');
     iframe.setAttribute('allow', 'fullscreen');
     iframe.setAttribute('data-testid', 'embed-frame');
