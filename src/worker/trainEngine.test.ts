@@ -34,15 +34,15 @@ describe('training engine', () => {
     const h = harness();
     h.engine.handle({ type: 'reset', v, runId: 1, settings: defaultSettings('copy') });
     h.engine.handle({ type: 'play', v, runId: 1 });
-    h.runTasks(7);
+    h.runTasks(7); // steps 1–5, the evaluation at step 5 (a task of its own), step 6
     const last = h.updates().at(-1)!;
-    expect(last.step).toBe(7);
+    expect(last.step).toBe(6);
     expect(h.updates().some((u) => u.evals.some((e) => e.step === 5))).toBe(true);
     h.engine.handle({ type: 'pause', v, runId: 1 });
     expect(h.updates().at(-1)!.running).toBe(false);
     h.runTasks(10); // the scheduled slice sees the pause and returns
     expect(h.tasks).toHaveLength(0);
-    expect(Math.max(...h.updates().map((u) => u.step))).toBe(7);
+    expect(Math.max(...h.updates().map((u) => u.step))).toBe(6);
   });
 
   it('steps exactly once while paused, ignores a stale run and malformed messages', () => {

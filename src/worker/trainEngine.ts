@@ -2,7 +2,7 @@
 // seen within one slice), and streams batch losses, evaluations and the probe's attention. The same
 // engine runs in the module worker and, where no worker can start, on the main thread.
 import { TRAIN_PROTOCOL_VERSION, isTrainRequest, trainTransferables, type TrainRequest, type TrainResponse, type WireProbe } from './trainProtocol';
-import { createSession, evaluateSession, exportSession, probeSession, stepSession, type EvalPoint, type TrainSession } from './trainSession';
+import { EVAL_ITEMS, createSession, evaluateSession, exportSession, probeSession, stepSession, type EvalPoint, type TrainSession } from './trainSession';
 import { STEP_BUDGET } from './trainSettings';
 
 type Post = (msg: TrainResponse, transfer: Transferable[]) => void;
@@ -14,6 +14,8 @@ export interface TrainEngineOptions {
   evalEvery?: number;
   /** Least time between two streamed updates while running (ms). */
   postEveryMs?: number;
+  /** Items scored per side at each evaluation (fewer on the main thread, to keep each task short). */
+  evalItems?: number;
   /** Runs `fn` as a new task (default setTimeout 0): where messages such as pause get in. */
   schedule?: (fn: () => void) => void;
 }
@@ -42,6 +44,7 @@ export function createTrainEngine(postRaw: Post, mode: 'worker' | 'main', option
   const sliceMs = options.sliceMs ?? (mode === 'worker' ? 40 : 0);
   const evalEvery = options.evalEvery ?? 25;
   const postEveryMs = options.postEveryMs ?? 200;
+  const evalItems = options.evalItems ?? (mode === 'worker' ? EVAL_ITEMS : 50);
   const schedule = options.schedule ?? ((fn) => setTimeout(fn, 0));
   const post = (msg: TrainResponse) => postRaw(msg, trainTransferables(msg));
 
@@ -59,7 +62,7 @@ export function createTrainEngine(postRaw: Post, mode: 'worker' | 'main', option
 
   /** Scores the run and refreshes the probe (at step 0, every `evalEvery` steps, and on demand). */
   function observe(s: TrainSession) {
-    evals.push(evaluateSession(s));
+    evals.push(evaluateSession(s, evalItems));
     probe = wireProbe(s);
   }
 
@@ -78,11 +81,17 @@ export function createTrainEngine(postRaw: Post, mode: 'worker' | 'main', option
     lastPost = performance.now();
   }
 
+  /** Set when an evaluation is due; the worker does it at once, the main thread in a task of its own. */
+  let observeDue = false;
+
   function advance(s: TrainSession) {
     const { loss } = stepSession(s);
     steps.push(s.trainer.step);
     losses.push(loss);
-    if (s.trainer.step % evalEvery === 0 || done()) observe(s);
+    if (s.trainer.step % evalEvery === 0 || done()) {
+      if (sliceMs > 0) observe(s);
+      else observeDue = true;
+    }
   }
 
   /** One slice of steps, then yield; stops as soon as `running` is cleared by a pause or reset. */
@@ -91,10 +100,15 @@ export function createTrainEngine(postRaw: Post, mode: 'worker' | 'main', option
     const s = session;
     if (!running || !s) return;
     try {
-      const t0 = performance.now();
-      do advance(s);
-      while (running && !done() && performance.now() - t0 < sliceMs);
-      if (done()) running = false;
+      if (observeDue) {
+        observeDue = false;
+        observe(s);
+      } else {
+        const t0 = performance.now();
+        do advance(s);
+        while (running && !done() && performance.now() - t0 < sliceMs);
+      }
+      if (done() && !observeDue) running = false;
       if (!running || performance.now() - lastPost >= postEveryMs) flush();
       if (running) {
         ticking = true;
@@ -155,7 +169,8 @@ export function createTrainEngine(postRaw: Post, mode: 'worker' | 'main', option
         if (running || done()) return;
         try {
           advance(s);
-          if (s.trainer.step % evalEvery !== 0) observe(s); // a single step always shows its effect
+          observeDue = false;
+          observe(s); // a single step always shows its effect
           flush();
         } catch (e) {
           post({ type: 'error', v, runId, message: messageOf(e) });

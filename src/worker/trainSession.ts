@@ -72,11 +72,11 @@ export function stepSession(s: TrainSession): { loss: number; lr: number } {
   return { loss: r.loss, lr: r.lr };
 }
 
-/** Scores the fixed training items and the held-out items. */
-export function evaluateSession(s: TrainSession): EvalPoint {
+/** Scores the fixed training items and the held-out items (the first `n` of each). */
+export function evaluateSession(s: TrainSession, n = EVAL_ITEMS): EvalPoint {
   const { params, config } = s.trainer;
-  const tr = scoreExamples(params, config, s.trainSet);
-  const ho = scoreExamples(params, config, s.heldOut);
+  const tr = scoreExamples(params, config, s.trainSet.slice(0, n));
+  const ho = scoreExamples(params, config, s.heldOut.slice(0, n));
   return { step: s.trainer.step, trainLoss: tr.loss, trainAcc: tr.exactMatch, heldOutLoss: ho.loss, heldOutAcc: ho.exactMatch };
 }
 

@@ -71,6 +71,8 @@ export function settingsToOptions(s: TrainSettings): TrainOptions {
 
 /** URL parameter names, short so links stay readable. */
 const KEYS = { task: 'task', lr: 'lr', layers: 'layers', heads: 'heads', dModel: 'dmodel', pos: 'pos', norm: 'norm', seed: 'seed' } as const;
+/** Every parameter the settings use (the embed's parser accepts these for `widget=train`). */
+export const TRAIN_PARAM_KEYS: readonly string[] = Object.values(KEYS);
 
 /** Settings from URL parameters; `rejected` names each parameter that fell back to its default. */
 export function parseSettings(params: URLSearchParams): { settings: TrainSettings; rejected: string[] } {
