@@ -21,14 +21,16 @@ const { values: args } = parseArgs({
 });
 const runs = Math.max(3, Number(args.runs));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
+const p95 = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
 const fmt = (x: number) => x.toFixed(2);
 
 function nodePaint() {
   const S = 512;
   const values = new Float32Array(S * S); // [S, S]
   let seed = 1;
-  for (let i = 0; i < values.length; i++) values[i] = ((seed = (seed * 48271) % 2147483647) / 2147483647) * 0.02;
+  for (let i = 0; i < values.length; i++)
+    values[i] = ((seed = (seed * 48271) % 2147483647) / 2147483647) * 0.02;
   const out = new Uint8ClampedArray(S * S * 4);
   const scale = sequentialScale('cividis', [0, 0.02]);
   for (let i = 0; i < 20; i++) paintCells(values, 0, S, S, scale, out); // warm-up
@@ -42,7 +44,11 @@ function nodePaint() {
 }
 
 async function browserBench() {
-  const server = await preview({ build: { outDir: args.dist }, preview: { port: Number(args.port), strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
+  const server = await preview({
+    build: { outDir: args.dist },
+    preview: { port: Number(args.port), strictPort: true, host: '127.0.0.1' },
+    logLevel: 'silent',
+  });
   const browser = await chromium.launch({
     executablePath: findBrowser(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
@@ -109,11 +115,20 @@ async function browserBench() {
 async function main() {
   const paint = nodePaint();
   const { draws, hover } = await browserBench();
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg()[0].toFixed(1)}`);
-  console.log(`Node paint 512×512 (paintCells only): median ${fmt(paint.median)} ms, p95 ${fmt(paint.p95)} ms`);
-  console.log(`Chromium draw 512×512 (createImageData + paint + putImageData), ${draws.length} draws: median ${fmt(median(draws))} ms, p95 ${fmt(p95(draws))} ms, max ${fmt(Math.max(...draws))} ms`);
-  console.log(`Hover, 200 pointer moves: event → tooltip updated median ${fmt(median(hover.times))} ms, p95 ${fmt(p95(hover.times))} ms; tooltip renders ${hover.tipRenders}, heatmap re-renders ${hover.mapRendersDuringHover}, tooltips showing the wrong cell ${hover.wrong}`);
-  const ok = median(draws) < 16 && hover.mapRendersDuringHover === 0 && hover.wrong === 0 && hover.tipRenders >= 200;
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg()[0].toFixed(1)}`,
+  );
+  console.log(
+    `Node paint 512×512 (paintCells only): median ${fmt(paint.median)} ms, p95 ${fmt(paint.p95)} ms`,
+  );
+  console.log(
+    `Chromium draw 512×512 (createImageData + paint + putImageData), ${draws.length} draws: median ${fmt(median(draws))} ms, p95 ${fmt(p95(draws))} ms, max ${fmt(Math.max(...draws))} ms`,
+  );
+  console.log(
+    `Hover, 200 pointer moves: event → tooltip updated median ${fmt(median(hover.times))} ms, p95 ${fmt(p95(hover.times))} ms; tooltip renders ${hover.tipRenders}, heatmap re-renders ${hover.mapRendersDuringHover}, tooltips showing the wrong cell ${hover.wrong}`,
+  );
+  const ok =
+    median(draws) < 16 && hover.mapRendersDuringHover === 0 && hover.wrong === 0 && hover.tipRenders >= 200;
   console.log(ok ? 'PASS: draw < 16 ms (median) and hover re-renders only the tooltip' : 'FAIL');
   process.exit(ok ? 0 : 1);
 }

@@ -6,7 +6,19 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './console';
 import { sequentialScale } from '../src/visualizations/scales';
 
-const ENTRIES = ['heatmap', 'heatmap-512', 'overviews', 'token-lines', 'matrices', 'pipeline', 'masks', 'positional', 'architecture', 'output', 'cost'];
+const ENTRIES = [
+  'heatmap',
+  'heatmap-512',
+  'overviews',
+  'token-lines',
+  'matrices',
+  'pipeline',
+  'masks',
+  'positional',
+  'architecture',
+  'output',
+  'cost',
+];
 
 async function openGallery(page: Page) {
   await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
@@ -18,7 +30,10 @@ async function openGallery(page: Page) {
 }
 
 async function downloadJson(page: Page, panel: Locator): Promise<Record<string, unknown>> {
-  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('export-json').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByTestId('export-json').click(),
+  ]);
   return JSON.parse(readFileSync((await download.path())!, 'utf8'));
 }
 
@@ -29,34 +44,68 @@ test.describe('gallery', () => {
       await openGallery(page);
       const entry = page.getByTestId(`gallery-${id}`);
       await entry.scrollIntoViewIfNeeded();
-      await expect(entry).toHaveScreenshot(`gallery-${id}.png`, { animations: 'disabled', caret: 'hide', maxDiffPixelRatio: 0.002 });
+      await expect(entry).toHaveScreenshot(`gallery-${id}.png`, {
+        animations: 'disabled',
+        caret: 'hide',
+        maxDiffPixelRatio: 0.002,
+      });
     });
   }
 
-  test('axe: no WCAG 2.2 A/AA violations', async ({ page }) => {
-    await openGallery(page);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
-  });
+  for (const theme of ['light', 'dark', 'projector'] as const)
+    test(`axe (${theme} theme): no WCAG 2.2 A/AA violations`, async ({ page }) => {
+      await openGallery(page);
+      await page.evaluate((t) => {
+        document.documentElement.dataset.theme = t;
+      }, theme);
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(
+        results.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        ),
+      ).toEqual([]);
+    });
 
-  test('heatmap: every canvas pixel is the colour of its weight, the table shows the weights', async ({ page }) => {
+  test('heatmap: every canvas pixel is the colour of its weight, the table shows the weights', async ({
+    page,
+  }) => {
     await openGallery(page);
     const panel = page.getByTestId('heatmap-weights');
-    const data = (await downloadJson(page, panel)) as { weights: number[][]; mask: number[][]; queryTokens: string[] };
+    const data = (await downloadJson(page, panel)) as {
+      weights: number[][];
+      mask: number[][];
+      queryTokens: string[];
+    };
     const S = data.weights.length;
-    const pixels = await panel.getByTestId('cellmap-canvas').evaluate((c: HTMLCanvasElement) => Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data));
+    const pixels = await panel
+      .getByTestId('cellmap-canvas')
+      .evaluate((c: HTMLCanvasElement) =>
+        Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data),
+      );
     const scale = sequentialScale('viridis');
     for (let i = 0; i < S; i++)
       for (let j = 0; j < S; j++) {
         const o = (i * S + j) * 4;
-        expect([pixels[o], pixels[o + 1], pixels[o + 2]], `cell ${i},${j}`).toEqual(scale.rgb(data.weights[i][j]));
+        expect([pixels[o], pixels[o + 1], pixels[o + 2]], `cell ${i},${j}`).toEqual(
+          scale.rgb(data.weights[i][j]),
+        );
       }
     // Causal: blocked exactly where j > i, hatched in the overlay (one run per row but the last).
     for (let i = 0; i < S; i++) for (let j = 0; j < S; j++) expect(data.mask[i][j]).toBe(j > i ? 1 : 0);
     await expect(panel.getByTestId('blocked-hatch').locator('rect')).toHaveCount(S - 1);
     await panel.getByTestId('table-toggle').click();
     const table = panel.getByTestId('cellmap-table');
-    const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent ?? '')));
+    const cells = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent ?? '')),
+      );
     for (let i = 0; i < S; i++)
       for (let j = 0; j < S; j++) {
         const v = Number(cells[i][j].replace(' blocked', '').replace('−', '-'));
@@ -66,7 +115,9 @@ test.describe('gallery', () => {
     await expect(table.locator('th[scope="row"]').first()).toHaveText(data.queryTokens[0]);
   });
 
-  test('heatmap keyboard: one tab stop, arrows move the focus cell, announced as query → key: value; Esc hides the tooltip', async ({ page }) => {
+  test('heatmap keyboard: one tab stop, arrows move the focus cell, announced as query → key: value; Esc hides the tooltip', async ({
+    page,
+  }) => {
     await openGallery(page);
     const panel = page.getByTestId('heatmap-weights');
     const grid = panel.getByTestId('cellmap-grid');
@@ -95,7 +146,9 @@ test.describe('gallery', () => {
     await expect(grid).not.toBeFocused();
   });
 
-  test('heatmap hover: the tooltip shows the computation and stays while hovered; the map does not re-render', async ({ page }) => {
+  test('heatmap hover: the tooltip shows the computation and stays while hovered; the map does not re-render', async ({
+    page,
+  }) => {
     await openGallery(page);
     const panel = page.getByTestId('heatmap-weights');
     const root = panel.locator('.viz-cellmap');
@@ -123,7 +176,10 @@ test.describe('gallery', () => {
   test('export: SVG contains the cells and the legend; PNG is 2×', async ({ page }) => {
     await openGallery(page);
     const panel = page.getByTestId('heatmap-weights');
-    const [svgDl] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('export-svg').click()]);
+    const [svgDl] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByTestId('export-svg').click(),
+    ]);
     const svg = readFileSync((await svgDl.path())!, 'utf8');
     expect(svgDl.suggestedFilename()).toMatch(/\.svg$/);
     expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -134,12 +190,19 @@ test.describe('gallery', () => {
     const data = (await downloadJson(page, panel)) as { weights: number[][] };
     const fills = [...svg.matchAll(/fill="(rgb\([^"]+\))" data-cell="(\d+),(\d+)"/g)];
     expect(fills).toHaveLength(49);
-    for (const [, fill, i, j] of fills) expect(fill).toBe(`rgb(${scale.rgb(data.weights[Number(i)][Number(j)]).join(',')})`);
+    for (const [, fill, i, j] of fills)
+      expect(fill).toBe(`rgb(${scale.rgb(data.weights[Number(i)][Number(j)]).join(',')})`);
     expect(svg).toContain('attention weight');
     expect(svg).toContain('Queries (rows)');
-    const parsed = await page.evaluate((s) => new DOMParser().parseFromString(s, 'image/svg+xml').getElementsByTagName('parsererror').length, svg);
+    const parsed = await page.evaluate(
+      (s) => new DOMParser().parseFromString(s, 'image/svg+xml').getElementsByTagName('parsererror').length,
+      svg,
+    );
     expect(parsed).toBe(0);
-    const [pngDl] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('export-png').click()]);
+    const [pngDl] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByTestId('export-png').click(),
+    ]);
     const png = readFileSync((await pngDl.path())!);
     const width = png.readUInt32BE(16);
     const svgWidth = Number(/width="(\d+)"/.exec(svg)![1]);
@@ -152,13 +215,20 @@ test.describe('gallery', () => {
     expect(bigSvg).not.toContain('data-cells=');
   });
 
-  test('overview thumbnails open a head; architecture blocks select a stage; pipeline stages step', async ({ page }) => {
+  test('overview thumbnails open a head; architecture blocks select a stage; pipeline stages step', async ({
+    page,
+  }) => {
     await openGallery(page);
     await page.getByTestId('model-overview').getByTestId('thumb-1-1').click();
-    await expect(page.getByTestId('heatmap-opened').getByRole('heading')).toHaveText('Opened: layer 1, head 1');
+    await expect(page.getByTestId('heatmap-opened').getByRole('heading')).toHaveText(
+      'Opened: layer 1, head 1',
+    );
     await page.getByTestId('arch-encdec').getByTestId('arch-decoder.crossAttention').click();
     await expect(page.getByTestId('arch-selected')).toHaveText('Selected stage: decoder.crossAttention');
-    await expect(page.getByTestId('arch-encdec').getByTestId('arch-decoder.crossAttention')).toHaveAttribute('aria-current', 'step');
+    await expect(page.getByTestId('arch-encdec').getByTestId('arch-decoder.crossAttention')).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
     const pipe = page.getByTestId('attention-pipeline');
     await pipe.getByTestId('stage-softmax').click();
     await expect(pipe.getByTestId('formula-softmax')).toHaveAttribute('data-current', 'true');
@@ -176,8 +246,15 @@ test.describe('gallery', () => {
     await mask.getByTestId('mask-padding').fill('2');
     const combined = mask.getByTestId('mask-combined-grid');
     await combined.getByTestId('table-toggle').click();
-    const cells = await combined.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent?.includes('blocked') ?? false)));
+    const cells = await combined
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) =>
+          Array.from(r.querySelectorAll('td')).map((td) => td.textContent?.includes('blocked') ?? false),
+        ),
+      );
     expect(cells.length).toBe(5);
-    for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) expect(cells[i][j], `${i},${j}`).toBe(j > i || j >= 3);
+    for (let i = 0; i < 5; i++)
+      for (let j = 0; j < 5; j++) expect(cells[i][j], `${i},${j}`).toBe(j > i || j >= 3);
   });
 });

@@ -2,7 +2,13 @@
 // (or Enter on) a block calls onSelectStage. One tab stop; arrow keys move between blocks.
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { PanelFrame } from './PanelFrame';
-import { architectureBlocks, type ArchKind, type ArchStage, type NormPlacement, type PositionalKind } from './architecture';
+import {
+  architectureBlocks,
+  type ArchKind,
+  type ArchStage,
+  type NormPlacement,
+  type PositionalKind,
+} from './architecture';
 import { useThemeScale } from './useThemeScale';
 
 export interface ArchitectureDiagramProps {
@@ -31,8 +37,14 @@ const FILL: Record<string, string> = {
 
 /** An encoder-decoder, encoder-only or decoder-only block diagram, pre- or post-norm. */
 export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
-  const blocks = useMemo(() => architectureBlocks(props.arch, props.norm, props.positional ?? 'sinusoidal'), [props.arch, props.norm, props.positional]);
-  const selectable = useMemo(() => blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.id !== null), [blocks]);
+  const blocks = useMemo(
+    () => architectureBlocks(props.arch, props.norm, props.positional ?? 'sinusoidal'),
+    [props.arch, props.norm, props.positional],
+  );
+  const selectable = useMemo(
+    () => blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.id !== null),
+    [blocks],
+  );
   const [focus, setFocus] = useState(0);
   const refs = useRef<(SVGGElement | null)[]>([]);
   const k = useThemeScale();
@@ -54,16 +66,47 @@ export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
     refs.current[next]?.focus();
   };
   const layerSpan = (column: number) => {
-    const rowsIn = blocks.filter((b) => b.column === column && b.id !== null && /^(encoder|decoder)\./.test(b.id) || (b.column === column && b.kind === 'residual')).map((b) => b.row);
+    const rowsIn = blocks
+      .filter(
+        (b) =>
+          (b.column === column && b.id !== null && /^(encoder|decoder)\./.test(b.id)) ||
+          (b.column === column && b.kind === 'residual'),
+      )
+      .map((b) => b.row);
     return rowsIn.length ? [Math.min(...rowsIn), Math.max(...rowsIn)] : null;
   };
-  const names = props.arch === 'encoder-decoder' ? ['Encoder', 'Decoder'] : [props.arch === 'encoder-only' ? 'Encoder' : 'Decoder'];
-  const nOf = (c: number) => (props.arch === 'encoder-decoder' && c === 1 ? props.nDecoderLayers ?? props.nLayers : props.nLayers);
+  const names =
+    props.arch === 'encoder-decoder'
+      ? ['Encoder', 'Decoder']
+      : [props.arch === 'encoder-only' ? 'Encoder' : 'Decoder'];
+  const nOf = (c: number) =>
+    props.arch === 'encoder-decoder' && c === 1 ? (props.nDecoderLayers ?? props.nLayers) : props.nLayers;
   return (
-    <PanelFrame title={title} description={props.description} headingLevel={props.headingLevel} testId={props.testId ?? 'architecture'} data={() => ({ arch: props.arch, norm: props.norm, blocks })}>
-      <svg className="viz-svg" width={width} height={height} role="group" aria-label={`${title}. Arrow keys move between blocks; Enter selects one.`} style={{ fontSize: fs }}>
+    <PanelFrame
+      title={title}
+      description={props.description}
+      headingLevel={props.headingLevel}
+      testId={props.testId ?? 'architecture'}
+      data={() => ({ arch: props.arch, norm: props.norm, blocks })}
+    >
+      <svg
+        className="viz-svg"
+        width={width}
+        height={height}
+        role="group"
+        aria-label={`${title}. Arrow keys move between blocks; Enter selects one.`}
+        style={{ fontSize: fs }}
+      >
         <defs>
-          <marker id="arch-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+          <marker
+            id="arch-arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="6"
+            markerHeight="6"
+            orient="auto-start-reverse"
+          >
             <path d="M 0 0 L 10 5 L 0 10 z" fill="var(--fg)" />
           </marker>
         </defs>
@@ -76,7 +119,16 @@ export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
               </text>
               {span && (
                 <>
-                  <rect x={colX[c] - 8} y={yOf(span[0]) - 6} width={bw + 16} height={yOf(span[1]) - yOf(span[0]) + bh + 12} rx={10} fill="none" stroke="var(--muted)" strokeDasharray="4 3" />
+                  <rect
+                    x={colX[c] - 8}
+                    y={yOf(span[0]) - 6}
+                    width={bw + 16}
+                    height={yOf(span[1]) - yOf(span[0]) + bh + 12}
+                    rx={10}
+                    fill="none"
+                    stroke="var(--muted)"
+                    strokeDasharray="4 3"
+                  />
                   <text x={colX[c] + bw + 12} y={yOf(span[0]) + fs} className="viz-muted">
                     × {nOf(c) ?? 'N'}
                   </text>
@@ -88,7 +140,18 @@ export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
         {blocks.map((b, i) => {
           const next = blocks[i + 1];
           if (!next || next.column !== b.column) return null;
-          return <line key={`a${i}`} x1={colX[b.column] + bw / 2} x2={colX[b.column] + bw / 2} y1={yOf(b.row) + bh} y2={yOf(next.row) - 1} stroke="var(--fg)" strokeWidth={1.5 * k} markerEnd="url(#arch-arrow)" />;
+          return (
+            <line
+              key={`a${i}`}
+              x1={colX[b.column] + bw / 2}
+              x2={colX[b.column] + bw / 2}
+              y1={yOf(b.row) + bh}
+              y2={yOf(next.row) - 1}
+              stroke="var(--fg)"
+              strokeWidth={1.5 * k}
+              markerEnd="url(#arch-arrow)"
+            />
+          );
         })}
         {props.arch === 'encoder-decoder' &&
           (() => {
@@ -97,14 +160,30 @@ export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
             if (!cross) return null;
             const x1 = colX[0] + bw;
             const y1 = yOf(encLast) + bh / 2;
-            return <path d={`M ${x1} ${y1} C ${x1 + 50 * k} ${y1}, ${colX[1] - 50 * k} ${yOf(cross.row) + bh / 2}, ${colX[1]} ${yOf(cross.row) + bh / 2}`} fill="none" stroke="var(--fg)" strokeWidth={1.5 * k} markerEnd="url(#arch-arrow)" data-testid="memory-arrow" />;
+            return (
+              <path
+                d={`M ${x1} ${y1} C ${x1 + 50 * k} ${y1}, ${colX[1] - 50 * k} ${yOf(cross.row) + bh / 2}, ${colX[1]} ${yOf(cross.row) + bh / 2}`}
+                fill="none"
+                stroke="var(--fg)"
+                strokeWidth={1.5 * k}
+                markerEnd="url(#arch-arrow)"
+                data-testid="memory-arrow"
+              />
+            );
           })()}
         {blocks.map((b, i) => {
           const x = colX[b.column];
           const y = yOf(b.row);
           if (b.id === null)
             return (
-              <text key={i} x={x + bw / 2} y={y + bh / 2} textAnchor="middle" dominantBaseline="central" className="viz-muted">
+              <text
+                key={i}
+                x={x + bw / 2}
+                y={y + bh / 2}
+                textAnchor="middle"
+                dominantBaseline="central"
+                className="viz-muted"
+              >
                 {b.label}
               </text>
             );
@@ -138,11 +217,23 @@ export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
               }}
             >
               <rect x={x} y={y} width={bw} height={bh} rx={6} fill={FILL[b.kind]} />
-              <text x={x + bw / 2} y={y + bh / 2} textAnchor="middle" dominantBaseline="central" style={{ fill: '#111' }}>
+              <text
+                x={x + bw / 2}
+                y={y + bh / 2}
+                textAnchor="middle"
+                dominantBaseline="central"
+                style={{ fill: '#111' }}
+              >
                 {b.label}
               </text>
               {current && (
-                <text x={x - 4} y={y + bh / 2} textAnchor="end" dominantBaseline="central" style={{ fontWeight: 700 }}>
+                <text
+                  x={x - 4}
+                  y={y + bh / 2}
+                  textAnchor="end"
+                  dominantBaseline="central"
+                  style={{ fontWeight: 700 }}
+                >
                   ▶
                 </text>
               )}

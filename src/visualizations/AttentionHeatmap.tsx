@@ -48,7 +48,10 @@ export function AttentionHeatmap(props: AttentionHeatmapProps) {
     () =>
       show === 'scores' && s
         ? divergingScale(niceMaxAbs(s.values))
-        : sequentialScale(props.colourMap ?? 'viridis', props.weightDomain === 'data' ? [0, niceMax(w.values)] : [0, 1]),
+        : sequentialScale(
+            props.colourMap ?? 'viridis',
+            props.weightDomain === 'data' ? [0, niceMax(w.values)] : [0, 1],
+          ),
     [show, s, w, props.colourMap, props.weightDomain],
   );
   const dHead = props.dHead ? String(props.dHead) : 'd_head';
@@ -59,9 +62,15 @@ export function AttentionHeatmap(props: AttentionHeatmapProps) {
     const isBlocked = !!blocked && blocked[c.row * w.cols + c.col] === 1;
     return (
       <div className="viz-tip-formula">
+        {score !== undefined && props.dHead && (
+          <div>
+            q<sub>{c.row}</sub>·k<sub>{c.col}</sub> = {formatValue(score * Math.sqrt(props.dHead), 4)}
+          </div>
+        )}
         {score !== undefined && (
           <div>
-            score = q<sub>{c.row}</sub>·k<sub>{c.col}</sub> / √{dHead} = {formatValue(score, 4)} (before the mask)
+            score = q<sub>{c.row}</sub>·k<sub>{c.col}</sub> / √{dHead} = {formatValue(score, 4)} (before the
+            mask)
           </div>
         )}
         {isBlocked ? (
@@ -81,10 +90,18 @@ export function AttentionHeatmap(props: AttentionHeatmapProps) {
     keyTokens,
     weights: matrixRows(w),
     scores: s ? matrixRows(s) : undefined,
-    mask: blocked ? matrixRows({ values: Float32Array.from(blocked), rows: w.rows, cols: w.cols }) : undefined,
+    mask: blocked
+      ? matrixRows({ values: Float32Array.from(blocked), rows: w.rows, cols: w.cols })
+      : undefined,
   });
   return (
-    <PanelFrame title={title} description={props.description} data={data} headingLevel={props.headingLevel} testId={props.testId ?? 'attention-heatmap'}>
+    <PanelFrame
+      title={title}
+      description={props.description}
+      data={data}
+      headingLevel={props.headingLevel}
+      testId={props.testId ?? 'attention-heatmap'}
+    >
       <CellMap
         values={shown.values}
         rows={w.rows}

@@ -8,7 +8,15 @@ import { PanelFrame } from './PanelFrame';
 import { divergingScale, niceMaxAbs, sequentialScale, type ColourScale } from './scales';
 import { headCount, headMatrix, matrixRows, type Matrix } from './tensorView';
 
-export const PIPELINE_STAGES = ['qk', 'scale', 'mask', 'softmax', 'weightedSum', 'concat', 'project'] as const;
+export const PIPELINE_STAGES = [
+  'qk',
+  'scale',
+  'mask',
+  'softmax',
+  'weightedSum',
+  'concat',
+  'project',
+] as const;
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 
 /** The traced tensors of one attention sublayer (an AttentionTrace, or the same fields from a TraceMap). */
@@ -53,7 +61,7 @@ export const PIPELINE_FORMULAS: Record<PipelineStage, string> = {
   qk: 'Q_h K_h^{\\top}',
   scale: '\\text{scores} = \\frac{Q_h K_h^{\\top}}{\\sqrt{d_{\\text{head}}}}',
   mask: '\\text{scores}_{ij} + M_{ij},\\quad M_{ij} = \\begin{cases} -\\infty & \\text{blocked} \\\\ 0 & \\text{otherwise} \\end{cases}',
-  softmax: '\\text{weights}_{ij} = \\frac{e^{\\text{scores}_{ij}}}{\\sum_{j\'} e^{\\text{scores}_{ij\'}}}',
+  softmax: "\\text{weights}_{ij} = \\frac{e^{\\text{scores}_{ij}}}{\\sum_{j'} e^{\\text{scores}_{ij'}}}",
   weightedSum: '\\text{head}_h = \\text{weights}_h\\, V_h',
   concat: '\\text{Concat}(\\text{head}_0, \\ldots, \\text{head}_{n_{\\text{heads}}-1})',
   project: '\\text{output} = \\text{Concat}(\\ldots)\\, W_O + b_O',
@@ -86,20 +94,79 @@ export function pipelineStages(a: PipelineTensors, head: number): StageView[] {
   const concat = new Float32Array(Sq * nHeads * dHead); // [Sq, dModel]
   for (let h = 0; h < nHeads; h++)
     for (let i = 0; i < Sq; i++)
-      for (let d = 0; d < dHead; d++) concat[i * nHeads * dHead + h * dHead + d] = a.headOutputs.data[(h * Sq + i) * dHead + d];
+      for (let d = 0; d < dHead; d++)
+        concat[i * nHeads * dHead + h * dHead + d] = a.headOutputs.data[(h * Sq + i) * dHead + d];
   const out = headMatrix(a.output);
   const sig = (m: Matrix) => divergingScale(niceMaxAbs(m.values));
   const rawM = { values: raw.data, rows: Sq, cols: Sk };
   const concatM = { values: concat, rows: Sq, cols: nHeads * dHead };
   const f = PIPELINE_FORMULAS;
   return [
-    { id: 'qk', name: NAMES.qk, formula: f.qk, shape: '[Sq, Sk]', matrix: rawM, cols: 'keys', scale: sig(rawM) },
-    { id: 'scale', name: NAMES.scale, formula: f.scale, shape: '[Sq, Sk]', matrix: scores, cols: 'keys', scale: sig(scores) },
-    { id: 'mask', name: NAMES.mask, formula: f.mask, shape: '[Sq, Sk]', matrix: { values: masked, rows: Sq, cols: Sk }, cols: 'keys', scale: sig(scores), blocked },
-    { id: 'softmax', name: NAMES.softmax, formula: f.softmax, shape: '[Sq, Sk]', matrix: weights, cols: 'keys', scale: sequentialScale('viridis'), blocked },
-    { id: 'weightedSum', name: NAMES.weightedSum, formula: f.weightedSum, shape: '[Sq, dHead]', matrix: headOut, cols: 'dims', scale: sig(headOut) },
-    { id: 'concat', name: NAMES.concat, formula: f.concat, shape: '[Sq, dModel]', matrix: concatM, cols: 'dims', scale: sig(concatM) },
-    { id: 'project', name: NAMES.project, formula: f.project, shape: '[Sq, dModel]', matrix: out, cols: 'dims', scale: sig(out) },
+    {
+      id: 'qk',
+      name: NAMES.qk,
+      formula: f.qk,
+      shape: '[Sq, Sk]',
+      matrix: rawM,
+      cols: 'keys',
+      scale: sig(rawM),
+    },
+    {
+      id: 'scale',
+      name: NAMES.scale,
+      formula: f.scale,
+      shape: '[Sq, Sk]',
+      matrix: scores,
+      cols: 'keys',
+      scale: sig(scores),
+    },
+    {
+      id: 'mask',
+      name: NAMES.mask,
+      formula: f.mask,
+      shape: '[Sq, Sk]',
+      matrix: { values: masked, rows: Sq, cols: Sk },
+      cols: 'keys',
+      scale: sig(scores),
+      blocked,
+    },
+    {
+      id: 'softmax',
+      name: NAMES.softmax,
+      formula: f.softmax,
+      shape: '[Sq, Sk]',
+      matrix: weights,
+      cols: 'keys',
+      scale: sequentialScale('viridis'),
+      blocked,
+    },
+    {
+      id: 'weightedSum',
+      name: NAMES.weightedSum,
+      formula: f.weightedSum,
+      shape: '[Sq, dHead]',
+      matrix: headOut,
+      cols: 'dims',
+      scale: sig(headOut),
+    },
+    {
+      id: 'concat',
+      name: NAMES.concat,
+      formula: f.concat,
+      shape: '[Sq, dModel]',
+      matrix: concatM,
+      cols: 'dims',
+      scale: sig(concatM),
+    },
+    {
+      id: 'project',
+      name: NAMES.project,
+      formula: f.project,
+      shape: '[Sq, dModel]',
+      matrix: out,
+      cols: 'dims',
+      scale: sig(out),
+    },
   ];
 }
 
@@ -121,29 +188,62 @@ export function AttentionPipeline(props: AttentionPipelineProps) {
       description={props.description}
       headingLevel={props.headingLevel}
       testId={props.testId ?? 'attention-pipeline'}
-      data={() => ({ head, stage, stages: stages.map((s) => ({ stage: s.id, shape: s.shape, formula: s.formula, values: matrixRows(s.matrix) })) })}
+      data={() => ({
+        head,
+        stage,
+        stages: stages.map((s) => ({
+          stage: s.id,
+          shape: s.shape,
+          formula: s.formula,
+          values: matrixRows(s.matrix),
+        })),
+      })}
     >
       <div className="viz-toolbar">
-        <button type="button" className="btn viz-btn" disabled={index <= 0} onClick={() => setStage(PIPELINE_STAGES[index - 1])} data-testid="stage-prev">
+        <button
+          type="button"
+          className="btn viz-btn"
+          disabled={index <= 0}
+          onClick={() => setStage(PIPELINE_STAGES[index - 1])}
+          data-testid="stage-prev"
+        >
           ← Previous stage
         </button>
         <ol className="viz-stage-list" aria-label="Stages">
           {stages.map((s, i) => (
             <li key={s.id}>
-              <button type="button" className="btn viz-btn" aria-current={s.id === stage ? 'step' : undefined} onClick={() => setStage(s.id)} data-testid={`stage-${s.id}`}>
+              <button
+                type="button"
+                className="btn viz-btn"
+                aria-current={s.id === stage ? 'step' : undefined}
+                onClick={() => setStage(s.id)}
+                data-testid={`stage-${s.id}`}
+              >
                 {i + 1}. {s.name}
               </button>
             </li>
           ))}
         </ol>
-        <button type="button" className="btn viz-btn" disabled={index >= stages.length - 1} onClick={() => setStage(PIPELINE_STAGES[index + 1])} data-testid="stage-next">
+        <button
+          type="button"
+          className="btn viz-btn"
+          disabled={index >= stages.length - 1}
+          onClick={() => setStage(PIPELINE_STAGES[index + 1])}
+          data-testid="stage-next"
+        >
           Next stage →
         </button>
       </div>
       <div className="viz-pipeline">
         <ol className="viz-formulas" aria-label="Formulas">
           {stages.map((s) => (
-            <li key={s.id} className="viz-formula" data-current={s.id === stage} data-testid={`formula-${s.id}`} aria-current={s.id === stage ? 'step' : undefined}>
+            <li
+              key={s.id}
+              className="viz-formula"
+              data-current={s.id === stage}
+              data-testid={`formula-${s.id}`}
+              aria-current={s.id === stage ? 'step' : undefined}
+            >
               <Tex>{s.formula}</Tex>
             </li>
           ))}
@@ -151,16 +251,29 @@ export function AttentionPipeline(props: AttentionPipelineProps) {
         {stages
           .filter((s) => s.id === stage)
           .map((s) => (
-            <div key={s.id} className="viz-stage" data-current="true" data-testid="stage-matrix" aria-live="polite">
+            <div
+              key={s.id}
+              className="viz-stage"
+              data-current="true"
+              data-testid="stage-matrix"
+              aria-live="polite"
+            >
               <h4 className="viz-subtitle">
-                Stage {index + 1}: {s.name} <span className="viz-shape">{s.shape} = [{s.matrix.rows}, {s.matrix.cols}]</span>
+                Stage {index + 1}: {s.name}{' '}
+                <span className="viz-shape">
+                  {s.shape} = [{s.matrix.rows}, {s.matrix.cols}]
+                </span>
               </h4>
               <CellMap
                 values={s.matrix.values}
                 rows={s.matrix.rows}
                 cols={s.matrix.cols}
                 rowLabels={props.queryTokens}
-                colLabels={s.cols === 'keys' ? props.keyTokens : Array.from({ length: s.matrix.cols }, (_, i) => String(i))}
+                colLabels={
+                  s.cols === 'keys'
+                    ? props.keyTokens
+                    : Array.from({ length: s.matrix.cols }, (_, i) => String(i))
+                }
                 rowTitle="Queries (rows)"
                 colTitle={s.cols === 'keys' ? 'Keys (columns)' : 'Dimensions (columns)'}
                 rowNoun="query"

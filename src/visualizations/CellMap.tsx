@@ -115,7 +115,14 @@ export function CellMap(props: CellMapProps) {
   const value = (c: Cell) => values[offset + c.row * cols + c.col];
   const isBlocked = (c: Cell) => !!blocked && blocked[c.row * cols + c.col] === 1;
   const announce = (c: Cell) =>
-    announceCell(props.rowNoun, rowLabels[c.row] ?? String(c.row), props.colNoun, colLabels[c.col] ?? String(c.col), formatValue(value(c), digits), isBlocked(c));
+    announceCell(
+      props.rowNoun,
+      rowLabels[c.row] ?? String(c.row),
+      props.colNoun,
+      colLabels[c.col] ?? String(c.col),
+      formatValue(value(c), digits),
+      isBlocked(c),
+    );
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const s = store.get();
@@ -149,7 +156,13 @@ export function CellMap(props: CellMapProps) {
   return (
     <div className="viz-cellmap" ref={rootRef} data-testid={props.testId}>
       <div className="viz-toolbar">
-        <button type="button" className="btn viz-btn" aria-pressed={asTable} onClick={() => setAsTable((t) => !t)} data-testid="table-toggle">
+        <button
+          type="button"
+          className="btn viz-btn"
+          aria-pressed={asTable}
+          onClick={() => setAsTable((t) => !t)}
+          data-testid="table-toggle"
+        >
           Show as table
         </button>
       </div>
@@ -166,29 +179,57 @@ export function CellMap(props: CellMapProps) {
             aria-hidden="true"
             style={{ left, top, width: gridWidth, height: gridHeight }}
           />
-          <svg className="viz-overlay" width={layout.width} height={layout.height} aria-hidden="true" style={{ fontSize }}>
+          <svg
+            className="viz-overlay"
+            width={layout.width}
+            height={layout.height}
+            aria-hidden="true"
+            style={{ fontSize }}
+          >
             <defs>
               <HatchPattern id={hatchId} size={Math.max(4, Math.min(8, cell / 2))} />
             </defs>
             <text className="viz-axis-title" x={left + gridWidth / 2} y={fontSize * 1.1} textAnchor="middle">
               {props.colTitle}
             </text>
-            <text className="viz-axis-title" transform={`translate(${fontSize * 1.1}, ${top + gridHeight / 2}) rotate(-90)`} textAnchor="middle">
+            <text
+              className="viz-axis-title"
+              transform={`translate(${fontSize * 1.1}, ${top + gridHeight / 2}) rotate(-90)`}
+              textAnchor="middle"
+            >
               {props.rowTitle}
             </text>
             {rowTicks.map((r) => (
-              <text key={r} className="viz-label" x={left - 6} y={top + (r + 0.5) * cell} textAnchor="end" dominantBaseline="central">
+              <text
+                key={r}
+                className="viz-label"
+                x={left - 6}
+                y={top + (r + 0.5) * cell}
+                textAnchor="end"
+                dominantBaseline="central"
+              >
                 {shortRows[r]}
               </text>
             ))}
             {colTicks.map((c) => (
-              <text key={c} className="viz-label" transform={`translate(${left + (c + 0.5) * cell}, ${top - 6}) rotate(-45)`}>
+              <text
+                key={c}
+                className="viz-label"
+                transform={`translate(${left + (c + 0.5) * cell}, ${top - 6}) rotate(-45)`}
+              >
                 {shortCols[c]}
               </text>
             ))}
             <g data-testid="blocked-hatch">
               {runs.map((run) => (
-                <rect key={`${run.row}-${run.col}`} x={left + run.col * cell} y={top + run.row * cell} width={run.length * cell} height={cell} fill={`url(#${hatchId})`} />
+                <rect
+                  key={`${run.row}-${run.col}`}
+                  x={left + run.col * cell}
+                  y={top + run.row * cell}
+                  width={run.length * cell}
+                  height={cell}
+                  fill={`url(#${hatchId})`}
+                />
               ))}
             </g>
             {showValues && (
@@ -199,15 +240,38 @@ export function CellMap(props: CellMapProps) {
                   const v = values[offset + i];
                   if (blocked && blocked[i] === 1) return null; // the hatch says it; the tooltip and table give the value
                   return (
-                    <text key={i} x={left + (c + 0.5) * cell} y={top + (r + 0.5) * cell} textAnchor="middle" dominantBaseline="central" style={{ fontSize: Math.min(fontSize, cell / 3.2), fill: textOn(scale.rgb(v)) }}>
+                    <text
+                      key={i}
+                      x={left + (c + 0.5) * cell}
+                      y={top + (r + 0.5) * cell}
+                      textAnchor="middle"
+                      dominantBaseline="central"
+                      style={{ fontSize: Math.min(fontSize, cell / 3.2), fill: textOn(scale.rgb(v)) }}
+                    >
                       {formatValue(v, digits)}
                     </text>
                   );
                 })}
               </g>
             )}
-            <rect className="viz-grid-border" x={left} y={top} width={gridWidth} height={gridHeight} fill="none" />
-            {sel && <rect className="viz-selected-cell" x={left + sel.col * cell} y={top + sel.row * cell} width={cell} height={cell} fill="none" />}
+            <rect
+              className="viz-grid-border"
+              x={left}
+              y={top}
+              width={gridWidth}
+              height={gridHeight}
+              fill="none"
+            />
+            {sel && (
+              <rect
+                className="viz-selected-cell"
+                x={left + sel.col * cell}
+                y={top + sel.row * cell}
+                width={cell}
+                height={cell}
+                fill="none"
+              />
+            )}
           </svg>
           <div
             ref={gridRef}
@@ -227,7 +291,8 @@ export function CellMap(props: CellMapProps) {
               window.clearTimeout(leaveTimer.current);
               const c = pointerCell(e);
               const s = store.get();
-              if (c && (s.hover?.row !== c.row || s.hover?.col !== c.col)) store.set({ hover: c, dismissed: false });
+              if (c && (s.hover?.row !== c.row || s.hover?.col !== c.col))
+                store.set({ hover: c, dismissed: false });
             }}
             onPointerLeave={() => {
               leaveTimer.current = window.setTimeout(() => {
@@ -241,7 +306,15 @@ export function CellMap(props: CellMapProps) {
               props.onSelectCell?.(c);
             }}
           >
-            <GridCursor store={store} cell={cell} idPrefix={idPrefix} rows={rows} cols={cols} announce={announce} gridRef={gridRef} />
+            <GridCursor
+              store={store}
+              cell={cell}
+              idPrefix={idPrefix}
+              rows={rows}
+              cols={cols}
+              announce={announce}
+              gridRef={gridRef}
+            />
           </div>
           <span id={`${idPrefix}-help`} hidden>
             Arrow keys move between cells; Home and End go to the ends of a row; Escape hides the tooltip.
@@ -258,12 +331,17 @@ export function CellMap(props: CellMapProps) {
             content={(c) => (
               <>
                 <div className="viz-tip-value">
-                  <span className="viz-swatch" style={{ background: scale.css(value(c)) }} aria-hidden="true" />
+                  <span
+                    className="viz-swatch"
+                    style={{ background: scale.css(value(c)) }}
+                    aria-hidden="true"
+                  />
                   <strong>{formatValue(value(c), 4)}</strong>
                   {isBlocked(c) && <span className="viz-tip-blocked"> blocked</span>}
                 </div>
                 <div>
-                  {props.rowNoun} ‘{rowLabels[c.row]}’ (row {c.row}) → {props.colNoun} ‘{colLabels[c.col]}’ (column {c.col})
+                  {props.rowNoun} ‘{rowLabels[c.row]}’ (row {c.row}) → {props.colNoun} ‘{colLabels[c.col]}’
+                  (column {c.col})
                 </div>
                 {props.details?.(c)}
               </>
@@ -271,7 +349,13 @@ export function CellMap(props: CellMapProps) {
           />
         </div>
       )}
-      <Legend scale={scale} title={props.legendTitle} width={Math.max(200 * themeScale, Math.min(320 * themeScale, gridWidth))} fontSize={fontSize} showBlocked={runs.length > 0} />
+      <Legend
+        scale={scale}
+        title={props.legendTitle}
+        width={Math.max(200 * themeScale, Math.min(320 * themeScale, gridWidth))}
+        fontSize={fontSize}
+        showBlocked={runs.length > 0}
+      />
     </div>
   );
 }

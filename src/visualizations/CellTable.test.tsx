@@ -10,11 +10,18 @@ import { buildFixtures } from './fixtures/runs';
 import { bytesOf } from './fixtures';
 import * as files from './fixtures/modelFiles';
 
-const fx = buildFixtures({ decoder: bytesOf(files.decoder), encdec: bytesOf(files.encdec), rope: bytesOf(files.rope), encoder: bytesOf(files.encoder) });
+const fx = buildFixtures({
+  decoder: bytesOf(files.decoder),
+  encdec: bytesOf(files.encdec),
+  rope: bytesOf(files.rope),
+  encoder: bytesOf(files.encoder),
+});
 
 function cells(html: string): string[][] {
   const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].slice(1); // skip the header row
-  return rows.map((r) => [...r[1].matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1].replace(/<[^>]+>/g, '')));
+  return rows.map((r) =>
+    [...r[1].matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1].replace(/<[^>]+>/g, '')),
+  );
 }
 
 describe('CellTable', () => {
@@ -45,7 +52,9 @@ describe('CellTable', () => {
     for (let i = 0; i < m.rows; i++)
       for (let j = 0; j < m.cols; j++) {
         const text = table[i][j];
-        expect(Math.abs(parseValue(text.replace(' blocked', '')) - m.values[i * m.cols + j])).toBeLessThan(5e-5);
+        expect(Math.abs(parseValue(text.replace(' blocked', '')) - m.values[i * m.cols + j])).toBeLessThan(
+          5e-5,
+        );
         expect(text.includes('blocked')).toBe(j > i); // causal
       }
     expect(html).toContain('<th scope="row">t4</th>');

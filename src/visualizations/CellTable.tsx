@@ -14,7 +14,8 @@ export function CellTable(props: CellMapProps & { offset: number; digits: number
     <div className="viz-table-wrap" tabIndex={0} role="region" aria-label={`${props.label} (table)`}>
       {(nr < rows || nc < cols) && (
         <p className="notice">
-          Showing the first {nr} rows and {nc} columns of {rows} × {cols}; export the data as JSON for all of them.
+          Showing the first {nr} rows and {nc} columns of {rows} × {cols}; export the data as JSON for all of
+          them.
         </p>
       )}
       <table className="viz-table" data-testid="cellmap-table">

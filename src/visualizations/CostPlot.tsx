@@ -32,7 +32,13 @@ export function CostPlot(props: CostPlotProps) {
   const c = xs.map((S) => costAt(S, dModel));
   const title = props.title ?? 'Cost against sequence length S';
   return (
-    <PanelFrame title={title} description={props.description ?? 'Illustrative: counts from the formulas, not timings.'} headingLevel={props.headingLevel} testId={props.testId ?? 'cost'} data={() => ({ dModel, points: xs.map((S, i) => ({ S, ...c[i] })) })}>
+    <PanelFrame
+      title={title}
+      description={props.description ?? 'Illustrative: counts from the formulas, not timings.'}
+      headingLevel={props.headingLevel}
+      testId={props.testId ?? 'cost'}
+      data={() => ({ dModel, points: xs.map((S, i) => ({ S, ...c[i] })) })}
+    >
       <div className="viz-toolbar">
         <label>
           largest S

@@ -46,7 +46,9 @@ export function GridCursor({
         </div>
       </div>
       {s.hover && <div aria-hidden="true" className="viz-hover-cell" style={box(s.hover)} />}
-      {s.focused && <div aria-hidden="true" className="viz-focus-cell" data-testid="focus-cell" style={box(focus)} />}
+      {s.focused && (
+        <div aria-hidden="true" className="viz-focus-cell" data-testid="focus-cell" style={box(focus)} />
+      )}
     </>
   );
 }
@@ -69,7 +71,14 @@ export function CursorTooltip({
   gridHeight,
   available,
   content,
-}: CursorProps & { left: number; top: number; gridWidth: number; gridHeight: number; available: number; content: (c: Cell) => ReactNode }) {
+}: CursorProps & {
+  left: number;
+  top: number;
+  gridWidth: number;
+  gridHeight: number;
+  available: number;
+  content: (c: Cell) => ReactNode;
+}) {
   const s = useCursor(store);
   const shown = tooltipCell(s);
   const ref = useRef<HTMLDivElement>(null);

@@ -26,7 +26,13 @@ export function Legend({ scale, title, width = 240, fontSize = 12, showBlocked =
   const stops = [];
   for (let i = 0; i < LUT_SIZE; i += 8) {
     const l = i * 3;
-    stops.push(<stop key={i} offset={`${((i + 0.5) / LUT_SIZE) * 100}%`} stopColor={`rgb(${scale.lut[l]}, ${scale.lut[l + 1]}, ${scale.lut[l + 2]})`} />);
+    stops.push(
+      <stop
+        key={i}
+        offset={`${((i + 0.5) / LUT_SIZE) * 100}%`}
+        stopColor={`rgb(${scale.lut[l]}, ${scale.lut[l + 1]}, ${scale.lut[l + 2]})`}
+      />,
+    );
   }
   const height = fontSize * 1.4 + barH + fontSize * 1.5;
   const pad = fontSize * 1.5;
@@ -47,7 +53,14 @@ export function Legend({ scale, title, width = 240, fontSize = 12, showBlocked =
         <text className="viz-legend-title" x={0} y={fontSize}>
           {title}
         </text>
-        <rect x={0} y={fontSize * 1.4} width={barW} height={barH} fill={`url(#${id}-g)`} className="viz-legend-bar" />
+        <rect
+          x={0}
+          y={fontSize * 1.4}
+          width={barW}
+          height={barH}
+          fill={`url(#${id}-g)`}
+          className="viz-legend-bar"
+        />
         {ticks.map((t) => (
           <g key={t} transform={`translate(${x(t)}, ${fontSize * 1.4 + barH})`}>
             <line y2={4} className="viz-tick" />

@@ -1,7 +1,15 @@
 // Mask diagrams: padding, full, causal and prefix masks as boolean grids and their combination, then
 // the mask at work: −∞ added to the scores, and 0 after softmax. Mask and softmax math from src/model.
 import { useMemo, useState, type ReactNode } from 'react';
-import { combineMasks, paddingMask, patternMask, softmax, type BoolTensor, type MaskPattern, type Tensor } from '../model';
+import {
+  combineMasks,
+  paddingMask,
+  patternMask,
+  softmax,
+  type BoolTensor,
+  type MaskPattern,
+  type Tensor,
+} from '../model';
 import { CellMap } from './CellMap';
 import { PanelFrame } from './PanelFrame';
 import { divergingScale, niceMaxAbs, sequentialScale } from './scales';
@@ -39,7 +47,8 @@ export function MaskDiagram(props: MaskDiagramProps) {
   const padMask = useMemo(() => paddingMask(S, keyIds, PAD), [S, keyIds]);
   const patMask = useMemo(() => patternMask(pattern, S, S, pre), [pattern, S, pre]);
   const combined = useMemo(() => combineMasks(padMask, patMask), [padMask, patMask]);
-  const real = props.scores && props.scores.shape[0] === S && props.scores.shape[1] === S ? props.scores : null;
+  const real =
+    props.scores && props.scores.shape[0] === S && props.scores.shape[1] === S ? props.scores : null;
   const scores: Tensor = useMemo(() => real ?? { data: new Float32Array(S * S), shape: [S, S] }, [real, S]); // [S, S]
   const masked: Tensor = useMemo(() => {
     const data = scores.data.slice(); // [S, S]
@@ -48,7 +57,10 @@ export function MaskDiagram(props: MaskDiagramProps) {
   }, [scores, combined, S]);
   const weights = useMemo(() => softmax(scores, combined), [scores, combined]); // [S, S]
   const labels = useMemo(
-    () => Array.from({ length: S }, (_, j) => (keyIds[j] === PAD ? '<pad>' : real && props.tokens ? props.tokens[j] : String(j))),
+    () =>
+      Array.from({ length: S }, (_, j) =>
+        keyIds[j] === PAD ? '<pad>' : real && props.tokens ? props.tokens[j] : String(j),
+      ),
     [real, props.tokens, S, keyIds],
   );
   const boolScale = useMemo(() => sequentialScale('cividis'), []);
@@ -84,20 +96,48 @@ export function MaskDiagram(props: MaskDiagramProps) {
       description={props.description}
       headingLevel={props.headingLevel}
       testId={props.testId ?? 'mask-diagram'}
-      data={() => ({ S, padding: pad, prefix: pre, pattern, padding_mask: padMask, pattern_mask: patMask, combined, scores, weights })}
+      data={() => ({
+        S,
+        padding: pad,
+        prefix: pre,
+        pattern,
+        padding_mask: padMask,
+        pattern_mask: patMask,
+        combined,
+        scores,
+        weights,
+      })}
     >
       <div className="viz-toolbar" role="group" aria-label="Mask controls">
         <label>
           S
-          <input type="number" min={2} max={maxS} value={S} onChange={(e) => setS(Math.max(2, Math.min(maxS, Number(e.target.value) || 2)))} data-testid="mask-S" />
+          <input
+            type="number"
+            min={2}
+            max={maxS}
+            value={S}
+            onChange={(e) => setS(Math.max(2, Math.min(maxS, Number(e.target.value) || 2)))}
+            data-testid="mask-S"
+          />
         </label>
         <label>
           padding tokens
-          <input type="number" min={0} max={S - 1} value={pad} onChange={(e) => setPadding(Math.max(0, Number(e.target.value) || 0))} data-testid="mask-padding" />
+          <input
+            type="number"
+            min={0}
+            max={S - 1}
+            value={pad}
+            onChange={(e) => setPadding(Math.max(0, Number(e.target.value) || 0))}
+            data-testid="mask-padding"
+          />
         </label>
         <label>
           pattern
-          <select value={pattern} onChange={(e) => setPattern(e.target.value as MaskPattern)} data-testid="mask-pattern">
+          <select
+            value={pattern}
+            onChange={(e) => setPattern(e.target.value as MaskPattern)}
+            data-testid="mask-pattern"
+          >
             <option value="full">full</option>
             <option value="causal">causal</option>
             <option value="prefix">prefix</option>
@@ -105,16 +145,34 @@ export function MaskDiagram(props: MaskDiagramProps) {
         </label>
         <label>
           prefix length
-          <input type="number" min={0} max={S} value={pre} disabled={pattern !== 'prefix'} onChange={(e) => setPrefix(Math.max(0, Number(e.target.value) || 0))} data-testid="mask-prefix" />
+          <input
+            type="number"
+            min={0}
+            max={S}
+            value={pre}
+            disabled={pattern !== 'prefix'}
+            onChange={(e) => setPrefix(Math.max(0, Number(e.target.value) || 0))}
+            data-testid="mask-prefix"
+          />
         </label>
       </div>
       <div className="viz-row">
         {grid(padMask, `Padding (last ${pad} key${pad === 1 ? '' : 's'} are <pad>)`, 'mask-padding-grid')}
-        {grid(patMask, pattern === 'prefix' ? `Prefix (first ${pre} see each other)` : pattern === 'causal' ? 'Causal (j > i blocked)' : 'Full (nothing blocked)', 'mask-pattern-grid')}
+        {grid(
+          patMask,
+          pattern === 'prefix'
+            ? `Prefix (first ${pre} see each other)`
+            : pattern === 'causal'
+              ? 'Causal (j > i blocked)'
+              : 'Full (nothing blocked)',
+          'mask-pattern-grid',
+        )}
         {grid(combined, 'Combined: padding OR pattern', 'mask-combined-grid')}
       </div>
       <p className="viz-desc">
-        {real ? 'Scores of a real head below.' : 'Illustrative: every score is 0 here, so each row’s weight is shared equally by its allowed keys.'}
+        {real
+          ? 'Scores of a real head below.'
+          : 'Illustrative: every score is 0 here, so each row’s weight is shared equally by its allowed keys.'}
       </p>
       <div className="viz-row">
         <div data-testid="mask-scores">

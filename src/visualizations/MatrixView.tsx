@@ -34,7 +34,10 @@ export interface MatrixViewProps {
 /** A signed matrix with its shape, e.g. Q of one head: [S, dHead]. */
 export function MatrixView(props: MatrixViewProps) {
   const m = useMemo(() => headMatrix(props.matrix, props.head ?? 0), [props.matrix, props.head]);
-  const colLabels = useMemo(() => props.colLabels ?? Array.from({ length: m.cols }, (_, i) => String(i)), [props.colLabels, m.cols]);
+  const colLabels = useMemo(
+    () => props.colLabels ?? Array.from({ length: m.cols }, (_, i) => String(i)),
+    [props.colLabels, m.cols],
+  );
   const scale = useMemo(() => divergingScale(props.maxAbs ?? niceMaxAbs(m.values)), [props.maxAbs, m.values]);
   const title = props.title ?? `${props.name} ${props.shapeLabel}`;
   return (
@@ -43,7 +46,12 @@ export function MatrixView(props: MatrixViewProps) {
       description={props.description}
       headingLevel={props.headingLevel}
       testId={props.testId ?? 'matrix-view'}
-      data={() => ({ name: props.name, shape: props.shapeLabel, rows: props.rowLabels, values: matrixRows(m) })}
+      data={() => ({
+        name: props.name,
+        shape: props.shapeLabel,
+        rows: props.rowLabels,
+        values: matrixRows(m),
+      })}
     >
       <p className="viz-shape" data-testid="matrix-shape">
         {props.name}: {props.shapeLabel} = [{m.rows}, {m.cols}]

@@ -43,18 +43,37 @@ export function OutputBars(props: OutputBarsProps) {
   const position = Math.min(T - 1, props.position ?? T - 1);
   const [temperature, setTemperature] = useState(props.temperature ?? 1);
   const [topK, setTopK] = useState(props.topK ?? Math.min(8, V));
-  const rows = useMemo(() => topTokens(props.logits, position, temperature, topK), [props.logits, position, temperature, topK]);
+  const [asTable, setAsTable] = useState(false);
+  const rows = useMemo(
+    () => topTokens(props.logits, position, temperature, topK),
+    [props.logits, position, temperature, topK],
+  );
   const k = useThemeScale();
   const fs = 12.5 * k;
   const rowH = 24 * k;
-  const labelW = Math.max(...rows.map((r) => shortLabel(props.vocab[r.id] ?? String(r.id), 12).length), 4) * fs * 0.62 + 12;
+  const labelW =
+    Math.max(...rows.map((r) => shortLabel(props.vocab[r.id] ?? String(r.id), 12).length), 4) * fs * 0.62 +
+    12;
   const barW = 260 * Math.min(k, 1.3);
   const width = labelW + barW + fs * 9;
   const height = rowH * rows.length + fs * 2;
-  const title = props.title ?? `Next token after ${props.positionLabel ? `‘${props.positionLabel}’` : `position ${position}`}`;
+  const title =
+    props.title ??
+    `Next token after ${props.positionLabel ? `‘${props.positionLabel}’` : `position ${position}`}`;
   const argmax = rows[0];
   return (
-    <PanelFrame title={title} description={props.description} headingLevel={props.headingLevel} testId={props.testId ?? 'output-bars'} data={() => ({ position, temperature, topK, rows: rows.map((r) => ({ ...r, token: props.vocab[r.id] })) })}>
+    <PanelFrame
+      title={title}
+      description={props.description}
+      headingLevel={props.headingLevel}
+      testId={props.testId ?? 'output-bars'}
+      data={() => ({
+        position,
+        temperature,
+        topK,
+        rows: rows.map((r) => ({ ...r, token: props.vocab[r.id] })),
+      })}
+    >
       <div className="viz-toolbar" role="group" aria-label="Sampling">
         <label>
           temperature {temperature.toFixed(2)}
@@ -86,38 +105,101 @@ export function OutputBars(props: OutputBarsProps) {
             data-testid="top-k"
           />
         </label>
+        <button
+          type="button"
+          className="btn viz-btn"
+          aria-pressed={asTable}
+          onClick={() => setAsTable((t) => !t)}
+          data-testid="table-toggle"
+        >
+          Show as table
+        </button>
       </div>
       <p className="viz-desc">
-        argmax: <strong data-testid="argmax">{props.vocab[argmax.id] ?? argmax.id}</strong> (temperature changes the probabilities but never the argmax). Bars: probability after softmax(logits / T); the
-        last column is the share among the top {rows.length}, which sampling uses.
+        argmax: <strong data-testid="argmax">{props.vocab[argmax.id] ?? argmax.id}</strong> (temperature
+        changes the probabilities but never the argmax). Bars: probability after softmax(logits / T); the last
+        column is the share among the top {rows.length}, which sampling uses.
       </p>
-      <svg className="viz-svg" width={width} height={height} role="img" aria-label={`Top ${rows.length} tokens: ${rows.map((r) => `${props.vocab[r.id] ?? r.id} ${formatValue(r.prob)}`).join(', ')}`} style={{ fontSize: fs }} data-testid="bars">
-        <text x={labelW} y={fs} className="viz-axis-title">
-          probability
-        </text>
-        <text x={labelW + barW + fs * 4.5} y={fs} className="viz-axis-title">
-          top-k share
-        </text>
-        {rows.map((r, i) => {
-          const y = fs * 1.6 + i * rowH;
-          return (
-            <g key={r.id} data-testid="bar" data-token={props.vocab[r.id]} data-prob={r.prob}>
-              <text x={labelW - 8} y={y + rowH / 2} textAnchor="end" dominantBaseline="central" fontWeight={i === 0 ? 700 : 400}>
-                {shortLabel(props.vocab[r.id] ?? String(r.id), 12)}
-              </text>
-              <rect x={labelW} y={y + 3} width={Math.max(1, r.prob * barW)} height={rowH - 6} fill={i === 0 ? 'var(--accent)' : 'var(--muted)'} />
-              <rect x={labelW} y={y + 3} width={barW} height={rowH - 6} fill="none" stroke="var(--border)" />
-              <text x={labelW + barW + 6} y={y + rowH / 2} dominantBaseline="central">
-                {formatValue(r.prob, 3)}
-              </text>
-              <text x={labelW + barW + fs * 4.5} y={y + rowH / 2} dominantBaseline="central">
-                {formatValue(r.renormalised, 3)}
-                {i === 0 ? ' ← argmax' : ''}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      {asTable ? (
+        <table className="viz-table" data-testid="output-table">
+          <caption>
+            Top {rows.length} tokens at temperature {temperature.toFixed(2)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">token</th>
+              <th scope="col">logit</th>
+              <th scope="col">probability</th>
+              <th scope="col">top-k share</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">{props.vocab[r.id] ?? r.id}</th>
+                <td>{formatValue(r.logit, 4)}</td>
+                <td>{formatValue(r.prob, 4)}</td>
+                <td>{formatValue(r.renormalised, 4)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <svg
+          className="viz-svg"
+          width={width}
+          height={height}
+          role="img"
+          aria-label={`Top ${rows.length} tokens: ${rows.map((r) => `${props.vocab[r.id] ?? r.id} ${formatValue(r.prob)}`).join(', ')}`}
+          style={{ fontSize: fs }}
+          data-testid="bars"
+        >
+          <text x={labelW} y={fs} className="viz-axis-title">
+            probability
+          </text>
+          <text x={labelW + barW + fs * 4.5} y={fs} className="viz-axis-title">
+            top-k share
+          </text>
+          {rows.map((r, i) => {
+            const y = fs * 1.6 + i * rowH;
+            return (
+              <g key={r.id} data-testid="bar" data-token={props.vocab[r.id]} data-prob={r.prob}>
+                <text
+                  x={labelW - 8}
+                  y={y + rowH / 2}
+                  textAnchor="end"
+                  dominantBaseline="central"
+                  fontWeight={i === 0 ? 700 : 400}
+                >
+                  {shortLabel(props.vocab[r.id] ?? String(r.id), 12)}
+                </text>
+                <rect
+                  x={labelW}
+                  y={y + 3}
+                  width={Math.max(1, r.prob * barW)}
+                  height={rowH - 6}
+                  fill={i === 0 ? 'var(--accent)' : 'var(--muted)'}
+                />
+                <rect
+                  x={labelW}
+                  y={y + 3}
+                  width={barW}
+                  height={rowH - 6}
+                  fill="none"
+                  stroke="var(--border)"
+                />
+                <text x={labelW + barW + 6} y={y + rowH / 2} dominantBaseline="central">
+                  {formatValue(r.prob, 3)}
+                </text>
+                <text x={labelW + barW + fs * 4.5} y={y + rowH / 2} dominantBaseline="central">
+                  {formatValue(r.renormalised, 3)}
+                  {i === 0 ? ' ← argmax' : ''}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      )}
     </PanelFrame>
   );
 }

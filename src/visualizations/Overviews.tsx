@@ -34,7 +34,13 @@ function ThumbGrid({ layers, layerIndices, selected, onSelect, size, colourMap, 
     refs.current.get(`${next.row}-${next.col}`)?.focus();
   };
   return (
-    <div role="grid" aria-label={label} className="viz-thumbs" style={{ gridTemplateColumns: `repeat(${nHeads}, max-content)` }} onKeyDown={onKeyDown}>
+    <div
+      role="grid"
+      aria-label={label}
+      className="viz-thumbs"
+      style={{ gridTemplateColumns: `repeat(${nHeads}, max-content)` }}
+      onKeyDown={onKeyDown}
+    >
       {layers.map((w, li) => (
         <div role="row" key={li} style={{ display: 'contents' }}>
           {Array.from({ length: nHeads }, (_, h) => {
@@ -94,7 +100,12 @@ export function HeadOverview(props: HeadOverviewProps) {
       description={props.description}
       headingLevel={props.headingLevel}
       testId={props.testId ?? 'head-overview'}
-      data={() => ({ layer: props.layer, heads: Array.from({ length: headCount(props.weights) }, (_, h) => matrixRows(headMatrix(props.weights, h))) })}
+      data={() => ({
+        layer: props.layer,
+        heads: Array.from({ length: headCount(props.weights) }, (_, h) =>
+          matrixRows(headMatrix(props.weights, h)),
+        ),
+      })}
     >
       <ThumbGrid
         layers={[props.weights]}
@@ -105,7 +116,12 @@ export function HeadOverview(props: HeadOverviewProps) {
         colourMap={colourMap}
         label={`${title}: rows are queries, columns are keys`}
       />
-      <Legend scale={sequentialScale(colourMap)} title="attention weight (rows = queries, columns = keys)" fontSize={fontSize} width={260} />
+      <Legend
+        scale={sequentialScale(colourMap)}
+        title="attention weight (rows = queries, columns = keys)"
+        fontSize={fontSize}
+        width={260}
+      />
     </PanelFrame>
   );
 }
@@ -134,7 +150,11 @@ export function ModelOverview(props: ModelOverviewProps) {
       description={props.description}
       headingLevel={props.headingLevel}
       testId={props.testId ?? 'model-overview'}
-      data={() => ({ layers: props.layers.map((w) => Array.from({ length: headCount(w) }, (_, h) => matrixRows(headMatrix(w, h)))) })}
+      data={() => ({
+        layers: props.layers.map((w) =>
+          Array.from({ length: headCount(w) }, (_, h) => matrixRows(headMatrix(w, h))),
+        ),
+      })}
     >
       <ThumbGrid
         layers={props.layers}

@@ -14,7 +14,14 @@ export interface PanelFrameProps {
 }
 
 /** A titled panel with export buttons; everything drawn inside (SVG, canvas) goes into the figure. */
-export function PanelFrame({ title, description, data, headingLevel = 3, testId, children }: PanelFrameProps) {
+export function PanelFrame({
+  title,
+  description,
+  data,
+  headingLevel = 3,
+  testId,
+  children,
+}: PanelFrameProps) {
   const id = useId();
   const bodyRef = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +44,10 @@ export function PanelFrame({ title, description, data, headingLevel = 3, testId,
   };
   const exportJson = () => {
     if (!data) return;
-    download(new Blob([dataToJson({ title, ...(data() as object) })], { type: 'application/json' }), `${stem}.json`);
+    download(
+      new Blob([dataToJson({ title, ...(data() as object) })], { type: 'application/json' }),
+      `${stem}.json`,
+    );
   };
   return (
     <section className="viz-panel" aria-labelledby={id} data-testid={testId} data-panel-ready="true">
@@ -46,21 +56,43 @@ export function PanelFrame({ title, description, data, headingLevel = 3, testId,
           {title}
         </H>
         <div className="viz-export" role="group" aria-label={`Export ${title}`}>
-          <button type="button" className="btn viz-btn" onClick={exportSvg} data-testid="export-svg" aria-label={`Export ${title} as SVG`}>
+          <button
+            type="button"
+            className="btn viz-btn"
+            onClick={exportSvg}
+            data-testid="export-svg"
+            aria-label={`Export ${title} as SVG`}
+          >
             SVG
           </button>
-          <button type="button" className="btn viz-btn" onClick={() => void exportPng()} data-testid="export-png" aria-label={`Export ${title} as PNG (2×)`}>
+          <button
+            type="button"
+            className="btn viz-btn"
+            onClick={() => void exportPng()}
+            data-testid="export-png"
+            aria-label={`Export ${title} as PNG (2×)`}
+          >
             PNG
           </button>
           {data && (
-            <button type="button" className="btn viz-btn" onClick={exportJson} data-testid="export-json" aria-label={`Export the data of ${title} as JSON`}>
+            <button
+              type="button"
+              className="btn viz-btn"
+              onClick={exportJson}
+              data-testid="export-json"
+              aria-label={`Export the data of ${title} as JSON`}
+            >
               JSON
             </button>
           )}
         </div>
       </div>
       {description && <div className="viz-desc">{description}</div>}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <div ref={bodyRef} className="viz-panel-body">
         {children}
       </div>

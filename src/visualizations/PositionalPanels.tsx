@@ -27,7 +27,10 @@ export function SinusoidalPanel(props: SinusoidalPanelProps) {
   const [dims, setDims] = useState<readonly number[]>(props.dims ?? [0, 1, 6]);
   const table = useMemo(() => sinusoidalTable(S, dModel), [S, dModel]); // [S, dModel]
   const posLabels = useMemo(() => Array.from({ length: S }, (_, p) => String(p)), [S]);
-  const dimLabels = useMemo(() => Array.from({ length: dModel }, (_, d) => `${d} ${d % 2 ? 'cos' : 'sin'}`), [dModel]);
+  const dimLabels = useMemo(
+    () => Array.from({ length: dModel }, (_, d) => `${d} ${d % 2 ? 'cos' : 'sin'}`),
+    [dModel],
+  );
   const scale = useMemo(() => divergingScale(1), []);
   const shownDims = dims.filter((d) => d < dModel);
   const title = props.title ?? 'Sinusoidal positional encoding';
@@ -47,11 +50,26 @@ export function SinusoidalPanel(props: SinusoidalPanelProps) {
       <div className="viz-toolbar" role="group" aria-label="Table size">
         <label>
           positions S
-          <input type="number" min={2} max={128} value={S} onChange={(e) => setS(Math.max(2, Math.min(128, Number(e.target.value) || 2)))} />
+          <input
+            type="number"
+            min={2}
+            max={128}
+            value={S}
+            onChange={(e) => setS(Math.max(2, Math.min(128, Number(e.target.value) || 2)))}
+          />
         </label>
         <label>
           dModel
-          <input type="number" min={2} max={64} step={2} value={dModel} onChange={(e) => setDModel(Math.max(2, Math.min(64, 2 * Math.round((Number(e.target.value) || 2) / 2))))} />
+          <input
+            type="number"
+            min={2}
+            max={64}
+            step={2}
+            value={dModel}
+            onChange={(e) =>
+              setDModel(Math.max(2, Math.min(64, 2 * Math.round((Number(e.target.value) || 2) / 2))))
+            }
+          />
         </label>
       </div>
       <CellMap
@@ -73,7 +91,8 @@ export function SinusoidalPanel(props: SinusoidalPanelProps) {
           const i = Math.floor(c.col / 2);
           return (
             <div className="viz-tip-formula">
-              PE[{c.row}, {c.col}] = {c.col % 2 ? 'cos' : 'sin'}({c.row} / 10000^({2 * i}/{dModel})) = {formatValue(table.data[c.row * dModel + c.col], 4)}
+              PE[{c.row}, {c.col}] = {c.col % 2 ? 'cos' : 'sin'}({c.row} / 10000^({2 * i}/{dModel})) ={' '}
+              {formatValue(table.data[c.row * dModel + c.col], 4)}
             </div>
           );
         }}
@@ -82,7 +101,15 @@ export function SinusoidalPanel(props: SinusoidalPanelProps) {
         <legend>Dimensions to plot</legend>
         {Array.from({ length: Math.min(dModel, 16) }, (_, d) => (
           <label key={d}>
-            <input type="checkbox" checked={dims.includes(d)} onChange={(e) => setDims((s) => (e.target.checked ? [...s, d].sort((a, b) => a - b) : s.filter((x) => x !== d)))} />
+            <input
+              type="checkbox"
+              checked={dims.includes(d)}
+              onChange={(e) =>
+                setDims((s) =>
+                  e.target.checked ? [...s, d].sort((a, b) => a - b) : s.filter((x) => x !== d),
+                )
+              }
+            />
             {d}
           </label>
         ))}

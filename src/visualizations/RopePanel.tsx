@@ -54,11 +54,27 @@ export function RopePanel(props: RopePanelProps) {
   const c = size / 2;
   const r = Math.max(
     1e-6,
-    ...Array.from({ length: dHead / 2 }, (_, i) => Math.max(Math.hypot(props.q[2 * i], props.q[2 * i + 1]), Math.hypot(props.k[2 * i], props.k[2 * i + 1]))),
+    ...Array.from({ length: dHead / 2 }, (_, i) =>
+      Math.max(
+        Math.hypot(props.q[2 * i], props.q[2 * i + 1]),
+        Math.hypot(props.k[2 * i], props.k[2 * i + 1]),
+      ),
+    ),
   );
   const sc = (size / 2 - 16) / r;
   const arrow = (v: ArrayLike<number>, colour: string, dash: string, faded: boolean, key: string) => (
-    <line key={key} x1={c} y1={c} x2={c + v[2 * pair] * sc} y2={c - v[2 * pair + 1] * sc} stroke={colour} strokeWidth={(faded ? 1.5 : 3) * k} strokeDasharray={dash} strokeOpacity={faded ? 0.45 : 1} markerEnd={faded ? undefined : 'url(#rope-head)'} />
+    <line
+      key={key}
+      x1={c}
+      y1={c}
+      x2={c + v[2 * pair] * sc}
+      y2={c - v[2 * pair + 1] * sc}
+      stroke={colour}
+      strokeWidth={(faded ? 1.5 : 3) * k}
+      strokeDasharray={dash}
+      strokeOpacity={faded ? 0.45 : 1}
+      markerEnd={faded ? undefined : 'url(#rope-head)'}
+    />
   );
   const title = props.title ?? 'RoPE: rotating query and key pairs';
   const qDotK = dot(qm, kn);
@@ -68,16 +84,40 @@ export function RopePanel(props: RopePanelProps) {
       description={props.description}
       headingLevel={props.headingLevel}
       testId={props.testId ?? 'rope'}
-      data={() => ({ q: Array.from(props.q), k: Array.from(props.k), m, n, pair, qm: Array.from(qm), kn: Array.from(kn), dot: qDotK, scatter })}
+      data={() => ({
+        q: Array.from(props.q),
+        k: Array.from(props.k),
+        m,
+        n,
+        pair,
+        qm: Array.from(qm),
+        kn: Array.from(kn),
+        dot: qDotK,
+        scatter,
+      })}
     >
       <div className="viz-toolbar" role="group" aria-label="Positions">
         <label>
           query position m = {m}
-          <input type="range" min={0} max={maxPos} value={m} onChange={(e) => setM(Number(e.target.value))} data-testid="rope-m" />
+          <input
+            type="range"
+            min={0}
+            max={maxPos}
+            value={m}
+            onChange={(e) => setM(Number(e.target.value))}
+            data-testid="rope-m"
+          />
         </label>
         <label>
           key position n = {n}
-          <input type="range" min={0} max={maxPos} value={n} onChange={(e) => setN(Number(e.target.value))} data-testid="rope-n" />
+          <input
+            type="range"
+            min={0}
+            max={maxPos}
+            value={n}
+            onChange={(e) => setN(Number(e.target.value))}
+            data-testid="rope-n"
+          />
         </label>
         <label>
           pair
@@ -91,9 +131,24 @@ export function RopePanel(props: RopePanelProps) {
         </label>
       </div>
       <div className="viz-row">
-        <svg className="viz-svg" width={size} height={size} role="img" aria-label={`Pair ${pair}: the query ${props.qLabel ?? ''} rotated by m = ${m} steps (solid) and the key rotated by n = ${n} steps (dashed); faded arrows are the unrotated vectors`} data-testid="rope-circle">
+        <svg
+          className="viz-svg"
+          width={size}
+          height={size}
+          role="img"
+          aria-label={`Pair ${pair}: the query ${props.qLabel ?? ''} rotated by m = ${m} steps (solid) and the key rotated by n = ${n} steps (dashed); faded arrows are the unrotated vectors`}
+          data-testid="rope-circle"
+        >
           <defs>
-            <marker id="rope-head" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+            <marker
+              id="rope-head"
+              viewBox="0 0 10 10"
+              refX="8"
+              refY="5"
+              markerWidth="5"
+              markerHeight="5"
+              orient="auto-start-reverse"
+            >
               <path d="M 0 0 L 10 5 L 0 10 z" fill="var(--fg)" />
             </marker>
           </defs>
@@ -107,13 +162,22 @@ export function RopePanel(props: RopePanelProps) {
         </svg>
         <div>
           <p className="viz-desc">
-            Solid: query {props.qLabel ? `‘${props.qLabel}’ ` : ''}at position m; dashed: key {props.kLabel ? `‘${props.kLabel}’ ` : ''}at position n; faded: before rotation.
+            Solid: query {props.qLabel ? `‘${props.qLabel}’ ` : ''}at position m; dashed: key{' '}
+            {props.kLabel ? `‘${props.kLabel}’ ` : ''}at position n; faded: before rotation.
           </p>
           <p className="mono" data-testid="rope-dot">
             q_m · k_n = {formatValue(qDotK, 4)} with m − n = {m - n}
           </p>
           <LinePlot
-            series={[{ name: 'q_m · k_n for m, n in 0…' + maxPos, x: scatter.xs, y: scatter.ys, points: true, highlight: scatter.highlight }]}
+            series={[
+              {
+                name: 'q_m · k_n for m, n in 0…' + maxPos,
+                x: scatter.xs,
+                y: scatter.ys,
+                points: true,
+                highlight: scatter.highlight,
+              },
+            ]}
             xLabel="m − n"
             yLabel="q_m · k_n"
             width={400}

@@ -16,5 +16,14 @@ export function Thumbnail({ matrix, scale, size }: { matrix: Matrix; scale: Colo
     ctx.putImageData(image, 0, 0);
   }, [matrix, scale]);
   const h = Math.max(1, Math.round((size * matrix.rows) / Math.max(1, matrix.cols)));
-  return <canvas ref={ref} width={matrix.cols} height={matrix.rows} style={{ width: size, height: h }} aria-hidden="true" data-testid="thumbnail" />;
+  return (
+    <canvas
+      ref={ref}
+      width={matrix.cols}
+      height={matrix.rows}
+      style={{ width: size, height: h }}
+      aria-hidden="true"
+      data-testid="thumbnail"
+    />
+  );
 }

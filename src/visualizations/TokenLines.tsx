@@ -10,7 +10,16 @@ import { headCount, headMatrix, matrixRows } from './tensorView';
 import { useThemeScale } from './useThemeScale';
 
 /** Okabe–Ito colours (colour-blind safe), one per head; heads also differ by dash pattern. */
-export const HEAD_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#000000', '#882255'];
+export const HEAD_COLOURS = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#E69F00',
+  '#000000',
+  '#882255',
+];
 export const HEAD_DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2', '10 4', '4 4', '3 6'];
 
 export interface TokenLinesProps {
@@ -32,7 +41,9 @@ export interface TokenLinesProps {
 export function TokenLines(props: TokenLinesProps) {
   const { weights, queryTokens, keyTokens, kind = 'self' } = props;
   const nHeads = headCount(weights);
-  const [shown, setShown] = useState<readonly number[]>(props.heads ?? Array.from({ length: nHeads }, (_, h) => h));
+  const [shown, setShown] = useState<readonly number[]>(
+    props.heads ?? Array.from({ length: nHeads }, (_, h) => h),
+  );
   const [active, setActive] = useState<number | null>(null);
   const [focus, setFocus] = useState(0);
   const [asTable, setAsTable] = useState(false);
@@ -40,7 +51,14 @@ export function TokenLines(props: TokenLinesProps) {
   const k = useThemeScale();
   const fontSize = 13 * k;
   const rowH = Math.round(24 * k);
-  const labelW = Math.max(...[...queryTokens, ...keyTokens].map((t) => shortLabel(t, 12).length), kind === 'cross' ? 17 : 7) * fontSize * 0.62 + 10;
+  const labelW =
+    Math.max(
+      ...[...queryTokens, ...keyTokens].map((t) => shortLabel(t, 12).length),
+      kind === 'cross' ? 17 : 7,
+    ) *
+      fontSize *
+      0.62 +
+    10;
   const gap = 220 * Math.min(k, 1.3);
   const top = fontSize * 2.4;
   const Sq = queryTokens.length;
@@ -50,8 +68,13 @@ export function TokenLines(props: TokenLinesProps) {
   const xL = labelW;
   const xR = labelW + gap;
   const y = (i: number) => top + (i + 0.5) * rowH;
-  const heads = useMemo(() => Array.from({ length: nHeads }, (_, h) => headMatrix(weights, h)), [weights, nHeads]);
-  const title = props.title ?? (kind === 'cross' ? 'Cross-attention: decoder queries → encoder keys' : 'Self-attention: token lines');
+  const heads = useMemo(
+    () => Array.from({ length: nHeads }, (_, h) => headMatrix(weights, h)),
+    [weights, nHeads],
+  );
+  const title =
+    props.title ??
+    (kind === 'cross' ? 'Cross-attention: decoder queries → encoder keys' : 'Self-attention: token lines');
   const describe = (i: number) => {
     const parts = shown.map((h) => {
       const m = heads[h];
@@ -89,16 +112,34 @@ export function TokenLines(props: TokenLinesProps) {
             <input
               type="checkbox"
               checked={shown.includes(h)}
-              onChange={(e) => setShown((s) => (e.target.checked ? [...s, h].sort((a, b) => a - b) : s.filter((x) => x !== h)))}
+              onChange={(e) =>
+                setShown((s) =>
+                  e.target.checked ? [...s, h].sort((a, b) => a - b) : s.filter((x) => x !== h),
+                )
+              }
               data-testid={`head-toggle-${h}`}
             />
             <svg width={28} height={10} aria-hidden="true">
-              <line x1={0} y1={5} x2={28} y2={5} stroke={HEAD_COLOURS[h % 8]} strokeWidth={3} strokeDasharray={HEAD_DASHES[h % 8]} />
+              <line
+                x1={0}
+                y1={5}
+                x2={28}
+                y2={5}
+                stroke={HEAD_COLOURS[h % 8]}
+                strokeWidth={3}
+                strokeDasharray={HEAD_DASHES[h % 8]}
+              />
             </svg>
             head {h}
           </label>
         ))}
-        <button type="button" className="btn viz-btn" aria-pressed={asTable} onClick={() => setAsTable((t) => !t)} data-testid="table-toggle">
+        <button
+          type="button"
+          className="btn viz-btn"
+          aria-pressed={asTable}
+          onClick={() => setAsTable((t) => !t)}
+          data-testid="table-toggle"
+        >
           Show as table
         </button>
       </div>
@@ -135,11 +176,24 @@ export function TokenLines(props: TokenLinesProps) {
           data-testid="token-lines-focus"
         >
           {queryTokens.map((_, i) => (
-            <div key={i} role="option" id={`${id}-q${i}`} aria-selected={i === focus} className="visually-hidden">
+            <div
+              key={i}
+              role="option"
+              id={`${id}-q${i}`}
+              aria-selected={i === focus}
+              className="visually-hidden"
+            >
               {describe(i)}
             </div>
           ))}
-          <svg className="viz-svg" width={width} height={height} aria-hidden="true" style={{ fontSize }} onPointerLeave={() => setActive(null)}>
+          <svg
+            className="viz-svg"
+            width={width}
+            height={height}
+            aria-hidden="true"
+            style={{ fontSize }}
+            onPointerLeave={() => setActive(null)}
+          >
             <text x={xL} y={fontSize * 1.2} textAnchor="end" className="viz-axis-title">
               {kind === 'cross' ? 'Queries (decoder)' : 'Queries'}
             </text>
@@ -199,7 +253,9 @@ export function TokenLines(props: TokenLinesProps) {
           </svg>
         </div>
       )}
-      <p className="viz-desc">Line opacity is the attention weight; hover or focus a query to see only its lines.</p>
+      <p className="viz-desc">
+        Line opacity is the attention weight; hover or focus a query to see only its lines.
+      </p>
     </PanelFrame>
   );
 }

@@ -17,12 +17,22 @@ export interface ArchBlock {
   row: number;
 }
 
-function stackBlocks(stack: 'encoder' | 'decoder', cross: boolean, norm: NormPlacement, column: 0 | 1, start: number, rope: boolean): ArchBlock[] {
+function stackBlocks(
+  stack: 'encoder' | 'decoder',
+  cross: boolean,
+  norm: NormPlacement,
+  column: 0 | 1,
+  start: number,
+  rope: boolean,
+): ArchBlock[] {
   const out: ArchBlock[] = [];
   let row = start;
-  const add = (id: string | null, label: string, kind: ArchBlock['kind']) => out.push({ id, label, kind, column, row: row++ });
+  const add = (id: string | null, label: string, kind: ArchBlock['kind']) =>
+    out.push({ id, label, kind, column, row: row++ });
   const masked = stack === 'decoder' ? 'Masked self-attention' : 'Self-attention';
-  const sub: [string, string, ArchBlock['kind']][] = [[`${stack}.selfAttention`, masked + (rope ? ' (RoPE)' : ''), 'attention']];
+  const sub: [string, string, ArchBlock['kind']][] = [
+    [`${stack}.selfAttention`, masked + (rope ? ' (RoPE)' : ''), 'attention'],
+  ];
   if (cross) sub.push([`${stack}.crossAttention`, 'Cross-attention', 'attention']);
   sub.push([`${stack}.ffn`, 'Feed-forward', 'ffn']);
   sub.forEach(([id, label, kind], i) => {
@@ -40,13 +50,23 @@ function stackBlocks(stack: 'encoder' | 'decoder', cross: boolean, norm: NormPla
 }
 
 /** The blocks of an architecture, top (input) to bottom (output). */
-export function architectureBlocks(arch: ArchKind, norm: NormPlacement, positional: PositionalKind = 'sinusoidal'): ArchBlock[] {
+export function architectureBlocks(
+  arch: ArchKind,
+  norm: NormPlacement,
+  positional: PositionalKind = 'sinusoidal',
+): ArchBlock[] {
   const rope = positional === 'rope';
   const blocks: ArchBlock[] = [];
   const embed = (column: 0 | 1) => {
     blocks.push({ id: 'embedding', label: 'Token embedding × √dModel', kind: 'embed', column, row: 0 });
     if (positional === 'sinusoidal' || positional === 'learned')
-      blocks.push({ id: 'positional', label: positional === 'learned' ? '+ learned positions' : '+ sinusoidal positions', kind: 'embed', column, row: 1 });
+      blocks.push({
+        id: 'positional',
+        label: positional === 'learned' ? '+ learned positions' : '+ sinusoidal positions',
+        kind: 'embed',
+        column,
+        row: 1,
+      });
   };
   const first = positional === 'sinusoidal' || positional === 'learned' ? 2 : 1;
   if (arch === 'encoder-decoder') {
@@ -60,8 +80,15 @@ export function architectureBlocks(arch: ArchKind, norm: NormPlacement, position
   }
   const outColumn = arch === 'encoder-decoder' ? 1 : 0;
   let row = Math.max(...blocks.filter((b) => b.column === outColumn).map((b) => b.row)) + 1;
-  if (norm === 'pre') blocks.push({ id: 'finalNorm', label: 'Final LayerNorm', kind: 'norm', column: outColumn, row: row++ });
-  blocks.push({ id: 'deembedding', label: 'Linear → vocabulary (logits)', kind: 'output', column: outColumn, row: row++ });
+  if (norm === 'pre')
+    blocks.push({ id: 'finalNorm', label: 'Final LayerNorm', kind: 'norm', column: outColumn, row: row++ });
+  blocks.push({
+    id: 'deembedding',
+    label: 'Linear → vocabulary (logits)',
+    kind: 'output',
+    column: outColumn,
+    row: row++,
+  });
   blocks.push({ id: 'softmax', label: 'Softmax → probabilities', kind: 'output', column: outColumn, row });
   // In an encoder-decoder the embedding (shared) appears in both columns, with the same stage id.
   return blocks;

@@ -20,11 +20,18 @@ export interface CursorStore {
   subscribe(listener: () => void): () => void;
 }
 
-const sameCell = (a: Cell | null, b: Cell | null) => a === b || (!!a && !!b && a.row === b.row && a.col === b.col);
+const sameCell = (a: Cell | null, b: Cell | null) =>
+  a === b || (!!a && !!b && a.row === b.row && a.col === b.col);
 
 /** A tiny external store; `set` notifies only when something changed. */
 export function createCursorStore(): CursorStore {
-  let state: CursorState = { hover: null, focus: { row: 0, col: 0 }, focused: false, overTip: false, dismissed: false };
+  let state: CursorState = {
+    hover: null,
+    focus: { row: 0, col: 0 },
+    focused: false,
+    overTip: false,
+    dismissed: false,
+  };
   const listeners = new Set<() => void>();
   return {
     get: () => state,

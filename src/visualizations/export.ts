@@ -51,7 +51,10 @@ export function panelToSvg(root: HTMLElement, title: string): { svg: string; wid
   const heading = doc.createElementNS(SVG_NS, 'text');
   heading.setAttribute('x', '0');
   heading.setAttribute('y', String(fontSize * 1.3));
-  heading.setAttribute('style', `font-family:${rootStyle.fontFamily};font-size:${fontSize * 1.1}px;font-weight:700;fill:${rootStyle.color}`);
+  heading.setAttribute(
+    'style',
+    `font-family:${rootStyle.fontFamily};font-size:${fontSize * 1.1}px;font-weight:700;fill:${rootStyle.color}`,
+  );
   heading.textContent = title;
   out.appendChild(heading);
   const parts = root.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg');
@@ -117,7 +120,13 @@ export async function svgToPng(svg: string, width: number, height: number, scale
 }
 
 function isTensor(v: unknown): v is AnyTensor {
-  return typeof v === 'object' && v !== null && 'shape' in v && 'data' in v && ArrayBuffer.isView((v as AnyTensor).data);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    'shape' in v &&
+    'data' in v &&
+    ArrayBuffer.isView((v as AnyTensor).data)
+  );
 }
 
 /** JSON for a panel's data: tensors become {shape, values: nested arrays}, typed arrays plain arrays. */
@@ -126,7 +135,8 @@ export function dataToJson(data: unknown): string {
     data,
     (_key, v: unknown) => {
       if (isTensor(v)) return { shape: [...v.shape], values: toNested(v) };
-      if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as unknown as ArrayLike<number>);
+      if (ArrayBuffer.isView(v) && !(v instanceof DataView))
+        return Array.from(v as unknown as ArrayLike<number>);
       return v;
     },
     2,
@@ -147,5 +157,10 @@ export function download(blob: Blob, filename: string): void {
 
 /** A file-name stem from a title: "Attention weights, head 1" → "attention-weights-head-1". */
 export function fileStem(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'panel';
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'panel'
+  );
 }

@@ -11,7 +11,11 @@ export const MAX_VECTOR_CELLS = 16_384;
  * A <g data-cells="rows×cols"> of rects with the canvas's pixel colours, drawn over `box` (the
  * canvas's on-screen rectangle), or null when the canvas is too large or cannot be read.
  */
-export function canvasToCells(canvas: HTMLCanvasElement, doc: Document, box: { x: number; y: number; width: number; height: number }): SVGGElement | null {
+export function canvasToCells(
+  canvas: HTMLCanvasElement,
+  doc: Document,
+  box: { x: number; y: number; width: number; height: number },
+): SVGGElement | null {
   const cols = canvas.width;
   const rows = canvas.height;
   if (cols === 0 || rows === 0 || cols * rows > MAX_VECTOR_CELLS) return null;

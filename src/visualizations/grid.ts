@@ -44,7 +44,14 @@ export function moveCell(cell: Cell, e: GridKey, rows: number, cols: number, pag
 }
 
 /** The cell under a point given in CSS pixels relative to the cell area (null outside). */
-export function cellAt(x: number, y: number, cellW: number, cellH: number, rows: number, cols: number): Cell | null {
+export function cellAt(
+  x: number,
+  y: number,
+  cellW: number,
+  cellH: number,
+  rows: number,
+  cols: number,
+): Cell | null {
   if (x < 0 || y < 0) return null;
   const col = Math.floor(x / cellW);
   const row = Math.floor(y / cellH);

@@ -4,9 +4,22 @@ export { AttentionHeatmap, type AttentionHeatmapProps } from './AttentionHeatmap
 export { HeadOverview, ModelOverview, type HeadOverviewProps, type ModelOverviewProps } from './Overviews';
 export { TokenLines, HEAD_COLOURS, type TokenLinesProps } from './TokenLines';
 export { MatrixView, type MatrixViewProps } from './MatrixView';
-export { AttentionPipeline, PIPELINE_STAGES, PIPELINE_FORMULAS, pipelineStages, type PipelineStage, type PipelineTensors, type AttentionPipelineProps } from './AttentionPipeline';
+export {
+  AttentionPipeline,
+  PIPELINE_STAGES,
+  PIPELINE_FORMULAS,
+  pipelineStages,
+  type PipelineStage,
+  type PipelineTensors,
+  type AttentionPipelineProps,
+} from './AttentionPipeline';
 export { MaskDiagram, type MaskDiagramProps } from './MaskDiagram';
-export { SinusoidalPanel, PositionSimilarity, type SinusoidalPanelProps, type PositionSimilarityProps } from './PositionalPanels';
+export {
+  SinusoidalPanel,
+  PositionSimilarity,
+  type SinusoidalPanelProps,
+  type PositionSimilarityProps,
+} from './PositionalPanels';
 export { RopePanel, type RopePanelProps } from './RopePanel';
 export { ArchitectureDiagram, type ArchitectureDiagramProps } from './ArchitectureDiagram';
 export { architectureBlocks, type ArchStage, type ArchKind } from './architecture';

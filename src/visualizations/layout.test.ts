@@ -20,7 +20,14 @@ describe('layoutCellMap', () => {
   });
   it('fits 512 columns into the width and thins the labels so they do not overlap', () => {
     const labels = Array.from({ length: 512 }, (_, i) => `t${i}`);
-    const l = layoutCellMap({ ...base, rowLabels: labels, colLabels: labels, rows: 512, cols: 512, maxWidth: 600 });
+    const l = layoutCellMap({
+      ...base,
+      rowLabels: labels,
+      colLabels: labels,
+      rows: 512,
+      cols: 512,
+      maxWidth: 600,
+    });
     expect(l.width).toBeLessThanOrEqual(600 + 5);
     expect(l.cell).toBeLessThan(1.2);
     expect(l.rowEvery * l.cell).toBeGreaterThanOrEqual(12);
@@ -48,7 +55,8 @@ describe('paintCells', () => {
     const s = divergingScale(1.5);
     const out = new Uint8ClampedArray(4 * 4);
     paintCells(values, 2, 2, 2, s, out);
-    for (let i = 0; i < 4; i++) expect([out[i * 4], out[i * 4 + 1], out[i * 4 + 2]]).toEqual(s.rgb(values[2 + i]));
+    for (let i = 0; i < 4; i++)
+      expect([out[i * 4], out[i * 4 + 1], out[i * 4 + 2]]).toEqual(s.rgb(values[2 + i]));
   });
 });
 
@@ -79,7 +87,9 @@ describe('format', () => {
   });
   it('announces a cell as query → key: value', () => {
     expect(announceCell('query', 'the', 'key', 'cat', '0.42')).toBe('query ‘the’ → key ‘cat’: 0.42');
-    expect(announceCell('query', 'a', 'key', '<pad>', '0.00', true)).toBe('query ‘a’ → key ‘<pad>’: 0.00 (blocked)');
+    expect(announceCell('query', 'a', 'key', '<pad>', '0.00', true)).toBe(
+      'query ‘a’ → key ‘<pad>’: 0.00 (blocked)',
+    );
   });
   it('shortens long labels and shows spaces', () => {
     expect(shortLabel('a b')).toBe('a·b');

@@ -11,7 +11,12 @@ import { bytesOf } from './fixtures';
 import * as files from './fixtures/modelFiles';
 import { softmax } from '../model';
 
-const fx = buildFixtures({ decoder: bytesOf(files.decoder), encdec: bytesOf(files.encdec), rope: bytesOf(files.rope), encoder: bytesOf(files.encoder) });
+const fx = buildFixtures({
+  decoder: bytesOf(files.decoder),
+  encdec: bytesOf(files.encdec),
+  rope: bytesOf(files.rope),
+  encoder: bytesOf(files.encoder),
+});
 
 describe('pipelineStages', () => {
   const a = fx.decoder.layers[0];
@@ -31,7 +36,10 @@ describe('pipelineStages', () => {
       expect([wv.matrix.rows, wv.matrix.cols]).toEqual([S, dHead]);
       expect([concat.matrix.rows, concat.matrix.cols]).toEqual([S, nHeads * dHead]);
       for (let i = 0; i < S; i++)
-        for (let d = 0; d < dHead; d++) expect(concat.matrix.values[i * nHeads * dHead + head * dHead + d]).toBe(wv.matrix.values[i * dHead + d]);
+        for (let d = 0; d < dHead; d++)
+          expect(concat.matrix.values[i * nHeads * dHead + head * dHead + d]).toBe(
+            wv.matrix.values[i * dHead + d],
+          );
       expect(project.matrix.values).toBe(a.output.data);
       expect(mask.blocked).toBe(a.mask.data);
     });
@@ -41,8 +49,22 @@ describe('architectureBlocks', () => {
   it('encoder-decoder post-norm: decoder has self-, cross-attention and feed-forward, each followed by Add & Norm', () => {
     const blocks = architectureBlocks('encoder-decoder', 'post');
     const dec = blocks.filter((b) => b.column === 1 && b.id?.startsWith('decoder.'));
-    expect(dec.map((b) => b.id)).toEqual(['decoder.selfAttention', 'decoder.norm1', 'decoder.crossAttention', 'decoder.norm2', 'decoder.ffn', 'decoder.norm3']);
-    expect(blocks.filter((b) => b.column === 0).map((b) => b.id)).toEqual(['embedding', 'positional', 'encoder.selfAttention', 'encoder.norm1', 'encoder.ffn', 'encoder.norm2']);
+    expect(dec.map((b) => b.id)).toEqual([
+      'decoder.selfAttention',
+      'decoder.norm1',
+      'decoder.crossAttention',
+      'decoder.norm2',
+      'decoder.ffn',
+      'decoder.norm3',
+    ]);
+    expect(blocks.filter((b) => b.column === 0).map((b) => b.id)).toEqual([
+      'embedding',
+      'positional',
+      'encoder.selfAttention',
+      'encoder.norm1',
+      'encoder.ffn',
+      'encoder.norm2',
+    ]);
     expect(blocks.at(-1)?.id).toBe('softmax');
   });
   it('decoder-only pre-norm: LayerNorm before each sublayer, residual after, a final LayerNorm', () => {
@@ -103,7 +125,18 @@ describe('costAt', () => {
 
 describe('dataToJson', () => {
   it('writes tensors as shape + nested values, typed arrays as arrays', () => {
-    const json = JSON.parse(dataToJson({ t: { data: new Float32Array([1, 2, 3, 4]), shape: [2, 2] }, m: new Uint8Array([0, 1]) }));
-    expect(json).toEqual({ t: { shape: [2, 2], values: [[1, 2], [3, 4]] }, m: [0, 1] });
+    const json = JSON.parse(
+      dataToJson({ t: { data: new Float32Array([1, 2, 3, 4]), shape: [2, 2] }, m: new Uint8Array([0, 1]) }),
+    );
+    expect(json).toEqual({
+      t: {
+        shape: [2, 2],
+        values: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+      m: [0, 1],
+    });
   });
 });

@@ -82,7 +82,10 @@ function makeScale(name: ScaleName, kind: ColourScale['kind'], lo: number, hi: n
 }
 
 /** Weights (or any value in [lo, hi], default [0, 1]) on viridis or cividis. */
-export function sequentialScale(name: 'viridis' | 'cividis' = 'viridis', domain: readonly [number, number] = [0, 1]): ColourScale {
+export function sequentialScale(
+  name: 'viridis' | 'cividis' = 'viridis',
+  domain: readonly [number, number] = [0, 1],
+): ColourScale {
   return makeScale(name, 'sequential', domain[0], domain[1]);
 }
 

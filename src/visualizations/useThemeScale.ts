@@ -3,7 +3,10 @@ import { useSyncExternalStore } from 'react';
 
 function subscribe(cb: () => void): () => void {
   const observer = new MutationObserver(cb);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'style', 'class'] });
+  observer.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme', 'style', 'class'],
+  });
   return () => observer.disconnect();
 }
 
@@ -20,5 +23,8 @@ export function useThemeScale(): number {
 /** Whether the user asked for reduced motion (OS setting or <html data-motion="reduce">). */
 export function prefersReducedMotion(): boolean {
   if (typeof window === 'undefined') return true;
-  return document.documentElement.dataset.motion === 'reduce' || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return (
+    document.documentElement.dataset.motion === 'reduce' ||
+    window.matchMedia('(prefers-reduced-motion: reduce)').matches
+  );
 }

@@ -45,7 +45,10 @@ export default function GalleryPage() {
   const embeddings = need(getTensor(trace, tracePath.stack('decoder', 'embeddings')));
   const ffn = need(getTensor(trace, tracePath.layer('decoder', 0, 'ffnHidden')));
   const sinus = useMemo(() => sinusoidalTable(24, 16), []); // [24, 16]
-  const learned = useMemo(() => learnedTable(need(dec.model.weights.posEmbed), cfg.maxLen), [dec.model, cfg.maxLen]); // [maxLen, dModel]
+  const learned = useMemo(
+    () => learnedTable(need(dec.model.weights.posEmbed), cfg.maxLen),
+    [dec.model, cfg.maxLen],
+  ); // [maxLen, dModel]
   const rope = fx.rope.layer0;
   const ropeDHead = rope.q.shape[2];
   const pickedInfo =
@@ -55,12 +58,18 @@ export default function GalleryPage() {
     <main id="main" className="page" tabIndex={-1}>
       <h1>Gallery</h1>
       <p className="lede">
-        Every panel of Attention Atlas, drawn from real runs of the model in <code>src/model</code> on small test models with random weights
-        (tokens t1…t10): the numbers are exact, the patterns mean nothing. The cost plot and the zero-score mask example are illustrative.
+        Every panel of Attention Atlas, drawn from real runs of the model in <code>src/model</code> on small
+        test models with random weights (tokens t1…t10): the numbers are exact, the patterns mean nothing. The
+        cost plot and the zero-score mask example are illustrative.
       </p>
       <Entry id="heatmap" title="Attention heatmap">
         <div className="viz-toolbar">
-          <button type="button" className="btn" onClick={() => setHead((h) => (h + 1) % cfg.nHeads)} data-testid="next-head">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setHead((h) => (h + 1) % cfg.nHeads)}
+            data-testid="next-head"
+          >
             Show head {(head + 1) % cfg.nHeads}
           </button>
           <span role="status" data-testid="picked">
@@ -108,8 +117,17 @@ export default function GalleryPage() {
         />
       </Entry>
       <Entry id="overviews" title="Head and model overviews">
-        <HeadOverview weights={dec.layers[open.layer].weights} layer={open.layer} selectedHead={open.head} onSelectHead={(h) => setOpen((o) => ({ ...o, head: h }))} />
-        <ModelOverview layers={dec.layers.map((l) => l.weights)} selected={open} onSelect={(layer, h) => setOpen({ layer, head: h })} />
+        <HeadOverview
+          weights={dec.layers[open.layer].weights}
+          layer={open.layer}
+          selectedHead={open.head}
+          onSelectHead={(h) => setOpen((o) => ({ ...o, head: h }))}
+        />
+        <ModelOverview
+          layers={dec.layers.map((l) => l.weights)}
+          selected={open}
+          onSelect={(layer, h) => setOpen({ layer, head: h })}
+        />
         <AttentionHeatmap
           weights={dec.layers[open.layer].weights}
           mask={dec.layers[open.layer].mask}
@@ -123,24 +141,79 @@ export default function GalleryPage() {
         />
       </Entry>
       <Entry id="token-lines" title="Token lines">
-        <TokenLines weights={dec.layers[1].weights} queryTokens={dec.tokens} keyTokens={dec.tokens} title="Decoder layer 1: self-attention" testId="token-lines-self" />
-        <TokenLines weights={fx.encdec.cross.weights} queryTokens={fx.encdec.tgt} keyTokens={fx.encdec.src} kind="cross" title="Decoder layer 0: cross-attention to the encoder" testId="token-lines-cross" />
+        <TokenLines
+          weights={dec.layers[1].weights}
+          queryTokens={dec.tokens}
+          keyTokens={dec.tokens}
+          title="Decoder layer 1: self-attention"
+          testId="token-lines-self"
+        />
+        <TokenLines
+          weights={fx.encdec.cross.weights}
+          queryTokens={fx.encdec.tgt}
+          keyTokens={fx.encdec.src}
+          kind="cross"
+          title="Decoder layer 0: cross-attention to the encoder"
+          testId="token-lines-cross"
+        />
       </Entry>
       <Entry id="matrices" title="Matrix view">
-        <MatrixView matrix={a0.q} head={0} name="Q" shapeLabel="[S, dHead]" rowLabels={dec.tokens} title="Q of head 0, decoder layer 0" testId="matrix-q" />
-        <MatrixView matrix={embeddings} name="Embeddings" shapeLabel="[S, dModel]" rowLabels={dec.tokens} title="Token embeddings × √dModel" testId="matrix-embeddings" />
-        <MatrixView matrix={ffn} name="FFN activations" shapeLabel="[S, dFF]" rowLabels={dec.tokens} title="Feed-forward activations (after GELU), layer 0" testId="matrix-ffn" />
+        <MatrixView
+          matrix={a0.q}
+          head={0}
+          name="Q"
+          shapeLabel="[S, dHead]"
+          rowLabels={dec.tokens}
+          title="Q of head 0, decoder layer 0"
+          testId="matrix-q"
+        />
+        <MatrixView
+          matrix={embeddings}
+          name="Embeddings"
+          shapeLabel="[S, dModel]"
+          rowLabels={dec.tokens}
+          title="Token embeddings × √dModel"
+          testId="matrix-embeddings"
+        />
+        <MatrixView
+          matrix={ffn}
+          name="FFN activations"
+          shapeLabel="[S, dFF]"
+          rowLabels={dec.tokens}
+          title="Feed-forward activations (after GELU), layer 0"
+          testId="matrix-ffn"
+        />
       </Entry>
       <Entry id="pipeline" title="The attention pipeline">
         <AttentionPipeline attention={a0} queryTokens={a0.queryTokens} keyTokens={a0.keyTokens} head={0} />
       </Entry>
       <Entry id="masks" title="Mask diagrams">
-        <MaskDiagram S={6} padding={1} prefix={3} pattern="prefix" scores={{ data: rope.scores.data.slice(0, 36), shape: [6, 6] }} tokens={rope.queryTokens} />
+        <MaskDiagram
+          S={6}
+          padding={1}
+          prefix={3}
+          pattern="prefix"
+          scores={{ data: rope.scores.data.slice(0, 36), shape: [6, 6] }}
+          tokens={rope.queryTokens}
+        />
       </Entry>
       <Entry id="positional" title="Positional encodings">
         <SinusoidalPanel S={32} dModel={16} dims={[0, 1, 6, 7]} />
-        <PositionSimilarity table={sinus} title="Sinusoidal positions: PE_m · PE_n (S = 24, dModel = 16)" testId="similarity-sinusoidal" />
-        <MatrixView matrix={learned} name="Learned positions" shapeLabel="[maxLen, dModel]" rowLabels={Array.from({ length: cfg.maxLen }, (_, p) => `pos ${p}`)} rowTitle="Positions (rows)" rowNoun="position" title="Learned position table read from the decoder model" testId="matrix-learned" />
+        <PositionSimilarity
+          table={sinus}
+          title="Sinusoidal positions: PE_m · PE_n (S = 24, dModel = 16)"
+          testId="similarity-sinusoidal"
+        />
+        <MatrixView
+          matrix={learned}
+          name="Learned positions"
+          shapeLabel="[maxLen, dModel]"
+          rowLabels={Array.from({ length: cfg.maxLen }, (_, p) => `pos ${p}`)}
+          rowTitle="Positions (rows)"
+          rowNoun="position"
+          title="Learned position table read from the decoder model"
+          testId="matrix-learned"
+        />
         <RopePanel
           q={rope.q.data.subarray(0, ropeDHead)}
           k={rope.k.data.subarray(0, ropeDHead)}
@@ -154,14 +227,41 @@ export default function GalleryPage() {
         <p role="status" data-testid="arch-selected">
           Selected stage: {stage ?? 'none'}
         </p>
-        <ArchitectureDiagram arch="encoder-decoder" norm="post" nLayers={6} nDecoderLayers={6} currentStage={stage} onSelectStage={setStage} testId="arch-encdec" />
+        <ArchitectureDiagram
+          arch="encoder-decoder"
+          norm="post"
+          nLayers={6}
+          nDecoderLayers={6}
+          currentStage={stage}
+          onSelectStage={setStage}
+          testId="arch-encdec"
+        />
         <div className="viz-row">
-          <ArchitectureDiagram arch="encoder-only" norm="post" nLayers={12} currentStage={stage} onSelectStage={setStage} testId="arch-encoder" />
-          <ArchitectureDiagram arch="decoder-only" norm="pre" positional="learned" nLayers={cfg.nLayers} currentStage={stage} onSelectStage={setStage} testId="arch-decoder" />
+          <ArchitectureDiagram
+            arch="encoder-only"
+            norm="post"
+            nLayers={12}
+            currentStage={stage}
+            onSelectStage={setStage}
+            testId="arch-encoder"
+          />
+          <ArchitectureDiagram
+            arch="decoder-only"
+            norm="pre"
+            positional="learned"
+            nLayers={cfg.nLayers}
+            currentStage={stage}
+            onSelectStage={setStage}
+            testId="arch-decoder"
+          />
         </div>
       </Entry>
       <Entry id="output" title="Output: logits → softmax → argmax">
-        <OutputBars logits={dec.run.logits} vocab={dec.model.vocab ?? []} positionLabel={dec.tokens[dec.tokens.length - 1]} />
+        <OutputBars
+          logits={dec.run.logits}
+          vocab={dec.model.vocab ?? []}
+          positionLabel={dec.tokens[dec.tokens.length - 1]}
+        />
       </Entry>
       <Entry id="cost" title="Cost against sequence length">
         <CostPlot />
