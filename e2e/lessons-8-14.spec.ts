@@ -108,7 +108,7 @@ test('lesson 8: LayerNorm resets a token to mean 0 and spread 1; pre-norm and po
   await expect(table).toHaveAttribute('data-norm', 'pre', { timeout: 20_000 });
   // pre-norm: input, 2 layers, the final LayerNorm
   await expect(table.locator('thead th')).toHaveCount(1 + 4);
-  await page.getByTestId('stream-model-masked-grammar').click();
+  await page.getByTestId('pair-model-masked-grammar').click();
   await expect(table).toHaveAttribute('data-norm', 'post', { timeout: 20_000 });
   await expect(table.locator('thead th')).toHaveCount(1 + 3);
   await expect(table.locator('tbody tr')).toHaveCount(8); // "the dog that the cats chase runs ." on both models

@@ -55,12 +55,12 @@ const lesson: Lesson = {
       title: 'Side by side on your own input',
       state: { model: 'masked-grammar', input: 'the dogs near the cat <mask> .', stack: 'encoder', attention: 'selfAttention', mask: 'full' },
       prose: [
-        'The two grammar models share their vocabulary, so they can read the same words. Switch between them with the buttons. The encoder-only model predicts at the `<mask>` and reads both sides of it. The decoder-only model predicts after the last word and reads only the left.',
-        'Remember what the mask selection means here: an encoder-only model runs with full attention, a decoder-only one with a causal mask. Switching models below switches the mask with them.',
+        'The two grammar models share their vocabulary, so they can read the same words. Switch between them with the buttons; each switch also sets the mask that model was trained with (full for the encoder, causal for the decoder).',
+        'The encoder-only model predicts at the `<mask>` and reads both sides of it. The decoder-only model predicts the word after the last one and reads only what lies to its left. Give it an input that stops just before the word you want predicted.',
       ],
-      panels: [{ panel: 'input', options: { pickModel: true, pickMask: true } }, { panel: 'attention-heatmap', options: { show: 'weights' } }],
-      tryIt: 'With `masked-grammar`, type a sentence with `<mask>` in the middle. With `grammar`, choose the causal mask and end the input just before the word you want predicted.',
-      notes: 'The model picker keeps the current mask; point students to the mask control so each model runs with the mask it was trained with (full for masked-grammar, causal for grammar).',
+      panels: [{ panel: 'input' }, { panel: 'predictions', options: { position: 'mask', pair: true } }, { panel: 'attention-heatmap', options: { show: 'weights' } }],
+      tryIt: 'With `masked-grammar`, put `<mask>` in the middle of a sentence. With `grammar`, type `<bos> the dogs near the cat` and read the prediction for the next word.',
+      notes: 'Without a `<mask>` in the input, the bars show the last position, which is what the decoder-only model needs. The decoder heatmap has the hatched upper triangle; the encoder one has none.',
     },
     {
       title: 'Check your understanding',

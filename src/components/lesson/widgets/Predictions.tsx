@@ -8,6 +8,7 @@ import { tracePath } from '../../../model/trace';
 import type { Tensor } from '../../../model/tensor';
 import { createRng, sampleToken } from '../../../model/sample';
 import { LiveState } from '../livePanels';
+import { ModelPair } from './ModelPair';
 import { fmt, useStackPieces } from './laterShared';
 import './later.css';
 
@@ -16,6 +17,8 @@ export interface PredictionsProps {
   position?: 'last' | 'mask' | 'choose';
   /** Show temperature, top-k and the sampler. */
   sampling?: boolean;
+  /** Show the buttons that switch between the two grammar models. */
+  pair?: boolean;
 }
 
 const SHOWN = 8;
@@ -28,7 +31,7 @@ export function ranked(probs: Tensor, pos: number): { id: number; p: number }[] 
   return Array.from(row, (p, id) => ({ id, p })).sort((a, b) => b.p - a.p || a.id - b.id);
 }
 
-export function Predictions({ position = 'last', sampling = false }: PredictionsProps) {
+export function Predictions({ position = 'last', sampling = false, pair = false }: PredictionsProps) {
   const info = useAtlas(selectModelInfo);
   const stack = useAtlas((s) => s.stack);
   const temperature = useAtlas((s) => s.temperature);
@@ -60,6 +63,7 @@ export function Predictions({ position = 'last', sampling = false }: Predictions
   };
   return (
     <LiveState ready={ready}>
+      {pair && <ModelPair />}
       {ready && info && (
         <div data-testid="predictions" data-position={pos} data-temperature={temperature}>
           {position === 'choose' && (

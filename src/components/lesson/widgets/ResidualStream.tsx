@@ -10,6 +10,7 @@ import type { Tensor } from '../../../model/tensor';
 import { LiveState } from '../livePanels';
 import { fmt, layersOf, rowStats, useStackPieces, type RowStats } from './laterShared';
 import { ScrollBox } from './ScrollBox';
+import { ModelPair } from './ModelPair';
 import './later.css';
 
 interface Column {
@@ -35,15 +36,8 @@ function streamColumns(trace: TraceMap, stack: StackName, nLayers: number, final
   return cols;
 }
 
-/** The two shipped models with the same vocabulary and opposite norm placement. */
-const COMPARE = [
-  { model: 'grammar', label: 'grammar (pre-norm)', stack: 'decoder', mask: 'causal' },
-  { model: 'masked-grammar', label: 'masked-grammar (post-norm)', stack: 'encoder', mask: 'full' },
-] as const;
-
 /** `compare` adds buttons that switch between a pre-norm and a post-norm model on the same text. */
 export function ResidualStream({ compare = false }: { compare?: boolean }) {
-  const modelName = useAtlas((s) => s.modelName);
   const info = useAtlas(selectModelInfo);
   const stack = useAtlas((s) => s.stack);
   const trace = useAtlas((s) => s.trace);
@@ -56,23 +50,7 @@ export function ResidualStream({ compare = false }: { compare?: boolean }) {
   const norm = info?.config.norm === 'pre' ? 'pre-norm' : 'post-norm';
   return (
     <LiveState ready={ready}>
-      {compare && (
-        <div className="later-controls" role="group" aria-label="Model">
-          <span>Same text, two models:</span>
-          {COMPARE.map((c) => (
-            <button
-              key={c.model}
-              type="button"
-              className="btn"
-              aria-pressed={modelName === c.model}
-              data-testid={`stream-model-${c.model}`}
-              onClick={() => useAtlas.getState().applyView({ model: c.model, stack: c.stack, mask: c.mask, layer: 0, head: 0 })}
-            >
-              {c.label}
-            </button>
-          ))}
-        </div>
-      )}
+      {compare && <ModelPair />}
       {ready && columns && info && (
         <ScrollBox label="Table of the residual stream statistics">
           <table className="data-table later-table" data-testid="residual-stream-table" data-norm={info.config.norm}>
