@@ -9,8 +9,7 @@ import { getTensor, tracePath, type StackName, type TraceMap } from '../../../mo
 import type { Tensor } from '../../../model/tensor';
 import { add } from '../../../model/ops/elementwise';
 import { layerNorm } from '../../../model/ops/layerNorm';
-import { CellMap } from '../../../visualizations/CellMap';
-import { divergingScale, niceMaxAbs } from '../../../visualizations/scales';
+import { maxAbsOf } from '../../../visualizations/scales';
 import { LiveState } from '../livePanels';
 import { fmt, rowStats, useStackPieces } from './laterShared';
 import './later.css';
@@ -22,6 +21,32 @@ function normInput(trace: TraceMap, stack: StackName, layer: number, norm: strin
   if (norm === 'pre') return x;
   const sa = getTensor<Tensor>(trace, tracePath.attention(stack, layer, 'selfAttention', 'output')); // [S, dModel]
   return sa ? add(x, sa) : null; // [S, dModel]
+}
+
+const W = 8; // px per dimension
+const H = 120;
+
+/** One token's dModel values as bars around 0, with its mean (solid) and mean ± σ (dashed) drawn across. */
+function StatBars({ values, title, mean, std, scale }: { values: Float32Array; title: string; mean: number; std: number; scale: number }) {
+  const y = (v: number) => H / 2 - (v / scale) * (H / 2 - 4);
+  const width = values.length * W;
+  return (
+    <figure className="later-statbars">
+      <svg width={width} height={H} role="img" aria-label={`${title}: ${values.length} values, mean ${fmt(mean, 3)}, standard deviation ${fmt(std, 3)}`}>
+        <rect x={0} y={0} width={width} height={H} fill="var(--surface)" />
+        {Array.from(values, (v, i) => (
+          <rect key={i} x={i * W + 1} width={W - 2} y={Math.min(y(v), y(0))} height={Math.abs(y(v) - y(0))} fill={v >= 0 ? '#2166ac' : '#b2182b'} />
+        ))}
+        <line x1={0} x2={width} y1={y(0)} y2={y(0)} stroke="var(--muted)" strokeWidth={1} />
+        <line x1={0} x2={width} y1={y(mean)} y2={y(mean)} stroke="var(--fg)" strokeWidth={2} />
+        <line x1={0} x2={width} y1={y(mean + std)} y2={y(mean + std)} stroke="var(--fg)" strokeWidth={1.5} strokeDasharray="5 3" />
+        <line x1={0} x2={width} y1={y(mean - std)} y2={y(mean - std)} stroke="var(--fg)" strokeWidth={1.5} strokeDasharray="5 3" />
+      </svg>
+      <figcaption>
+        {title}: μ = {fmt(mean)} (solid line), μ ± σ = {fmt(mean - std)} … {fmt(mean + std)} (dashed); axis ±{fmt(scale, 1)}
+      </figcaption>
+    </figure>
+  );
 }
 
 export function LayerNormStats() {
@@ -52,6 +77,7 @@ export function LayerNormStats() {
     values.set(y.data.subarray(token * d, (token + 1) * d), d);
     return values;
   }, [result, ready, token]);
+  const scale = strip ? Math.max(3, maxAbsOf(strip)) : 3;
   const what = info?.config.norm === 'pre' ? 'the stream x entering the layer (pre-norm)' : 'x + SelfAttention(x) (post-norm)';
   return (
     <LiveState ready={ready}>
@@ -71,22 +97,10 @@ export function LayerNormStats() {
             <span className="mono" data-testid="ln-mean-after">{fmt(result.after[token].mean, 3)}</span>, σ ={' '}
             <span className="mono" data-testid="ln-std-after">{fmt(result.after[token].std, 3)}</span>.
           </p>
-          <CellMap
-            values={strip}
-            rows={2}
-            cols={result.d}
-            rowLabels={['before', 'after']}
-            colLabels={Array.from({ length: result.d }, (_, i) => String(i))}
-            rowTitle="Before and after LayerNorm (rows)"
-            colTitle={`Dimensions (columns, 0…${result.d - 1})`}
-            rowNoun="row"
-            colNoun="dimension"
-            scale={divergingScale(niceMaxAbs(strip))}
-            legendTitle="value (signed)"
-            label={`The ${result.d} numbers of token ${pieces[token]} before and after LayerNorm`}
-            digits={2}
-            testId="ln-strip"
-          />
+          <div className="later-row">
+            <StatBars values={strip.subarray(0, result.d)} title="before" mean={result.before[token].mean} std={result.before[token].std} scale={scale} />
+            <StatBars values={strip.subarray(result.d)} title="after (γ = 1, β = 0)" mean={result.after[token].mean} std={result.after[token].std} scale={scale} />
+          </div>
         </div>
       )}
     </LiveState>
