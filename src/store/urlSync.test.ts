@@ -74,4 +74,20 @@ describe('url sync', () => {
     expect(win.history.replaceState).not.toHaveBeenCalled();
     stop();
   });
+
+  it('keeps the texts of a link while its model is still loading', () => {
+    const store = createAtlasStore(noStorage);
+    const win = fakeWindow('#/playground?model=reverse&src=xyz&tgt=z&head=1');
+    const stop = startUrlSync(store, { win: win as never });
+    store.getState().setLayer(0);
+    store.getState().setHead(1);
+    store.getState().setStage('scores');
+    vi.advanceTimersByTime(1500);
+    expect(win.history.replaceState).toHaveBeenCalled();
+    const params = new URLSearchParams(win.location.hash.split('?')[1]);
+    expect(params.get('src')).toBe('xyz');
+    expect(params.get('tgt')).toBe('z');
+    expect(params.get('model')).toBe('reverse');
+    stop();
+  });
 });

@@ -14,6 +14,12 @@ export function viewOf(s: AtlasState): ViewState {
     view.src = s.src;
     view.tgt = s.tgt;
   } else if (arch) view.text = s.text;
+  else {
+    // No model loaded yet: keep every text the link carried (the model decides which it reads).
+    if (s.text) view.text = s.text;
+    if (s.src) view.src = s.src;
+    if (s.tgt) view.tgt = s.tgt;
+  }
   view.layer = s.layer;
   view.head = s.head;
   if (s.mask) view.mask = s.mask;
