@@ -189,7 +189,7 @@ test('embed.html on its own (not framed) works and writes nothing to storage or 
 test('the playground offers Embed for its heatmap and next-token bars, with the current view', async ({ page }) => {
   await page.goto('./#/playground?model=reverse&src=xyz&layer=0&head=1');
   const tools = page.getByTestId('share-tools');
-  await expect(tools).toBeVisible();
+  await expect(page.getByRole('textbox').first()).toHaveValue('xyz', { timeout: 30_000 }); // the model has loaded
   await tools.getByRole('button', { name: /^Embed attention heatmap/ }).click();
   const src = new URL(/src="([^"]+)"/.exec(await page.getByTestId('embed-snippet').inputValue())![1].replace(/&amp;/g, '&'));
   expect(Object.fromEntries(src.searchParams)).toMatchObject({ widget: 'attention-heatmap', model: 'reverse', src: 'xyz', head: '1' });
@@ -201,4 +201,21 @@ test('a widget frame passes axe', async ({ page }) => {
   await expect(page.locator('[data-panel-ready="true"]').first()).toBeAttached({ timeout: 30_000 });
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('the frame accepts a theme message from its host page, and ignores the same message from anyone else', async ({ page }) => {
+  const frame = await host(page, 'widget=architecture&model=reverse&theme=light');
+  await expect(frame.locator('[data-panel-ready="true"]').first()).toBeAttached({ timeout: 30_000 });
+  await expect(frame.locator('html')).toHaveAttribute('data-theme', 'light');
+  // From the frame itself (not its parent): ignored.
+  await frame.locator('body').evaluate(() => window.postMessage({ type: 'atlas.setTheme', theme: 'dark' }, '*'));
+  await page.waitForTimeout(300);
+  await expect(frame.locator('html')).toHaveAttribute('data-theme', 'light');
+  // Malformed from the parent: ignored; well-formed from the parent: applied.
+  await page.evaluate(() => {
+    const w = (document.querySelector('[data-testid="embed-frame"]') as HTMLIFrameElement).contentWindow!;
+    w.postMessage({ type: 'atlas.setTheme', theme: '<b>dark</b>' }, '*');
+    w.postMessage(JSON.stringify({ type: 'atlas.setTheme', theme: 'dark' }), '*');
+  });
+  await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
 });

@@ -117,6 +117,10 @@ test('S opens the speaker window: notes, the next step and a timer, in sync both
   await expectStep(page, 4);
   await speaker.getByTestId('speaker-prev').click();
   await expectStep(page, 3);
+  // One history entry per move (echoes of the same step add none): Back goes to step 4.
+  await page.goBack();
+  await expectStep(page, 4);
+  await expect(speaker.getByTestId('speaker-view')).toHaveAttribute('data-step', '4');
   await speaker.close();
 });
 

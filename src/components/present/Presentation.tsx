@@ -10,7 +10,7 @@ import { parseHash } from '../router';
 import type { Lesson } from '../../lessons/types';
 import { belongsToFocus, KEY_HELP, presentAction } from './keymap';
 import { clampToDeck, moveInDeck, parseDeck, withMode, type Deck } from './deck';
-import { openStepChannel } from './channel';
+import { openStepChannel, stepInUrl } from './channel';
 import '../lesson/lesson.css';
 import './present.css';
 
@@ -50,6 +50,7 @@ function useProjector() {
     html.dataset.presenting = 'true';
     return () => {
       if (previous) html.dataset.theme = previous;
+      else delete html.dataset.theme;
       delete html.dataset.presenting;
     };
   }, []);
@@ -98,10 +99,11 @@ function Slides({ lesson, step, params }: { lesson: Lesson; step: number; params
     headingRef.current?.focus({ preventScroll: true });
   }, [lesson, current]);
 
-  // The speaker window follows us and we follow it.
+  // The speaker window follows us and we follow it (an echo of our own step is not a move).
   useEffect(() => {
     channel.current = openStepChannel((m) => {
-      if (m.slug === slug) goToStep(slug, clampToDeck(m.step, deck));
+      const to = clampToDeck(m.step, deck);
+      if (m.slug === slug && to !== stepInUrl()) goToStep(slug, to);
     });
     return () => channel.current?.close();
     // The deck is derived from the URL; reopening on each step is not needed.

@@ -6,7 +6,7 @@ import { goToStep } from '../lesson/navigation';
 import { Prose } from '../lesson/Prose';
 import { parseHash } from '../router';
 import { clampToDeck, parseDeck } from './deck';
-import { openStepChannel } from './channel';
+import { openStepChannel, stepInUrl } from './channel';
 import './present.css';
 
 /** mm:ss (or h:mm:ss) for a duration in ms. */
@@ -60,7 +60,7 @@ export default function SpeakerView({ slug, step }: { slug: string; step: number
 
   useEffect(() => {
     channel.current = openStepChannel((m) => {
-      if (m.slug === slug) goToStep(slug, m.step);
+      if (m.slug === slug && m.step !== stepInUrl()) goToStep(slug, m.step);
     });
     return () => channel.current?.close();
   }, [slug]);

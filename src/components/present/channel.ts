@@ -1,6 +1,8 @@
 // Keeps the presentation and its speaker window on the same step over a BroadcastChannel (same
 // origin, no server). Messages are checked for shape; where the channel cannot open, nothing syncs.
 
+import { parseHash } from '../router';
+
 export const CHANNEL_NAME = 'attention-atlas.present';
 
 export interface StepMessage {
@@ -35,4 +37,10 @@ export function openStepChannel(onStep: (m: StepMessage) => void): { post: (slug
     post: (slug, step) => ch?.postMessage({ type: 'atlas.present.step', slug, step } satisfies StepMessage),
     close: () => ch?.close(),
   };
+}
+
+/** The lesson step in the address bar now (0 elsewhere): a message for this step is only an echo. */
+export function stepInUrl(): number {
+  const { route } = parseHash(window.location.hash);
+  return route.name === 'lesson' ? route.step : 0;
 }
