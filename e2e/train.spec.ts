@@ -104,3 +104,61 @@ test('pause stops the work, step advances one step, reset returns to step 0, set
   await expect(page.getByTestId('train-task')).toHaveValue('copy');
   await expect(page.getByTestId('train-seed')).toHaveValue('3');
 });
+
+const heldOut = (page: Pick<Page, 'getByTestId'>) =>
+  page.getByTestId('train-acc-now').getAttribute('data-held-out').then(Number);
+
+test('the trained model downloads as .safetensors and opens in the playground', async ({ page }) => {
+  test.setTimeout(150_000);
+  await open(page, 'task=copy');
+  await page.getByTestId('train-play').click();
+  await expect.poll(() => heldOut(page), { timeout: 100_000 }).toBeGreaterThanOrEqual(0.95);
+  await page.getByTestId('train-play').click();
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-running', 'false');
+  const step = await stepOf(page);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('train-export-model').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`copy-trained-step${step}.safetensors`);
+  const { statSync } = await import('node:fs');
+  expect(statSync(await file.path()).size).toBeGreaterThan(20_000);
+
+  await page.getByTestId('train-open-playground').click();
+  await expect(page.getByTestId('playground')).toBeVisible();
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('model-status')).toContainText(`copy-trained-step${step}.safetensors`);
+  await expect(page.getByTestId('input-src')).toBeVisible();
+});
+
+test('lesson 15: without positions the reverse curve stalls and the note says why', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto('./#/learn/train-your-own/2');
+  const panel = page.getByTestId('panel-train');
+  await expect(panel.getByTestId('train-pos')).toHaveValue('none');
+  await expect(panel.getByTestId('train-status')).toHaveAttribute('data-mode', 'worker');
+  await expect(panel.getByTestId('train-note-no-positions')).toContainText('it will stall');
+  await panel.getByTestId('train-play').click();
+  await expect(panel.getByTestId('train-note-no-positions')).toContainText('cannot be learned', { timeout: 120_000 });
+  await panel.getByTestId('train-play').click();
+  expect(await heldOut(panel)).toBeLessThan(0.2);
+});
+
+test('embedded in a sandboxed frame, the trainer runs on the page itself and still pauses', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`embed-host-test.html?embed=${encodeURIComponent('widget=train&task=sort&seed=2')}`);
+  const frame = page.frameLocator('[data-testid="embed-frame"]');
+  await expect(frame.getByTestId('train-task')).toHaveValue('sort');
+  const status = frame.getByTestId('train-status');
+  await expect(status).toHaveAttribute('data-mode', /^(main|worker)$/);
+  await frame.getByTestId('train-play').click();
+  await expect.poll(async () => Number(await status.getAttribute('data-step')), { timeout: 90_000 }).toBeGreaterThanOrEqual(60);
+  await frame.getByTestId('train-play').click();
+  await expect(status).toHaveAttribute('data-running', 'false');
+  const paused = Number(await status.getAttribute('data-step'));
+  await page.waitForTimeout(1000);
+  expect(Number(await status.getAttribute('data-step'))).toBe(paused);
+  test.info().annotations.push({ type: 'embed', description: `mode ${await status.getAttribute('data-mode')}, held-out ${await heldOut(frame)} at step ${paused}` });
+  console.log(test.info().annotations.at(-1)!.description);
+  expect(await heldOut(frame)).toBeGreaterThan(0.5);
+});
