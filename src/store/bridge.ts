@@ -12,6 +12,8 @@ import { clampSelection, defaultMask, exampleText, parseCatalog, runInputOf, tok
 export { defaultMask, exampleText, runInputOf, tokenizeInput } from './runInput';
 
 const v = PROTOCOL_VERSION;
+/** Performance marks (and the flush measure) the app leaves for DevTools and bench:ui. */
+const MARKS = ['atlas:input', 'atlas:run-sent', 'atlas:flush', 'atlas:done', 'atlas:heatmap'] as const;
 
 type Store = typeof useAtlas;
 
@@ -251,7 +253,15 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     }
     currentRun = nextId++;
     write({ input, runId: currentRun, runStatus: 'running', runError: null });
-    if (typeof performance !== 'undefined') performance.mark('atlas:run-sent', { detail: { runId: currentRun } });
+    if (typeof performance !== 'undefined') {
+      // The marks are for DevTools and bench:ui; a long session keeps only the recent ones.
+      if (currentRun % 500 === 0)
+        for (const name of MARKS) {
+          performance.clearMarks(name);
+          performance.clearMeasures(name);
+        }
+      performance.mark('atlas:run-sent', { detail: { runId: currentRun } });
+    }
     send({ type: 'run', v, runId: currentRun, input: ids, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full' } });
   }
 
