@@ -93,6 +93,13 @@ test('rapid typing never leaves an older result on screen', async ({ page }) => 
   await openModel(page);
   const input = page.getByTestId('input-text');
   await input.fill('');
+  // Record every run the heatmap shows while typing.
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="heatmap-view"]')!;
+    const seen: number[] = [];
+    (window as unknown as { __seen: number[] }).__seen = seen;
+    new MutationObserver(() => seen.push(Number(el.getAttribute('data-run-id')))).observe(el, { attributes: true, attributeFilter: ['data-run-id'] });
+  });
   const words = ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't1', 't2'];
   await input.pressSequentially(words.join(' '), { delay: 0 });
   const expected = words.join(SEP);
@@ -102,6 +109,10 @@ test('rapid typing never leaves an older result on screen', async ({ page }) => 
   await page.waitForTimeout(800);
   expect(await heatmapTokens(page)).toBe(expected);
   await expect(page.getByTestId('heatmap-view')).toHaveAttribute('aria-busy', 'false');
+  // The runs shown only ever move forward: an older run never replaced a newer one.
+  const seen = await page.evaluate(() => (window as unknown as { __seen: number[] }).__seen.filter((id) => id > 0));
+  expect(seen.length).toBeGreaterThan(0);
+  for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]);
 });
 
 test('over-long input is cut to maxLen with a visible notice', async ({ page }) => {
