@@ -135,3 +135,25 @@ test('a shared link keeps its input; typed input survives Next; Back restores th
   await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '8');
   await expect(page.getByTestId('lesson-step').getByRole('heading', { level: 2 }).first()).toBeFocused();
 });
+
+test('masking: switching the mask of the decoder changes the blocked cells and the weights', async ({ page }) => {
+  await page.goto('./#/learn/masking/7');
+  const heatmap = page.getByTestId('lesson-heatmap');
+  await expect(heatmap).toBeVisible({ timeout: 20_000 });
+  await heatmap.getByRole('button', { name: 'Show as table' }).click();
+  const table = heatmap.getByTestId('cellmap-table');
+  const S = 8; // "the dog that the cats chase runs ."
+  const firstCell = table.locator('tbody tr').first().locator('td').first();
+  // Causal: the strict upper triangle is blocked, and the first query can only read itself.
+  await expect(table.locator('td.viz-td-blocked')).toHaveCount((S * (S - 1)) / 2);
+  await expect(firstCell).toHaveText(/^1(\.0+)?$/);
+  // Full: nothing blocked, and the first query now spreads its weight.
+  await page.getByTestId('mask-full').check();
+  await expect(table.locator('td.viz-td-blocked')).toHaveCount(0);
+  await expect(firstCell).not.toHaveText(/^1(\.0+)?$/);
+  // Prefix 3 (set by step 5): blocked when j > i and j ≥ 3.
+  await page.getByTestId('mask-prefix').check();
+  let expected = 0;
+  for (let i = 0; i < S; i++) for (let j = 0; j < S; j++) if (j > i && j >= 3) expected++;
+  await expect(table.locator('td.viz-td-blocked')).toHaveCount(expected);
+});
