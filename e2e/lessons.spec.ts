@@ -157,3 +157,17 @@ test('masking: switching the mask of the decoder changes the blocked cells and t
   for (let i = 0; i < S; i++) for (let j = 0; j < S; j++) if (j > i && j >= 3) expected++;
   await expect(table.locator('td.viz-td-blocked')).toHaveCount(expected);
 });
+
+test('tokens and embeddings: typing updates the chips, and a repeated word has identical embedding rows', async ({ page }) => {
+  await page.goto('./#/learn/tokens-and-embeddings/6');
+  const matrix = page.getByTestId('lesson-matrix-embeddings');
+  await expect(matrix).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId('input-text').fill('the dog sees the cat .');
+  await expect(page.getByTestId('token-chip')).toHaveCount(6);
+  await matrix.getByRole('button', { name: 'Show as table' }).click();
+  const rows = matrix.getByTestId('cellmap-table').locator('tbody tr');
+  await expect(rows).toHaveCount(6);
+  const cells = async (r: number) => (await rows.nth(r).locator('td').allTextContents()).join('|');
+  expect(await cells(0)).toBe(await cells(3)); // "the" at positions 0 and 3
+  expect(await cells(0)).not.toBe(await cells(1));
+});
