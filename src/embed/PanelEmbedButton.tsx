@@ -1,6 +1,7 @@
-// The Embed button of a lesson panel: the panel id mapped to its embeddable widget (none for panels
-// that have no widget of their own, e.g. the input box).
+// The Embed button of a lesson panel: the panel id mapped to its embeddable widget; a panel with no
+// widget of its own (the input box, a matrix, …) embeds its lesson step instead.
 import type { PanelRef } from '../lessons/types';
+import { useLocation } from '../components/useLocation';
 import { EmbedButton } from './EmbedDialog';
 import type { EmbedConfig, WidgetName } from './params';
 
@@ -25,7 +26,9 @@ export function widgetOfPanel(ref: PanelRef): { widget: WidgetName; extra: Parti
 }
 
 export function PanelEmbedButton({ panelRef, title }: { panelRef: PanelRef; title: string }) {
-  const w = widgetOfPanel(panelRef);
+  const { route } = useLocation();
+  const own = widgetOfPanel(panelRef);
+  const w = own ?? (route.name === 'lesson' ? { widget: 'lesson' as const, extra: { lesson: route.slug, step: route.step } } : null);
   if (!w) return null;
   return (
     <span className="lesson-panel-tools">

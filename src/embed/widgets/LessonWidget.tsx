@@ -5,33 +5,9 @@ import { StepView } from '../../components/lesson/StepView';
 import { useLesson } from '../../components/lesson/useLesson';
 import { clampStep } from '../../lessons/stepState';
 import { lessonBySlug } from '../../lessons/catalog';
-import type { Lesson, StepState } from '../../lessons/types';
+import { authorState, withAuthorState } from '../authorState';
 import '../../components/lesson/lesson.css';
 import type { WidgetProps } from './LiveWidgets';
-
-/** The state the author asked for (model, text, layer, …), in a lesson step's field names. */
-function authorState(c: WidgetProps['config']): StepState {
-  const v: StepState = {};
-  if (c.model !== undefined) v.model = c.model as StepState['model'];
-  if (c.text !== undefined) v.input = c.text;
-  if (c.src !== undefined) v.src = c.src;
-  if (c.tgt !== undefined) v.tgt = c.tgt;
-  if (c.layer !== undefined) v.layer = c.layer;
-  if (c.head !== undefined) v.head = c.head;
-  if (c.mask !== undefined) v.mask = c.mask;
-  if (c.prefix !== undefined) v.prefix = c.prefix;
-  return v;
-}
-
-/**
- * The lesson with the author's state merged into the first step shown: steps are cumulative, so the
- * author's model and text hold from there on unless a later step sets its own (as a shared link does
- * in the app). Merging before rendering means no other model is ever requested first.
- */
-export function withAuthorState(lesson: Lesson, step: number, state: StepState): Lesson {
-  if (Object.keys(state).length === 0) return lesson;
-  return { ...lesson, steps: lesson.steps.map((s, i) => (i === step - 1 ? { ...s, state: { ...s.state, ...state } } : s)) };
-}
 
 export default function LessonWidget({ config }: WidgetProps) {
   const load = useLesson(config.lesson);
