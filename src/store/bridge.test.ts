@@ -158,4 +158,24 @@ describe('bridge', () => {
     expect(store.getState()).toMatchObject({ modelStatus: 'ready', modelName: 'tiny', modelSource: 'shipped' });
     expect(store.getState().modelError).toContain('bad.safetensors');
   });
+
+  it('arrays that arrived for a run superseded before the next frame are never written', async () => {
+    const { store, sent, frame, reply, weights } = setup();
+    await new Promise((r) => setTimeout(r, 0));
+    const load = sent.find((r) => r.type === 'load') as Extract<WorkerRequest, { type: 'load' }>;
+    reply({ type: 'loaded', v, runId: load.runId, info: INFO });
+    store.getState().setText('ab');
+    frame();
+    const first = lastRun(sent);
+    weights(first.runId, 0.25); // arrives while it is still the current run…
+    store.getState().setText('abc'); // …and is superseded before the frame
+    let sawOld = false;
+    const unsub = store.subscribe((st) => {
+      if (st.traceRunId === first.runId) sawOld = true;
+    });
+    frame();
+    expect(sawOld).toBe(false);
+    expect(store.getState().trace.size).toBe(0);
+    unsub();
+  });
 });

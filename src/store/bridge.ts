@@ -77,6 +77,8 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     frameQueued = false;
     const next: Partial<AtlasState> = patch;
     patch = {};
+    // Arrays of a run superseded since they arrived are dropped here, before anyone sees them.
+    if (traceEvents && traceEvents.runId !== currentRun) traceEvents = null;
     if (traceEvents) {
       const { runId, step, entries } = traceEvents;
       traceEvents = null;
@@ -175,8 +177,9 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
       }
       case 'trace': {
         if (msg.runId !== currentRun) return; // stale: a newer run supersedes this one
+        // A new run or generation step starts a new buffer; the store's map is replaced at the flush.
         if (!traceEvents || traceEvents.runId !== msg.runId || traceEvents.step !== msg.step)
-          traceEvents = { runId: msg.runId, step: msg.step, entries: traceEvents && traceEvents.runId === msg.runId && traceEvents.step === msg.step ? traceEvents.entries : [] };
+          traceEvents = { runId: msg.runId, step: msg.step, entries: [] };
         traceEvents.entries.push([traceKey(msg.path), msg.tensor]);
         write({});
         return;
