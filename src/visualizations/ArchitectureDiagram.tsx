@@ -4,6 +4,7 @@ import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { PanelFrame } from './PanelFrame';
 import {
   architectureBlocks,
+  residualsOf,
   type ArchKind,
   type ArchStage,
   type NormPlacement,
@@ -52,11 +53,11 @@ export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
   const bw = 236 * Math.min(k, 1.4);
   const bh = 30 * k;
   const gapY = 12 * k;
-  const colX = [20, 20 + bw + 90 * k];
+  const colX = [34 * k, 34 * k + bw + 100 * k];
   const top = fs * 2.2;
   const columns = props.arch === 'encoder-decoder' ? 2 : 1;
   const rows = Math.max(...blocks.map((b) => b.row)) + 1;
-  const width = colX[columns - 1] + bw + 60 * k;
+  const width = colX[columns - 1] + bw + 70 * k;
   const height = top + rows * (bh + gapY) + 10;
   const yOf = (row: number) => top + row * (bh + gapY);
   const title = props.title ?? `${props.arch} transformer (${props.norm}-norm)`;
@@ -120,16 +121,16 @@ export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
               {span && (
                 <>
                   <rect
-                    x={colX[c] - 8}
+                    x={colX[c] - 24 * k}
                     y={yOf(span[0]) - 6}
-                    width={bw + 16}
+                    width={bw + 32 * k}
                     height={yOf(span[1]) - yOf(span[0]) + bh + 12}
                     rx={10}
                     fill="none"
                     stroke="var(--muted)"
                     strokeDasharray="4 3"
                   />
-                  <text x={colX[c] + bw + 12} y={yOf(span[0]) + fs} className="viz-muted">
+                  <text x={colX[c] + bw + 12 * k} y={yOf(span[1]) + bh} className="viz-muted">
                     × {nOf(c) ?? 'N'}
                   </text>
                 </>
@@ -150,6 +151,24 @@ export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
               stroke="var(--fg)"
               strokeWidth={1.5 * k}
               markerEnd="url(#arch-arrow)"
+            />
+          );
+        })}
+        {residualsOf(blocks).map((r, i) => {
+          const x = colX[r.column];
+          const y1 = yOf(r.fromRow) - gapY / 2;
+          const y2 = yOf(r.toRow) + bh / 2;
+          const xl = x - 14 * k;
+          return (
+            <path
+              key={`res${i}`}
+              d={`M ${x + bw / 2} ${y1} H ${xl} V ${y2} H ${x - 1}`}
+              fill="none"
+              stroke="var(--muted)"
+              strokeWidth={1.5 * k}
+              strokeDasharray="3 2"
+              markerEnd="url(#arch-arrow)"
+              data-testid="residual"
             />
           );
         })}
@@ -228,13 +247,13 @@ export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
               </text>
               {current && (
                 <text
-                  x={x - 4}
+                  x={x + bw + 12 * k}
                   y={y + bh / 2}
-                  textAnchor="end"
+                  textAnchor="start"
                   dominantBaseline="central"
                   style={{ fontWeight: 700 }}
                 >
-                  ▶
+                  ◀ now
                 </text>
               )}
             </g>

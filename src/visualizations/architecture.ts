@@ -93,3 +93,26 @@ export function architectureBlocks(
   // In an encoder-decoder the embedding (shared) appears in both columns, with the same stage id.
   return blocks;
 }
+
+/** A residual (skip) connection: from the input of a sublayer to where it is added back. */
+export interface Residual {
+  column: 0 | 1;
+  /** Row whose top edge the skip leaves from (the sublayer, or its LayerNorm in pre-norm). */
+  fromRow: number;
+  /** Row of the addition (the "⊕ residual" junction in pre-norm, the "Add & LayerNorm" in post-norm). */
+  toRow: number;
+}
+
+/** The residual connections of a block list (one per sublayer). */
+export function residualsOf(blocks: readonly ArchBlock[]): Residual[] {
+  const out: Residual[] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'attention' && b.kind !== 'ffn') continue;
+    const before = blocks.find((x) => x.column === b.column && x.row === b.row - 1);
+    const after = blocks.find((x) => x.column === b.column && x.row === b.row + 1);
+    if (!after) continue;
+    const pre = before?.kind === 'norm' && after.kind === 'residual';
+    out.push({ column: b.column, fromRow: pre ? b.row - 1 : b.row, toRow: after.row });
+  }
+  return out;
+}

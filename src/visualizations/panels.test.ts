@@ -140,3 +140,20 @@ describe('dataToJson', () => {
     });
   });
 });
+
+describe('residualsOf', () => {
+  it('post-norm: each sublayer skips to its Add & LayerNorm; pre-norm: from before the LayerNorm to ⊕', async () => {
+    const { residualsOf } = await import('./architecture');
+    const post = architectureBlocks('encoder-only', 'post');
+    expect(residualsOf(post)).toEqual([
+      { column: 0, fromRow: 2, toRow: 3 },
+      { column: 0, fromRow: 4, toRow: 5 },
+    ]);
+    const pre = architectureBlocks('decoder-only', 'pre', 'learned');
+    expect(residualsOf(pre)).toEqual([
+      { column: 0, fromRow: 2, toRow: 4 },
+      { column: 0, fromRow: 5, toRow: 7 },
+    ]);
+    expect(residualsOf(architectureBlocks('encoder-decoder', 'post'))).toHaveLength(5);
+  });
+});
