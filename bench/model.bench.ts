@@ -13,7 +13,6 @@ interface Shape {
   vocabSize: number;
   trace: TraceLevel;
   reps: number;
-  naiveReps: number;
   /** Untimed runs first, so the JIT has optimised the kernels. */
   warmup: number;
 }
@@ -29,8 +28,7 @@ const shapes: Shape[] = [
     S: 32,
     vocabSize: 256,
     trace: 'full',
-    reps: 100,
-    naiveReps: 20,
+    reps: 60,
     warmup: 30,
   },
   {
@@ -43,7 +41,6 @@ const shapes: Shape[] = [
     vocabSize: 1024,
     trace: 'attention',
     reps: 15,
-    naiveReps: 5,
     warmup: 3,
   },
   {
@@ -56,7 +53,6 @@ const shapes: Shape[] = [
     vocabSize: 1024,
     trace: 'none',
     reps: 5,
-    naiveReps: 3,
     warmup: 1,
   },
 ];
@@ -144,16 +140,20 @@ for (const s of shapes) {
   const runForward = () => forward(model, { tokens }, { trace: s.trace });
   const runNaive = () => products.forEach((p) => naiveMatmul(p.a, p.b, p.c, p.M, p.K, p.N));
 
-  // Warm up, then alternate the two so that a drift in machine speed hits both alike.
+  // Warm up, then time the two in pairs, back to back: a drift in machine speed hits both members
+  // of a pair alike, so the median of the per-pair ratios is steadier than either time.
   const reps = quick ? Math.max(2, Math.ceil(s.reps / 5)) : s.reps;
-  const naiveReps = quick ? 1 : s.naiveReps;
   for (let i = 0; i < (quick ? 1 : s.warmup); i++) runForward();
   runNaive();
   const forwardTimes: number[] = [];
   const naiveTimes: number[] = [];
+  const ratios: number[] = [];
   for (let r = 0; r < reps; r++) {
-    forwardTimes.push(timeOnce(runForward));
-    if (r % Math.ceil(reps / naiveReps) === 0) naiveTimes.push(timeOnce(runNaive));
+    const tForward = timeOnce(runForward);
+    const tNaive = timeOnce(runNaive);
+    forwardTimes.push(tForward);
+    naiveTimes.push(tNaive);
+    ratios.push(forwardFlops(s) / tForward / (naiveFlops / tNaive));
   }
   const ms = median(forwardTimes);
   const gflops = forwardFlops(s) / ms / 1e6;
@@ -163,6 +163,6 @@ for (const s of shapes) {
     `${s.name.padEnd(20)} dModel ${String(s.dModel).padStart(3)}, ${String(s.nHeads).padStart(2)} heads, ` +
     `${String(s.nLayers).padStart(2)} layers, dFF ${String(s.dFF).padStart(4)}, S ${String(s.S).padStart(3)}, ` +
     `trace ${s.trace.padEnd(9)} | forward ${ms.toFixed(2).padStart(8)} ms ${gflops.toFixed(2).padStart(6)} GFLOP/s | ` +
-    `naive i-j-k ${naiveGflops.toFixed(2).padStart(5)} GFLOP/s | ratio ${(gflops / naiveGflops).toFixed(1)}×`;
+    `naive i-j-k ${naiveGflops.toFixed(2).padStart(5)} GFLOP/s | ratio ${median(ratios).toFixed(1)}×`;
   console.log(row);
 }
