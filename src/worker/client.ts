@@ -84,6 +84,14 @@ export function createModelClient(events: ClientEvents, options: ClientOptions =
     });
   }
 
+  /** Replaces a worker that failed: requests sent to it are lost; the bridge re-sends what matters. */
+  function restart(message: string) {
+    worker?.terminate();
+    queue = [];
+    startWorker();
+    events.onCrash(message);
+  }
+
   function startWorker() {
     ready = false;
     try {
@@ -99,19 +107,14 @@ export function createModelClient(events: ClientEvents, options: ClientOptions =
     w.addEventListener('error', (e: Event) => {
       e.preventDefault(); // handled here: no unhandled-error report in the console
       if (w !== worker) return;
-      if (!ready) {
-        fallBackToMainThread(); // the worker could not even start
-        return;
+      if (!ready) fallBackToMainThread(); // the worker could not even start
+      else {
+        const message = (e as { message?: unknown }).message; // an ErrorEvent's, when the browser gives one
+        restart(typeof message === 'string' && message ? message : 'the worker stopped');
       }
-      w.terminate();
-      const message = e instanceof ErrorEvent && e.message ? e.message : 'the worker stopped';
-      // Requests sent to the dead worker are lost; the bridge re-sends what matters on onCrash.
-      queue = [];
-      startWorker();
-      events.onCrash(message);
     });
     w.addEventListener('messageerror', () => {
-      if (w === worker) events.onCrash('a message could not be read');
+      if (w === worker) restart('a message from the worker could not be read');
     });
     startTimer = setTimeout(() => {
       if (!ready && w === worker) fallBackToMainThread();
