@@ -63,10 +63,12 @@ export interface EmbedButtonProps {
   what?: string;
   /** Visible text (default "Embed"). */
   label?: string;
+  /** Button classes (default the panels' small export-button style). */
+  className?: string;
 }
 
 /** A button that opens the embed dialog for the current view. */
-export function EmbedButton({ widget, extra, appLink, what, label = 'Embed' }: EmbedButtonProps) {
+export function EmbedButton({ widget, extra, appLink, what, label = 'Embed', className = 'btn viz-btn' }: EmbedButtonProps) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   const [snap, setSnap] = useState<{ snippet: string; link: string; src: string } | null>(null);
@@ -82,7 +84,7 @@ export function EmbedButton({ widget, extra, appLink, what, label = 'Embed' }: E
   };
   return (
     <>
-      <button type="button" className="btn viz-btn" onClick={show} data-testid="embed-button" aria-label={`Embed ${what ?? WIDGET_TITLES[widget]} in another page`}>
+      <button type="button" className={className} onClick={show} data-testid="embed-button" aria-label={`Embed ${what ?? WIDGET_TITLES[widget]} in another page`}>
         {label}
       </button>
       {open && snap && (

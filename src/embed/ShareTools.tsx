@@ -33,7 +33,7 @@ export function ShareTools({ widgets }: { widgets: readonly WidgetName[] }) {
   return (
     <div className="step-tools" role="group" aria-label="Embed or share this view" data-testid="share-tools">
       {widgets.map((w) => (
-        <EmbedButton key={w} widget={w} what={WIDGET_TITLES[w].toLowerCase()} label={`Embed ${WIDGET_TITLES[w].toLowerCase()}`} />
+        <EmbedButton key={w} widget={w} what={WIDGET_TITLES[w].toLowerCase()} label={`Embed ${WIDGET_TITLES[w].toLowerCase()}`} className="btn" />
       ))}
       <CopyLinkButton />
     </div>

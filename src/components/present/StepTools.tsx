@@ -8,7 +8,7 @@ export function StepTools({ slug, step }: { slug: string; step: number }) {
   return (
     <div className="step-tools" role="group" aria-label="Present, embed or share this step" data-testid="step-tools">
       <PresentButton slug={slug} step={step} />
-      <EmbedButton widget="lesson" extra={{ lesson: slug, step }} what={`step ${step}`} />
+      <EmbedButton widget="lesson" extra={{ lesson: slug, step }} what={`step ${step}`} className="btn" />
       <CopyLinkButton />
     </div>
   );
