@@ -60,7 +60,7 @@ export const FAMILIES: readonly Family[] = [
     nLayers: 2,
     selfMask: 'causal (only to the left)',
     cross: 'no',
-    goodAt: 'continuing a text one token at a time: generation, chat, completion',
+    goodAt: 'continuing a sequence one token at a time: text generation, chat, summaries, music as MIDI events',
   },
 ];
 
