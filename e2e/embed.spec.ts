@@ -62,6 +62,9 @@ test('the lesson widget steps with its own buttons and writes no history', async
   await frame.getByTestId('embed-step-prev').click();
   await expect(frame.getByTestId('lesson-step')).toHaveAttribute('data-step', '1');
   expect(await page.evaluate(() => history.length)).toBe(before);
+  // allow="fullscreen" on the frame: the widget offers full screen (granted or refused, no error).
+  await frame.getByTestId('embed-fullscreen').click();
+  await expect(frame.getByTestId('lesson-step')).toBeVisible();
 });
 
 test('hostile text is shown as text and runs nothing', async ({ page }) => {

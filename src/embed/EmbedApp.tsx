@@ -39,6 +39,12 @@ function useEmbedTheme(theme: EmbedConfig['theme']) {
   }, [resolved]);
 }
 
+/** Full screen for the widget, or back (a refusal is ignored: the button is a convenience). */
+function toggleFullscreen(el: HTMLElement | null) {
+  if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+  else el?.requestFullscreen?.().catch(() => {});
+}
+
 /**
  * Starts the engine bridge, URL writes off, with the config's view applied first (without a model
  * the bridge picks the catalog's first). Call once, before the first render.
@@ -94,6 +100,8 @@ export function EmbedApp({ parsed }: { parsed: ParsedEmbed }) {
     }
   };
 
+  // Only where the host allows it (allow="fullscreen" on the iframe).
+  const canFullscreen = typeof document !== 'undefined' && document.fullscreenEnabled;
   const Widget = WIDGET_COMPONENTS[config.widget];
   const title = WIDGET_TITLES[config.widget];
   const view = encodeView(viewOfConfig(config)).toString();
@@ -115,6 +123,11 @@ export function EmbedApp({ parsed }: { parsed: ParsedEmbed }) {
       </main>
       {config.controls !== 'none' && (
         <p className="embed-credit">
+          {canFullscreen && (
+            <button type="button" className="btn viz-btn" onClick={() => toggleFullscreen(rootRef.current)} data-testid="embed-fullscreen">
+              Full screen
+            </button>
+          )}{' '}
           <a href={fullApp} target="_blank" rel="noopener noreferrer">
             Open in Attention Atlas ↗
           </a>
