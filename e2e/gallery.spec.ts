@@ -52,6 +52,22 @@ test.describe('gallery', () => {
     });
   }
 
+  for (const theme of ['dark', 'projector'] as const)
+    test(`screenshot: heatmap in the ${theme} theme`, async ({ page }) => {
+      await page.setViewportSize({ width: 1200, height: 900 });
+      await openGallery(page);
+      await page.evaluate((t) => {
+        document.documentElement.dataset.theme = t;
+      }, theme);
+      const panel = page.getByTestId('heatmap-weights');
+      await panel.scrollIntoViewIfNeeded();
+      await expect(panel).toHaveScreenshot(`heatmap-${theme}.png`, {
+        animations: 'disabled',
+        caret: 'hide',
+        maxDiffPixelRatio: 0.002,
+      });
+    });
+
   for (const theme of ['light', 'dark', 'projector'] as const)
     test(`axe (${theme} theme): no WCAG 2.2 A/AA violations`, async ({ page }) => {
       await openGallery(page);
@@ -213,6 +229,15 @@ test.describe('gallery', () => {
     const bigSvg = readFileSync((await bigDl.path())!, 'utf8');
     expect(bigSvg).toContain('data:image/png;base64,');
     expect(bigSvg).not.toContain('data-cells=');
+  });
+
+  test('export of the pipeline carries its formulas as LaTeX text', async ({ page }) => {
+    await openGallery(page);
+    const pipe = page.getByTestId('attention-pipeline');
+    const [dl] = await Promise.all([page.waitForEvent('download'), pipe.getByTestId('export-svg').click()]);
+    const svg = readFileSync((await dl.path())!, 'utf8');
+    expect(svg).toContain('\\text{scores} = \\frac{Q_h K_h^{\\top}}{\\sqrt{d_{\\text{head}}}}');
+    expect((svg.match(/data-latex=""/g) ?? []).length).toBe(7);
   });
 
   test('overview thumbnails open a head; architecture blocks select a stage; pipeline stages step', async ({

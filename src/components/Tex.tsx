@@ -60,7 +60,7 @@ export function Tex({ children: formula, display = false, className, 'data-testi
   const cls = ['tex', display ? 'tex-display' : 'tex-inline', className].filter(Boolean).join(' ');
   if (!katex)
     return (
-      <Tag className={cls} data-testid={testId} data-tex-state="loading">
+      <Tag className={cls} data-testid={testId} data-tex-state="loading" data-latex={formula}>
         <code>{formula}</code>
       </Tag>
     );
@@ -70,6 +70,7 @@ export function Tex({ children: formula, display = false, className, 'data-testi
       className={cls}
       data-testid={testId}
       data-tex-state="ready"
+      data-latex={formula}
       dangerouslySetInnerHTML={{ __html: renderTex(katex, formula, display) }}
     />
   );

@@ -23,6 +23,9 @@ export interface AttentionHeatmapProps {
   keyTokens: readonly string[];
   /** dHead, for the formula in the tooltip. */
   dHead?: number;
+  /** Axis titles (default "Queries (rows)" / "Keys (columns)"), e.g. "Keys: encoder output (columns)" for cross-attention. */
+  rowTitle?: string;
+  colTitle?: string;
   /** Draw the weights (viridis/cividis) or the scores (RdBu centred at 0). */
   show?: 'weights' | 'scores';
   colourMap?: 'viridis' | 'cividis';
@@ -108,8 +111,8 @@ export function AttentionHeatmap(props: AttentionHeatmapProps) {
         cols={w.cols}
         rowLabels={queryTokens}
         colLabels={keyTokens}
-        rowTitle="Queries (rows)"
-        colTitle="Keys (columns)"
+        rowTitle={props.rowTitle ?? 'Queries (rows)'}
+        colTitle={props.colTitle ?? 'Keys (columns)'}
         rowNoun="query"
         colNoun="key"
         scale={scale}

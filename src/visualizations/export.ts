@@ -93,6 +93,22 @@ export function panelToSvg(root: HTMLElement, title: string): { svg: string; wid
       out.appendChild(doc.importNode(clone, true));
     }
   }
+  // Formulas are HTML (KaTeX): the figure carries their LaTeX source as text in their place.
+  for (const tex of root.querySelectorAll<HTMLElement>('.tex[data-latex]')) {
+    const r = tex.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || tex.closest('[data-export="skip"]')) continue;
+    const text = doc.createElementNS(SVG_NS, 'text');
+    text.setAttribute('x', String(r.left - box.left));
+    text.setAttribute('y', String(r.top - box.top + titleBand + r.height / 2));
+    text.setAttribute('dominant-baseline', 'central');
+    text.setAttribute('data-latex', '');
+    text.setAttribute(
+      'style',
+      `font-family:${getComputedStyle(document.body).getPropertyValue('--mono') || 'monospace'};font-size:${Math.round(fontSize * 0.8)}px;fill:${rootStyle.color}`,
+    );
+    text.textContent = tex.dataset.latex ?? '';
+    out.appendChild(text);
+  }
   return { svg: new XMLSerializer().serializeToString(out), width, height };
 }
 
