@@ -262,3 +262,22 @@ test('display preferences persist across reloads; corrupted storage falls back t
   await expect(page.getByTestId('pref-colormap')).toHaveValue('viridis');
   await expect(page.locator('html')).not.toHaveAttribute('data-motion', /./);
 });
+
+test('a decoder-only model continues the text token by token', async ({ page }) => {
+  await page.goto('./#/playground');
+  await page.getByTestId('model-file').setInputFiles({
+    name: 'decoder.safetensors',
+    mimeType: 'application/octet-stream',
+    buffer: readFileSync(new URL('../src/model/golden/decoder_learned_pre_gelu_causal.safetensors', import.meta.url)),
+  });
+  await expect(page.getByTestId('model-status')).toHaveText('Loaded decoder.safetensors.');
+  await page.getByTestId('input-text').fill('t1 t2');
+  // A decoder's default mask is causal: the upper triangle is hatched.
+  await expect(page.getByTestId('mask-causal')).toBeChecked();
+  await expect(page.getByTestId('playground-heatmap').getByTestId('blocked-hatch').locator('rect')).not.toHaveCount(0);
+  await page.getByTestId('generate').click();
+  await expect(page.getByTestId('token-chips').getByTestId('token-chip')).toHaveCount(16);
+  const text = (await page.getByTestId('input-text').inputValue()).split(' ');
+  expect(text.slice(0, 2)).toEqual(['t1', 't2']);
+  await expect(page.getByTestId('heatmap-view')).toHaveAttribute('data-query-tokens', text.join('\u241f'));
+});
