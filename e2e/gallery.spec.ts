@@ -26,6 +26,8 @@ async function openGallery(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gallery');
   await expect(page.getByTestId('gallery-cost')).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('.tex[data-tex-state="loading"]')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.locator('.tex .katex').first()).toBeVisible();
+  await expect(page.locator('.katex-error')).toHaveCount(0);
   await page.evaluate(() => document.fonts.ready);
 }
 
