@@ -163,8 +163,8 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         }
         // Give a model with no input an example, and keep the selection inside the model.
         if (info.arch === 'encoder-decoder' ? !s.src : !s.text) {
-          if (info.arch === 'encoder-decoder') next.src = exampleText(info);
-          else next.text = exampleText(info);
+          if (info.arch === 'encoder-decoder') next.src = exampleText(info, s.catalog);
+          else next.text = exampleText(info, s.catalog);
         }
         Object.assign(next, clampSelection(s, info));
         store.setState(next); // a model switch is written at once: everything after depends on it

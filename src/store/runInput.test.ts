@@ -30,6 +30,7 @@ describe('run input', () => {
     expect(defaultMask('decoder-only')).toBe('causal');
     expect(defaultMask('encoder-decoder')).toBe('causal');
     expect(exampleText(encDec)).toBe('abc');
+    expect(exampleText(encDec, parseCatalog([{ name: 'rev', arch: 'encoder-decoder', example: 'cab' }]))).toBe('cab');
     expect(parseCatalog({ models: [{ name: 'ok', arch: 'encoder-only' }, { name: '<b>' }, 7, { title: 'no name' }] })).toEqual([
       { name: 'ok', title: 'ok', arch: 'encoder-only', description: '' },
     ]);

@@ -30,12 +30,15 @@ export function runInputOf(input: TokenizedInput): RunInput | null {
   return { src: input.src.tokens.map((t) => t.id), tgt: input.tgt.tokens.map((t) => t.id) };
 }
 
-/** An example input made of the vocabulary's first ordinary pieces, for a model with no input yet. */
-export function exampleText(info: ModelInfo): string {
+/** An example input for a model with no input yet: the catalog's, else the vocabulary's first ordinary pieces. */
+export function exampleText(info: ModelInfo, catalog: readonly ShippedModel[] = []): string {
+  const listed = catalog.find((m) => m.name === info.name)?.example;
+  if (listed) return listed;
   const pieces = info.vocab.filter((p) => !SPECIAL_TOKENS.includes(p as (typeof SPECIAL_TOKENS)[number]) && p.trim() !== '').slice(0, 6);
   return info.tokenizer === 'char' ? pieces.join('') : pieces.join(' ');
 }
 
+/** The shipped models of public/models/index.json (a list, or `{ models: [...] }`); invalid entries are skipped. */
 export function parseCatalog(raw: unknown): ShippedModel[] {
   const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' && Array.isArray((raw as { models?: unknown }).models) ? (raw as { models: unknown[] }).models : [];
   const out: ShippedModel[] = [];
@@ -49,6 +52,7 @@ export function parseCatalog(raw: unknown): ShippedModel[] {
       title: typeof r.title === 'string' ? r.title : r.name,
       arch,
       description: typeof r.description === 'string' ? r.description : '',
+      ...(typeof r.example === 'string' && r.example.length <= 200 ? { example: r.example } : {}),
     });
   }
   return out;

@@ -9,6 +9,8 @@ export interface ShippedModel {
   title: string;
   arch: ModelInfo['arch'];
   description: string;
+  /** An input to start with (the source, for an encoder-decoder), when the index gives one. */
+  example?: string;
 }
 
 /** One token of the input as the UI shows it: its text piece and its id in the vocabulary. */
