@@ -224,22 +224,22 @@ function Slides({ lesson, step, params }: { lesson: Lesson; step: number; params
   );
 }
 
+/** A modal overlay (native <dialog>: focus stays inside, Esc closes, focus returns after). */
 function Dialog({ label, testId, onClose, children }: { label: string; testId: string; onClose: () => void; children: React.ReactNode }) {
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('button, a[href]')?.focus();
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
   }, []);
   return (
-    <div className="present-overlay" role="dialog" aria-modal="true" aria-label={label} data-testid={testId} ref={ref}>
-      <div className="present-overlay-box">
-        {children}
-        <p>
-          <button type="button" className="btn" onClick={onClose}>
-            Close (Esc)
-          </button>
-        </p>
-      </div>
-    </div>
+    <dialog className="present-overlay-box" aria-label={label} data-testid={testId} ref={ref} onClose={onClose}>
+      {children}
+      <p>
+        <button type="button" className="btn" onClick={onClose}>
+          Close (Esc)
+        </button>
+      </p>
+    </dialog>
   );
 }
 
