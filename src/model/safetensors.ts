@@ -27,7 +27,13 @@ export function halfToFloat(h: number): number {
   return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
 }
 
+/** Whether this machine stores numbers little-endian, as safetensors does (every browser today). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 function decodeData(dtype: DType, bytes: Uint8Array, begin: number, count: number): Float32Array {
+  // F32 on a little-endian machine: the bytes already are the floats; copying them into a fresh,
+  // aligned buffer is all there is to do.
+  if (dtype === 'F32' && LITTLE_ENDIAN) return new Float32Array(bytes.slice(begin, begin + 4 * count).buffer);
   const view = new DataView(bytes.buffer, bytes.byteOffset + begin, count * BYTES_PER_ELEMENT[dtype]);
   const out = new Float32Array(count); // the tensor's elements, flat row-major
   if (dtype === 'F32') {
