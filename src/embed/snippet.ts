@@ -26,6 +26,6 @@ export function embedUrl(config: Partial<EmbedConfig> & { widget: WidgetName }, 
 export function iframeSnippet(src: string, title: string, height = 520): string {
   return (
     `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="100%" height="${Math.round(height)}" ` +
-    `style="border:0;width:100%;max-width:100%" loading="lazy" allow="fullscreen" sandbox="allow-scripts allow-popups"></iframe>`
+    `style="border:0;width:100%;max-width:100%" loading="lazy" allow="fullscreen" sandbox="allow-scripts allow-popups allow-downloads"></iframe>`
   );
 }
