@@ -55,6 +55,16 @@ describe('tokenizer', () => {
     expect(encode(tok, 'abca', { maxLen: 4 }).truncated).toBe(false);
   });
 
+  it('pads with <pad> up to padTo (never past maxLen), when the vocabulary has it', () => {
+    const tok = createTokenizer({ vocab: charVocab });
+    const e = encode(tok, 'ab', { eos: true, padTo: 5 });
+    expect(e.ids).toEqual([5, 6, 3, 0, 0]);
+    expect(e.pieces).toEqual(['a', 'b', '<eos>', '<pad>', '<pad>']);
+    expect(e.length).toBe(3);
+    expect(encode(tok, 'ab', { padTo: 6, maxLen: 4 }).ids).toHaveLength(4);
+    expect(encode(createTokenizer({ vocab: ['a', 'b'] }), 'ab', { padTo: 4 }).ids).toEqual([0, 1]);
+  });
+
   it('refuses a model without a vocabulary and ids outside it', () => {
     expect(() => createTokenizer({})).toThrow(/no vocabulary/);
     expect(() => decode(createTokenizer({ vocab: wordVocab }), [7])).toThrow(/outside the vocabulary/);

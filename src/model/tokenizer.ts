@@ -72,12 +72,13 @@ function splitWord(tokenizer: Tokenizer, word: string): string[] {
 
 /**
  * Text → ids. `bos`/`eos` add those tokens when the vocabulary has them; with `maxLen`, longer
- * results are cut to maxLen and reported through `truncated` (never cut silently).
+ * results are cut to maxLen and reported through `truncated` (never cut silently); `padTo` appends
+ * <pad> up to that length. `length` counts the tokens before cutting and padding.
  */
 export function encode(
   tokenizer: Tokenizer,
   text: string,
-  options: { bos?: boolean; eos?: boolean; maxLen?: number } = {},
+  options: { bos?: boolean; eos?: boolean; maxLen?: number; padTo?: number } = {},
 ): Encoded {
   const pieces = splitPieces(tokenizer, text);
   if (options.bos && tokenizer.special.bos !== undefined) pieces.unshift('<bos>');
@@ -104,6 +105,14 @@ export function encode(
     pieces.length = max;
     unknown.length = max;
   }
+  // Padding (to show a padding mask at work) fills up to padTo with <pad>, when there is one.
+  const pad = tokenizer.special.pad;
+  if (options.padTo !== undefined && pad !== undefined)
+    while (ids.length < Math.min(options.padTo, max)) {
+      ids.push(pad);
+      pieces.push('<pad>');
+      unknown.push(false);
+    }
   return { ids, pieces, unknown, truncated, length };
 }
 
