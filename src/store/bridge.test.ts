@@ -178,4 +178,31 @@ describe('bridge', () => {
     expect(store.getState().trace.size).toBe(0);
     unsub();
   });
+
+  it('generation appends tokens to the text, and a cancel drops whatever still arrives', async () => {
+    const { store, sent, frame, reply, bridge } = setup();
+    await new Promise((r) => setTimeout(r, 0));
+    const load = sent.find((r) => r.type === 'load') as Extract<WorkerRequest, { type: 'load' }>;
+    const decoder: ModelInfo = { ...INFO, arch: 'decoder-only', config: { ...INFO.config, maxLen: 6 } };
+    reply({ type: 'loaded', v, runId: load.runId, info: decoder });
+    store.getState().setText('ab');
+    frame();
+    bridge.generate();
+    const gen = sent.at(-1) as Extract<WorkerRequest, { type: 'generate' }>;
+    expect(gen).toMatchObject({ type: 'generate', input: { tokens: [1, 2] }, maxNewTokens: 4 });
+    expect(store.getState().generating).toBe(false); // written at the next frame
+    reply({ type: 'token', v, runId: gen.runId, step: 0, token: 3 });
+    reply({ type: 'token', v, runId: gen.runId, step: 1, token: 1 });
+    frame();
+    expect(store.getState()).toMatchObject({ text: 'abca', generating: true });
+    const runsBefore = sent.filter((r) => r.type === 'run').length;
+    bridge.cancel();
+    expect(sent.at(-1)).toEqual({ type: 'cancel', v, runId: gen.runId });
+    reply({ type: 'token', v, runId: gen.runId, step: 2, token: 2 });
+    frame();
+    expect(store.getState()).toMatchObject({ text: 'abca', generating: false });
+    // Typing afterwards runs the new text as usual.
+    store.getState().setText('abcab');
+    expect(sent.filter((r) => r.type === 'run').length).toBe(runsBefore + 1);
+  });
 });
