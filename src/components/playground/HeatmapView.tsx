@@ -16,6 +16,7 @@ export function HeatmapView() {
   const runId = useAtlas((s) => s.traceRunId);
   const runStatus = useAtlas((s) => s.runStatus);
   const runError = useAtlas((s) => s.runError);
+  const modelStatus = useAtlas((s) => s.modelStatus);
   const pinned = useAtlas((s) => s.pinned);
   const { weights, scores, mask, queryIds, keyIds } = useSelectedAttention();
   const queryTokens = piecesOf(queryIds, info?.vocab);
@@ -53,7 +54,13 @@ export function HeatmapView() {
         />
       ) : (
         <p className="pg-muted" data-testid="heatmap-empty">
-          {info ? 'Type an input to see where each query looks.' : 'Load a model to begin.'}
+          {info
+            ? runStatus === 'running'
+              ? 'Running the model…'
+              : 'Type an input to see where each query looks.'
+            : modelStatus === 'loading'
+              ? 'Loading the model…'
+              : 'Choose a model to begin.'}
         </p>
       )}
     </section>
