@@ -6,11 +6,13 @@ import { TrainPlayground } from './TrainPlayground';
 
 export default function TrainPanel({ options }: { options: Readonly<Record<string, string | number | boolean>> }) {
   const initial = useMemo(() => parseSettings(new URLSearchParams(Object.entries(options).map(([k, v]) => [k, String(v)]))).settings, [options]);
-  const [current, setCurrent] = useState<TrainSettings>(initial);
   const key = settingsToParams(initial).toString(); // a new step's options start a new run
+  // the learner's changes, remembered for the run they belong to (a new step starts from its options)
+  const [changed, setChanged] = useState<{ key: string; settings: TrainSettings } | null>(null);
+  const current = changed?.key === key ? changed.settings : initial;
   return (
     <div data-panel-ready="true">
-      <TrainPlayground key={key} initial={initial} onSettingsChange={setCurrent} />
+      <TrainPlayground key={key} initial={initial} onSettingsChange={(settings) => setChanged({ key, settings })} />
       <p>
         <a href={`#/playground?mode=train&${settingsToParams(current).toString()}`} data-testid="train-open-mode">
           Open this configuration in the playground
