@@ -1,8 +1,8 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { offlinePlugin } from './scripts/vite-plugin-offline';
-import { cspPlugin } from './scripts/vite-plugin-csp';
+import { offlinePlugin } from './scripts/vite-plugin-offline.ts';
+import { cspPlugin } from './scripts/vite-plugin-csp.ts';
 
 // base './' so the built app works from any static host and any sub-path (hash routing).
 export default defineConfig({

@@ -1,4 +1,5 @@
 import { test, expect } from './console';
+import { LESSONS } from '../src/lessons/catalog';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -13,7 +14,7 @@ test('after the first visit the app works with the network off', async ({ page, 
   });
   await context.setOffline(true);
   await page.reload();
-  await expect(page.getByTestId('course-map').getByRole('link')).toHaveCount(14);
+  await expect(page.getByTestId('course-map').getByRole('link')).toHaveCount(LESSONS.length);
   await page.goto('./#/learn/masking/1');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await context.setOffline(false);

@@ -1,9 +1,10 @@
 import { test, expect } from './console';
+import { LESSONS } from '../src/lessons/catalog';
 
 test('home page shows the course map with no console errors', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.getByTestId('course-map').getByRole('link')).toHaveCount(14);
+  await expect(page.getByTestId('course-map').getByRole('link')).toHaveCount(LESSONS.length);
 });
 
 test('routes: lesson, playground, gallery and 404', async ({ page }) => {
