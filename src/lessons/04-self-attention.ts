@@ -78,10 +78,10 @@ const lesson: Lesson = {
       state: { layer: 1 },
       prose: [
         'Everything above is live. Change the sentence and every number is recomputed by the model in your browser. Select a cell to see the dot product behind it, recomputed from the traced query and key and checked against the model’s own score.',
-        'In the second layer of this model, a head at the verb position tends to look back at the subject noun it must agree with. Try a singular and a plural subject.',
+        'This model was trained so that the main verb agrees with its subject, even across a relative clause. Look in layer 1 for a head that, at the token just before the verb, puts its largest weight on the subject noun; the model card (Models page) names the head and how often it does this. Try a singular and a plural subject.',
       ],
       panels: [{ panel: 'input' }, { panel: 'attention-heatmap', options: { show: 'weights', explain: true } }],
-      tryIt: 'Select a cell to see $q_i$, $k_j$, their products, the sum divided by $\\sqrt{d_{\\text{head}}}$ and the weight. Then type `the dogs that the cat chases run .` and compare the row of `chases` and of the token before `run` with the first sentence.',
+      tryIt: 'Select a cell to see $q_i$, $k_j$, their products, the sum divided by $\\sqrt{d_{\\text{head}}}$ and the weight. Then type `the dogs that the cat chases run .` and compare the row of the token just before the main verb (`chases` here, `chase` in the first sentence).',
       notes: 'The model card names the head whose strongest weight falls on the subject; open layer and head controls to find it. Do not oversell: other heads do other, less readable things.',
     },
     {
