@@ -180,7 +180,8 @@ describe('trace CLI, in process', () => {
   });
 });
 
-describe('trace CLI, as a process (npm run -s trace)', () => {
+// Each spawns npm + tsx; on a busy 2-core machine that takes seconds, hence the longer timeout.
+describe('trace CLI, as a process (npm run -s trace)', { timeout: 180_000 }, () => {
   it('prints each golden trace as one JSON object and exits 0', async () => {
     const outs = await Promise.all(
       goldenCases.map((name) =>
