@@ -61,11 +61,11 @@ const lesson: Lesson = {
       title: 'Heads of a trained model',
       state: { layer: 1 },
       prose: [
-        'Heads of trained models often specialise. This grammar model was trained so that the verb agrees with its subject even across a relative clause, and in its second layer (layer 1) a head learned to do the looking: at the token just before the verb, its strongest weight falls on the subject noun, skipping over a nearer noun of the clause. The model card on the Models page names the head and how often it does this.',
+        'Heads of trained models often specialise. This grammar model was trained so that the verb agrees with its subject even across a relative clause. To get that right, some head has to do the looking: at the token just before the verb, put its strongest weight on the subject noun, skipping a nearer noun of the clause. The model card on the Models page names the head that does this and how often it does.',
         'Not every head is this readable, and a pattern in the weights is a hint about what a head does, not a proof.',
       ],
       panels: [{ panel: 'input' }, { panel: 'head-overview' }, { panel: 'attention-heatmap', options: { show: 'weights' } }],
-      tryIt: 'Pick each head of layer 1 in turn. Find the one whose row for `chase` (the token before `runs`) peaks on `dog`.',
+      tryIt: 'Pick each head of both layers in turn. Find the one whose row for `chase` (the token before `runs`) peaks on `dog`, then check it against the model card.',
       notes: 'Check the model card (Models page) for the measured rate of this head. Encourage scepticism: attention weights are not explanations on their own.',
     },
     {
