@@ -136,14 +136,17 @@ describe('bridge', () => {
     const before = sent.length;
     events().onCrash('boom');
     expect(store.getState().engineNotice).toContain('restarted');
-    // The model is loaded again and the current input re-run (the engine runs it once the load is done).
-    expect(sent.slice(before).map((r) => r.type)).toEqual(['load', 'cancel', 'run']);
+    // The model is loaded again; the current input runs again once it is back.
+    expect(sent.slice(before).map((r) => r.type)).toEqual(['load']);
     expect(sent.slice(before)[0]).toMatchObject({ type: 'load', source: { kind: 'url', name: 'tiny' } });
-    expect(lastRun(sent).input).toEqual({ tokens: [1, 2] });
+    expect(store.getState().modelStatus).toBe('loading');
+    store.getState().setText('abc'); // typing meanwhile waits for the model
+    expect(sent.slice(before).map((r) => r.type)).toEqual(['load']);
     const reload = sent.slice(before)[0] as Extract<WorkerRequest, { type: 'load' }>;
     const runs = sent.filter((r) => r.type === 'run').length;
     reply({ type: 'loaded', v, runId: reload.runId, info: INFO });
-    expect(sent.filter((r) => r.type === 'run').length).toBe(runs); // the same run is not sent twice
+    expect(lastRun(sent).input).toEqual({ tokens: [1, 2, 3] });
+    expect(sent.filter((r) => r.type === 'run').length).toBe(runs + 1); // once
   });
 
   it('a file refused while a shipped model loads still lets that model arrive', async () => {

@@ -52,9 +52,9 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
   let currentLoad = 0;
   let currentRun = 0;
   /** Bytes of a user's file, kept to reload it after a crash (the sent copy is transferred). */
-  let fileBytes: ArrayBuffer | null = null;
+  let fileBlob: Blob | null = null;
   /** A user's file sent to the engine and not yet accepted or refused. */
-  let pendingFile: { loadId: number; name: string; bytes: ArrayBuffer; previousLoad: number } | null = null;
+  let pendingFile: { loadId: number; name: string; file: Blob; previousLoad: number } | null = null;
   let vocab: Vocabulary | null = null;
   let lastRunKey = '';
   /** Counts loaded models, so the same input on a new model is a new run. */
@@ -116,13 +116,14 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     {
       onMessage,
       onCrash: (message) => {
-        store.setState({ engineNotice: `The model engine stopped unexpectedly (${message}) and was restarted.` });
+        // Until the model is back in the new worker, nothing runs (a run sent now would find no model).
+        store.setState({ engineNotice: `The model engine stopped unexpectedly (${message}) and was restarted.`, modelStatus: 'loading' });
         lastRunKey = '';
         generating = false;
         write({ generating: false });
         crashReload = true;
         reloadModel();
-        maybeRun();
+        // The current input runs again once the model is back ('loaded' → maybeRun).
       },
       onMode: (mode) => store.setState({ engineMode: mode }),
     },
@@ -135,9 +136,13 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     const s = store.getState();
     if (!s.modelName) return;
     if (s.modelSource === 'file') {
-      if (!fileBytes) return;
-      currentLoad = nextId++;
-      send({ type: 'load', v, runId: currentLoad, source: { kind: 'bytes', name: s.modelName, bytes: fileBytes.slice(0) } });
+      if (!fileBlob) return;
+      const loadId = (currentLoad = nextId++);
+      const name = s.modelName;
+      // Read the file again rather than keep a second copy of its bytes in memory.
+      void fileBlob.arrayBuffer().then((bytes) => {
+        if (loadId === currentLoad) send({ type: 'load', v, runId: loadId, source: { kind: 'bytes', name, bytes } });
+      });
     } else {
       currentLoad = nextId++;
       const url = new URL(`models/${encodeURIComponent(s.modelName)}.safetensors`, baseUrl).href;
@@ -157,7 +162,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         if (pendingFile && pendingFile.loadId === msg.runId) {
           next.modelError = null;
           // The user's file passed the model's checks: it becomes the current model.
-          fileBytes = pendingFile.bytes;
+          fileBlob = pendingFile.file;
           Object.assign(next, { modelName: pendingFile.name, modelSource: 'file' });
           pendingFile = null;
         }
@@ -271,7 +276,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
   function onStore(s: AtlasState, prev: AtlasState) {
     if (s.modelName !== prev.modelName || s.modelSource !== prev.modelSource) {
       if (s.modelName && s.modelSource === 'shipped') {
-        fileBytes = null;
+        fileBlob = null;
         vocab = null;
         currentRun = 0;
         traceOwner = { runId: 0, step: 0 };
@@ -323,9 +328,10 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
       const previousLoad = currentLoad;
       currentLoad = nextId++;
       // Until the file is accepted, the previous model stays loaded and usable.
-      pendingFile = { loadId: currentLoad, name, bytes, previousLoad };
+      pendingFile = { loadId: currentLoad, name, file, previousLoad };
       store.setState({ modelError: null });
-      send({ type: 'load', v, runId: currentLoad, source: { kind: 'bytes', name, bytes: bytes.slice(0) } });
+      // The bytes move to the engine (transfer, no copy); a crash re-reads the file.
+      send({ type: 'load', v, runId: currentLoad, source: { kind: 'bytes', name, bytes } });
     },
     generate(maxNewTokens) {
       const s = store.getState();
