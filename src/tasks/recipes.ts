@@ -136,7 +136,7 @@ const maskedGrammar: Recipe = {
     nLayers: 2, maxLen: 24, positional: 'learned', norm: 'post',
     activation: 'relu', layerNormEps: 1e-5, scaleEmbedding: true, padId: 0,
   },
-  options: { steps: 2500, batchSize: 64, lr: 1e-3, warmup: 200, clip: 1, seed: 1 },
+  options: { steps: 2000, batchSize: 64, lr: 1e-3, warmup: 200, clip: 1, seed: 1 },
   vocab: grammarVocab,
   tokenizer: 'word',
   sample: maskedSample(trainingSentence),
