@@ -49,7 +49,7 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
   const post = (msg: WorkerResponse) => postRaw(msg, transferables(msg));
   let testHooks = false;
   let model: Model | null = null;
-  /** Resolves when the latest requested model has loaded (or failed). */
+  /** Resolves when every requested model has loaded (or failed): runs wait for it. */
   let loading: Promise<void> = Promise.resolve();
   /** The newest load that succeeded: an older load finishing later must not replace its model. */
   let acceptedLoad = 0;
@@ -102,9 +102,8 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
       if (req.type === 'run') {
         forwardStreaming(m, req.runId, 0, req.input, req);
       } else {
-        const arch = (m.config as { arch: string }).arch;
-        if (arch === 'encoder-only') throw new RangeError('An encoder-only model does not generate text.');
-        const maxLen = (m.config as { maxLen: number }).maxLen;
+        if (m.config.arch === 'encoder-only') throw new RangeError('An encoder-only model does not generate text.');
+        const maxLen = m.config.maxLen;
         let input: RunInput = 'tokens' in req.input ? { tokens: [...req.input.tokens] } : { src: [...req.input.src], tgt: [...req.input.tgt] };
         for (let step = 0; step < req.maxNewTokens; step++) {
           const seq = 'tokens' in input ? input.tokens : input.tgt;
@@ -152,7 +151,7 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
           post({ type: 'ready', v, mode });
           return;
         case 'load':
-          loading = load(msg);
+          loading = Promise.all([loading, load(msg)]).then(() => undefined);
           return;
         case 'run':
         case 'generate':
