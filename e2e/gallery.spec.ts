@@ -61,12 +61,16 @@ test.describe('gallery', () => {
       await page.evaluate((t) => {
         document.documentElement.dataset.theme = t;
       }, theme);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       const panel = page.getByTestId('heatmap-weights');
       await panel.scrollIntoViewIfNeeded();
+      // Let the theme's re-layout (the projector's larger type re-renders the map) settle first.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await expect(panel).toHaveScreenshot(`heatmap-${theme}.png`, {
         animations: 'disabled',
         caret: 'hide',
         maxDiffPixelRatio: 0.002,
+        timeout: 15_000,
       });
     });
 
