@@ -42,11 +42,12 @@ const lesson: Lesson = {
       title: 'Looking back to a match',
       prose: [
         'The last task is for a decoder-only model: it reads a word, a separator, and then must write the word again. At each letter of the copy it has to find that letter earlier in the sequence and read the letter **after** it.',
-        'That takes two layers working together: a head in layer 0 that attends to the previous token, and a head in layer 1 (an *induction head*) whose query matches keys by that previous-token information. The [[causal-mask|causal mask]] keeps every position from seeing the future.',
+        'The textbook circuit for this takes two layers working together: a head in layer 0 that attends to the previous token, and a head in layer 1 (an *induction head*) whose query matches keys by that previous-token information. The [[causal-mask|causal mask]] keeps every position from seeing the future.',
+        'A trained model is not obliged to find the textbook circuit: gradient descent keeps whatever lowers the loss. The maps show what your run actually learned.',
       ],
       panels: [{ panel: 'train', options: { task: 'induction' } }],
-      tryIt: 'Train, then open layer 0 and layer 1 of the decoder self-attention: in layer 0 find the head that looks one step back; in layer 1, the head that looks at the letter after the earlier match.',
-      notes: 'Induction heads (Olsson et al., 2022) are a well-studied circuit in language models; this is the smallest setting where one forms.',
+      tryIt: 'Train, then open layer 0 and layer 1 of the decoder self-attention: is there a head that looks one step back, and one whose rows in the second copy light up the letter after the earlier match? Then set **Layers per stack** to 1 and compare.',
+      notes: 'Induction heads (Olsson et al., 2022) are a well-studied circuit in language models. Be honest with the class: on this small task a one-layer model with learned positions also gets far, by another route, so read the maps rather than assume the circuit.',
     },
     {
       title: 'Check your understanding',
