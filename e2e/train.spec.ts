@@ -2,6 +2,7 @@
 // minutes in the training worker, with no main-thread task over 50 ms; play, pause, step and reset.
 import { test, expect } from './console';
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 interface TraceEvent {
   name: string;
@@ -79,6 +80,10 @@ test('pause stops the work, step advances one step, reset returns to step 0, set
   const paused = await stepOf(page);
   await page.waitForTimeout(1500);
   expect(await stepOf(page), 'no steps after a pause').toBe(paused);
+
+  // paused with curves, notes and attention on screen: WCAG 2.2 AA
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   await page.getByTestId('train-step-once').click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-step', String(paused + 1));
