@@ -27,10 +27,10 @@ const lesson: Lesson = {
       title: 'Watching the stream grow',
       prose: [
         'The table follows every token of the sentence through the grammar model. Each column is the stream at one point: as it enters the first layer, after each layer, and after a final LayerNorm. For every token it gives two numbers about its $d_{\\text{model}}$ values: their mean $\\mu$ and their spread $\\sigma$ (the standard deviation).',
-        'In this model nothing rescales the stream between layers: each layer just adds to it, so $\\sigma$ drifts from column to column, for most tokens upwards. The last column is different. There a [[layer-norm|LayerNorm]] brings every token back to a common scale before the output layer reads it.',
+        'In this model nothing rescales the stream between layers: each layer just adds to it, and $\\sigma$ grows from column to column, for some tokens to several times its starting size. The last column is different. There a [[layer-norm|LayerNorm]] brings every token back to a common scale before the output layer reads it.',
       ],
       panels: [{ panel: 'residual-stream' }],
-      tryIt: 'Compare the first and the second-to-last column of a few rows, then look at the last column: the spreads there are all much alike.',
+      tryIt: 'Compare the first and the second-to-last column of a few rows (σ grows layer by layer), then look at the last column: the spreads there are all close to 1 again.',
       notes: 'The grammar model is pre-norm (we come back to what that means). Its final LayerNorm is part of the file: decoder.norm. The exact numbers depend on the sentence; the pattern (unchecked growth inside, a reset at the end) is what to point at.',
     },
     {
