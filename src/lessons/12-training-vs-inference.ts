@@ -32,7 +32,7 @@ const lesson: Lesson = {
         { tex: '\\mathcal{L} = -\\frac{1}{n+1} \\sum_{t=0}^{n} \\log p\\big(\\text{target}_t \\mid \\text{input}_{0..t},\\ \\text{source}\\big)', label: 'Mean cross-entropy over all positions, from one pass.' },
       ],
       panels: [{ panel: 'teacher-forcing' }],
-      tryIt: 'Change one digit of the target, say `1999-03-14` to `1989-03-14`. Every row is recomputed at once. The row that reads the wrong `8` still predicts what should follow from the source, and its match turns to ✗.',
+      tryIt: 'With the correct target, every row matches and the loss is close to 0. Now change one digit, `1999-03-14` to `1989-03-14`. All rows are recomputed at once. The row just before the `8` still predicts `9`, because the source says 1999, so its match turns to ✗. The row that reads the wrong `8` carries on with the next digit as if nothing had happened.',
       notes: 'The panel’s last row has no next target token in the input (that would be `<eos>`, which the trainer adds to the targets), so it is not scored. The loss shown is the mean over the scored rows.',
     },
     {
