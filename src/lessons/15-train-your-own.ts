@@ -42,7 +42,7 @@ const lesson: Lesson = {
       title: 'Looking back to a match',
       prose: [
         'The last task is for a decoder-only model: it reads a word, a separator, and then must write the word again. At each letter of the copy it has to find that letter earlier in the sequence and read the letter **after** it.',
-        'The textbook circuit for this takes two layers working together: a head in layer 0 that attends to the previous token, and a head in layer 1 (an *induction head*) whose query matches keys by that previous-token information. The [[causal-mask|causal mask]] keeps every position from seeing the future.',
+        'The textbook circuit for this takes two layers working together: a head in layer 0 that attends to the previous token, and a head in layer 1 (an **induction head**) whose query matches keys by that previous-token information. The [[causal-mask|causal mask]] keeps every position from seeing the future.',
         'A trained model is not obliged to find the textbook circuit: gradient descent keeps whatever lowers the loss. The maps show what your run actually learned.',
       ],
       panels: [{ panel: 'train', options: { task: 'induction' } }],
