@@ -122,6 +122,10 @@ test('lesson 10: cross-attention rows are decoder positions, columns the source 
   await expect(panel).toHaveAttribute('data-cols', String(src.length));
   await expect(panel).toHaveAttribute('data-rows', String('2021-03-03'.length + 1)); // <bos> first
   await expect(page.getByTestId('cross-table').locator('tbody tr')).toHaveCount(11);
+  // What the lesson claims about the shipped dates model: the month digit reads `March` (its M, source
+  // position 21), the day digit reads the `3` of `3rd` (position 14).
+  await expect(page.getByTestId('cross-row-6')).toHaveAttribute('data-top', '21');
+  await expect(page.getByTestId('cross-row-9')).toHaveAttribute('data-top', '14');
   // The heatmap of step 3 is cross-attention: not square.
   await page.goto('./#/learn/decoder-and-cross-attention/3');
   await expect(page.getByTestId('lesson-heatmap')).toBeVisible({ timeout: 20_000 });
@@ -134,6 +138,8 @@ test('lesson 11: temperature changes the live probabilities; top-k 3 draws only 
   await expect(panel).toBeVisible({ timeout: 20_000 });
   const top = async () => Number(await page.getByTestId('pred-bar-0').getAttribute('data-p'));
   const p1 = await top();
+  // The lesson's claim: after "the dog that the cats chase" a singular verb leads.
+  expect(['runs', 'sleeps', 'waits', 'sings', 'chases', 'sees', 'likes', 'follows', 'feeds']).toContain(await page.getByTestId('pred-bar-0').getAttribute('data-token'));
   await page.getByTestId('pred-temperature').fill('0.3');
   await expect(panel).toHaveAttribute('data-temperature', '0.3', { timeout: 20_000 });
   await expect.poll(top, { timeout: 20_000 }).toBeGreaterThan(p1);
@@ -153,6 +159,7 @@ test('lesson 12: teacher forcing scores every position in one pass; generation a
   await expect(tf).toBeVisible({ timeout: 20_000 });
   await expect(tf.locator('tbody tr')).toHaveCount('1999-03-14'.length + 1);
   await expect(tf).toHaveAttribute('data-scored', String('1999-03-14'.length));
+  await expect(tf).toHaveAttribute('data-hits', String('1999-03-14'.length)); // the correct target: every row matches
   await page.goto('./#/learn/training-vs-inference/4');
   const gen = page.getByTestId('generation');
   await expect(gen).toBeVisible({ timeout: 20_000 });
@@ -164,6 +171,11 @@ test('lesson 12: teacher forcing scores every position in one pass; generation a
   await page.getByTestId('gen-one').click();
   await expect.poll(async () => (await page.getByTestId('gen-output').innerText()).length, { timeout: 20_000 }).toBe(one.length + 1);
   expect((await page.getByTestId('gen-output').innerText()).startsWith(one)).toBe(true);
+  // Start over and generate to the end: greedy decoding writes the right ISO date.
+  await page.getByTestId('gen-clear').click();
+  await expect(page.getByTestId('gen-output')).toHaveText('(nothing yet)');
+  await page.getByTestId('gen-all').click();
+  await expect(page.getByTestId('gen-output')).toHaveText('1999-03-14', { timeout: 30_000 });
 });
 
 test('lesson 14: the soft lookup equals the model’s head output; the recap links to every lesson', async ({ page }) => {
