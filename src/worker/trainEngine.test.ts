@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createTrainEngine } from './trainEngine';
 import { TRAIN_PROTOCOL_VERSION as v, isTrainRequest, isTrainResponse, type TrainResponse } from './trainProtocol';
 import { defaultSettings } from './trainSettings';
+import { loadModel } from '../model';
 
 type Update = Extract<TrainResponse, { type: 'update' }>;
 
@@ -65,6 +66,10 @@ describe('training engine', () => {
     h.engine.handle({ type: 'export', v, runId: 1 });
     const e = h.out.at(-1)!;
     expect(e.type).toBe('exported');
+    // a decoder-only file the app's loader accepts, with the toy vocabulary
+    const model = loadModel(new Uint8Array((e as Extract<TrainResponse, { type: 'exported' }>).bytes));
+    expect(model.config.arch).toBe('decoder-only');
+    expect(model.vocab).toContain('|');
     expect(isTrainRequest({ type: 'reset', v, runId: 1, settings: { ...defaultSettings(), heads: 3 } })).toBe(false);
     expect(isTrainRequest({ type: 'setLr', v, runId: 1, lr: 0 })).toBe(false);
     expect(isTrainRequest({ type: 'play', v, runId: 1 })).toBe(true);
