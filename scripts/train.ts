@@ -1,7 +1,8 @@
 // `npm run train -- <task> [--steps N] [--seed S] [--lr X] [--resume]`: trains one recipe of
 // src/tasks/recipes.ts and writes public/models/<task>.safetensors. Progress goes to stdout, one
 // line per check. --resume starts from the weights in that file (a fresh optimiser and schedule),
-// e.g. to finish a run that a time limit cut short.
+// e.g. to finish a run that a time limit cut short. --bench N times N steps (after 5 warm-up
+// steps), prints steps/s of wall and of CPU time, and saves nothing.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Example } from '../src/model/train/batch';
 import { createTrainer, drawBatch, drawBucketedBatches, trainStep } from '../src/model/train/loop';
@@ -54,6 +55,18 @@ function save(): void {
     vocab: recipe!.vocab, tokenizer: recipe!.tokenizer, extra: { training: JSON.stringify(training) },
   }));
   console.log(`saved ${out}: ${JSON.stringify(training)}`);
+}
+
+const bench = flag('bench');
+if (bench) {
+  for (let i = 0; i < 5; i++) trainStep(state, drawBatch(state, recipe.sample)); // let the JIT settle
+  const w0 = performance.now();
+  const c0 = cpuSeconds();
+  for (let i = 0; i < bench; i++) trainStep(state, drawBatch(state, recipe.sample));
+  const wall = (performance.now() - w0) / 1000;
+  const cpu = cpuSeconds() - c0;
+  console.log(`${recipe.task}: ${bench} steps, ${(bench / wall).toFixed(2)} steps/s wall, ${(bench / cpu).toFixed(2)} steps/s of CPU time`);
+  process.exit(0);
 }
 
 let queue: Example[][] = [];

@@ -21,7 +21,8 @@ export function cardKeys(r: TaskMetrics): Record<string, number> {
     }
     case 'masked-grammar':
       return {
-        'masked-word accuracy': r.metrics.maskedWordAccuracy, 'verb agreement': r.metrics.verbAgreement.all,
+        'masked-word accuracy': r.metrics.maskedWordAccuracy, 'right word class': r.metrics.rightClass,
+        'verb agreement': r.metrics.verbAgreement.all,
         'verb agreement with attractor': r.metrics.verbAgreement.attractor,
       };
   }

@@ -71,7 +71,11 @@ export function describeMetrics(r: TaskMetrics): string[] {
       return [
         `held-out sentences: ${m.n}`,
         `masked-word accuracy (one word masked at random): ${pct(m.maskedWordAccuracy)}`,
+        `  by class of the masked word: ${Object.entries(m.byClass).map(([k, v]) => `${k} ${pct(v)}`).join(', ')}`,
+        `  prediction of the right word class (and number, for nouns and verbs): ${pct(m.rightClass)}`,
         `main verb masked: agreement ${pct(a.all)} (attractor ${pct(a.attractor)}, n=${a.nAttractor}; without ${pct(a.noAttractor)}), exact verb ${pct(m.verbExact)}`,
+        `heads whose strongest attention (from the masked verb) is the subject noun:`,
+        ...m.heads.slice(0, 4).map((h) => `  layer ${h.layer} head ${h.head}: ${pct(h.rate)}`),
       ];
     }
   }

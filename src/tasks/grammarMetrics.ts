@@ -7,7 +7,7 @@ import type { TrainConfig } from '../model/train/config';
 import { argmaxRow } from '../model/train/evaluate';
 import { forwardBatch } from '../model/train/forward';
 import type { Params } from '../model/train/params';
-import { grammarId, type Sentence } from './grammar';
+import { ADJECTIVES, INTRANSITIVE, NOUNS, TRANSITIVE, grammarId, grammarVocab, type Sentence } from './grammar';
 import { BOS, EOS } from './vocab';
 
 /** Decoder-only example: <bos> w1 … wn → w1 … wn <eos>. Row `s.verb` predicts the main verb. */
@@ -102,14 +102,36 @@ export function grammarMetrics(p: Params, c: TrainConfig, sentences: Sentence[])
 export interface MaskedMetrics {
   n: number;
   maskedWordAccuracy: number; // a uniformly chosen word masked: argmax = the word
+  /** Same masks: argmax has the right word class — and, for nouns and verbs, the right number —
+   *  a fair score where the grammar allows many words (any noun fits "the ___ runs"). */
+  rightClass: number;
+  byClass: Record<string, number>; // masked-word accuracy per class of the masked word
   verbAgreement: Agreement; // main verb masked: p(right number) > p(wrong number)
   verbExact: number; // main verb masked: argmax = the verb exactly (lemma and number)
+  heads: HeadRate[]; // main verb masked: heads whose strongest key (from the mask) is the subject
 }
+
+/** Word class and number of a grammar word, e.g. "noun-pl", "verb-sg", "the". */
+function wordClass(w: string): string {
+  const n = NOUNS.findIndex((p) => p.includes(w));
+  if (n >= 0) return NOUNS[n][0] === w ? 'noun-sg' : 'noun-pl';
+  for (const verbs of [TRANSITIVE, INTRANSITIVE]) {
+    const v = verbs.findIndex((p) => p.includes(w));
+    if (v >= 0) return verbs[v][0] === w ? 'verb-sg' : 'verb-pl';
+  }
+  if (ADJECTIVES.includes(w)) return 'adjective';
+  return w; // the, that, near, ., specials: their own class
+}
+const coarse = (c: string) => (c.startsWith('noun') ? 'noun' : c.startsWith('verb') ? 'verb' : c === 'adjective' ? 'adjective' : 'function word');
 
 export function maskedMetrics(p: Params, c: TrainConfig, sentences: Sentence[], rand: () => number): MaskedMetrics {
   const V = c.vocabSize;
   let wordHits = 0;
+  let classHits = 0;
   let verbExact = 0;
+  const perClass: Record<string, [number, number]> = {};
+  const headHits = new Float64Array(c.nLayers * c.nHeads);
+  let complex = 0;
   const hits: { ok: boolean; s: Sentence }[] = [];
   for (let start = 0; start < sentences.length; start += 250) {
     const part = sentences.slice(start, start + 250);
@@ -117,20 +139,41 @@ export function maskedMetrics(p: Params, c: TrainConfig, sentences: Sentence[], 
     for (const verbMasked of [false, true]) {
       const examples = part.map((s, i) => maskedExample(s, verbMasked ? s.verb : positions[i]));
       const batch = makeBatch(examples, c.padId ?? 0);
-      const { logits } = forwardBatch(null, p, c, batch); // [B·T, V]
+      const { logits, attention } = forwardBatch(null, p, c, batch); // [B·T, V]
       part.forEach((s, b) => {
         const at = verbMasked ? s.verb : positions[b];
         const row = b * batch.T + at;
         const best = argmaxRow(logits.data, row * V, V);
         if (!verbMasked) {
-          if (best === grammarId(s.words[at])) wordHits++;
+          const cls = coarse(wordClass(s.words[at]));
+          perClass[cls] ??= [0, 0];
+          perClass[cls][1]++;
+          if (best === grammarId(s.words[at])) {
+            wordHits++;
+            perClass[cls][0]++;
+          }
+          if (wordClass(grammarVocab[best]) === wordClass(s.words[at])) classHits++;
           return;
         }
         if (best === grammarId(s.words[s.verb])) verbExact++;
+        if (s.kind !== 'simple') {
+          complex++;
+          for (let l = 0; l < c.nLayers; l++) {
+            const w = attention.get(`encoder.${l}.self`)!; // [B, nHeads, T, T]
+            for (let h = 0; h < c.nHeads; h++) {
+              const r = headRow(w, c.nHeads, batch.T, batch.T, b, h, s.verb); // [T] from the masked verb
+              if (argmaxRow(r, 0, s.words.length) === s.subject) headHits[l * c.nHeads + h]++;
+            }
+          }
+        }
         hits.push({ ok: prefers(logits.data, row, V, grammarId(s.words[s.verb]), grammarId(s.wrongVerb)), s });
       });
     }
   }
   const n = sentences.length;
-  return { n, maskedWordAccuracy: wordHits / n, verbAgreement: agreementOf(hits), verbExact: verbExact / n };
+  const heads: HeadRate[] = [];
+  for (let l = 0; l < c.nLayers; l++) for (let h = 0; h < c.nHeads; h++) heads.push({ layer: l, head: h, rate: headHits[l * c.nHeads + h] / complex });
+  heads.sort((a, b) => b.rate - a.rate);
+  const byClass = Object.fromEntries(Object.entries(perClass).map(([k, [h, t]]) => [k, h / t]));
+  return { n, maskedWordAccuracy: wordHits / n, rightClass: classHits / n, byClass, verbAgreement: agreementOf(hits), verbExact: verbExact / n, heads };
 }
