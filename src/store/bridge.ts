@@ -9,6 +9,9 @@ import { useAtlas, type AtlasState } from './atlas';
 import { detokenize, vocabularyOf, type Vocabulary } from './tokenize';
 import { clampSelection, defaultMask, exampleText, parseCatalog, runInputOf, tokenizeInput } from './runInput';
 
+/** The largest model file the page reads (the engine holds the whole model in memory as float32). */
+export const MAX_MODEL_FILE_BYTES = 100 * 2 ** 20;
+
 export { defaultMask, exampleText, runInputOf, tokenizeInput } from './runInput';
 
 const v = PROTOCOL_VERSION;
@@ -250,7 +253,12 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     const ids = runInputOf(input);
     const mask = s.mask ?? defaultMask(info.arch);
     const key = JSON.stringify([modelEpoch, ids, mask, s.prefix, s.temperature]);
-    if (key === lastRunKey) return;
+    if (key === lastRunKey) {
+      // Same ids, yet the text may differ (pieces left out as unknown, a word's case): refresh
+      // the tokens and their notices so none of them is stale.
+      if (JSON.stringify(input) !== JSON.stringify(s.input)) write({ input });
+      return;
+    }
     lastRunKey = key;
     if (currentRun) send({ type: 'cancel', v, runId: currentRun });
     if (!ids) {
@@ -318,6 +326,12 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
   return {
     async loadModelFile(file) {
       const name = file.name.slice(0, 120);
+      // Refuse by size before reading: a huge file would be read whole into memory first.
+      if (file.size > MAX_MODEL_FILE_BYTES) {
+        const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+        store.setState({ modelError: `“${name}” was not loaded: it is ${mb(file.size)}, and the largest model file this page opens is ${mb(MAX_MODEL_FILE_BYTES)}.` });
+        return;
+      }
       let bytes: ArrayBuffer;
       try {
         bytes = await file.arrayBuffer();
