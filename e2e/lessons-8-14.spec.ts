@@ -114,6 +114,16 @@ test('lesson 8: LayerNorm resets a token to mean 0 and spread 1; pre-norm and po
   await expect(table.locator('tbody tr')).toHaveCount(8); // "the dog that the cats chase runs ." on both models
 });
 
+test('lesson 9: the masked-grammar model fills a masked verb and a masked noun with the right number', async ({ page }) => {
+  await page.goto('./#/learn/encoder/3');
+  await expect(page.getByTestId('predictions')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('predictions')).toHaveAttribute('data-position', '6'); // the <mask>
+  expect(['runs', 'sleeps', 'sings', 'waits']).toContain(await page.getByTestId('pred-bar-0').getAttribute('data-token'));
+  await page.goto('./#/learn/encoder/4');
+  await expect(page.getByTestId('predictions')).toHaveAttribute('data-position', '1', { timeout: 20_000 });
+  expect(['dog', 'cat', 'bird', 'horse', 'fox', 'girl', 'boy', 'farmer']).toContain(await page.getByTestId('pred-bar-0').getAttribute('data-token'));
+});
+
 test('lesson 10: cross-attention rows are decoder positions, columns the source characters', async ({ page }) => {
   await page.goto('./#/learn/decoder-and-cross-attention/4');
   const panel = page.getByTestId('cross-alignment');

@@ -45,14 +45,14 @@ const lesson: Lesson = {
       ],
       panels: [{ panel: 'input' }, { panel: 'predictions', options: { position: 'mask' } }],
       tryIt: 'Change `dog` to `dogs` (or `cats` to `cat`) and watch the singular and plural verbs trade places.',
-      notes: 'The model card gives the verb-agreement rate on held-out sentences, including those with an “attractor” noun of the other number between subject and verb.',
+      notes: 'The model card: with the main verb masked, the right number gets more probability than the wrong one in 100% of 2,000 held-out sentences, including the 911 with an “attractor” noun of the other number in between. Which verb (runs, sleeps, …) is a free choice in this grammar, so the four singular verbs share the probability.',
     },
     {
       title: 'The answer can lie to the right',
       state: { input: MASKED_NOUN },
       prose: [
         'Now the **subject** is hidden and the verb `runs` is visible, to the right of the blank. A left-to-right model at the `<mask>` position could see only `the`, and could not tell whether a singular or a plural noun comes next.',
-        'An encoder reads both sides. The singular verb after the blank is evidence for a singular noun, and the probabilities at `<mask>` should favour singular nouns.',
+        'An encoder reads both sides. The singular verb after the blank is evidence for a singular noun, and the probabilities at `<mask>` do favour singular nouns.',
       ],
       panels: [{ panel: 'input' }, { panel: 'predictions', options: { position: 'mask' } }, { panel: 'attention-heatmap', options: { show: 'weights' } }],
       tryIt: 'Change `runs` to `run` and watch the nouns at the top switch to plurals. In the heatmap, the `<mask>` row shows how much each head takes from the words to its right.',
@@ -67,7 +67,7 @@ const lesson: Lesson = {
       ],
       panels: [{ panel: 'head-overview' }, { panel: 'attention-heatmap', options: { show: 'weights' } }],
       tryIt: 'Find a head whose `<mask>` row puts its largest weight on `dog`, the subject the hidden verb has to agree with.',
-      notes: 'Do not promise that one head does “agreement”: the job can be spread over heads and layers. The model card reports what was measured.',
+      notes: 'In this sentence layer 1, head 1 puts about 0.97 of the `<mask>` row on `dog`. Over held-out sentences the model card finds that head’s strongest weight on the subject in 51% of cases (layer 0, head 1: 43%), yet agreement is perfect: the subject’s number reaches the mask along more than one path. Do not promise that one head does “agreement”.',
     },
     {
       title: 'What the encoder hands on',
