@@ -200,3 +200,21 @@ test('lesson 14: the soft lookup equals the model’s head output; the recap lin
   await page.getByTestId('recap-masking').click();
   await expect(page).toHaveURL(/#\/learn\/masking\/1/);
 });
+
+test('lessons 8–14 pass axe in the dark and projector themes on their widget-heavy steps', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const theme of ['dark', 'projector']) {
+    for (const [slug, step, testId] of [
+      ['residuals-and-layer-norm', 3, 'layer-norm-stats'],
+      ['decoder-and-cross-attention', 4, 'cross-alignment'],
+      ['de-embedding', 4, 'predictions'],
+      ['architectures', 1, 'architecture-compare'],
+      ['query-key-value', 1, 'soft-lookup'],
+    ] as const) {
+      await page.goto(`./#/learn/${slug}/${step}`);
+      await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+      await expect(page.getByTestId(testId)).toBeVisible({ timeout: 20_000 });
+      await axe(page, `${slug} step ${step} (${theme})`);
+    }
+  }
+});

@@ -26,7 +26,7 @@ function normInput(trace: TraceMap, stack: StackName, layer: number, norm: strin
 const W = 8; // px per dimension
 const H = 120;
 
-/** One token's dModel values as bars around 0, with its mean (solid) and mean ± σ (dashed) drawn across. */
+/** One token's dModel values as bars around 0 (positive up in the accent colour, negative down in red), with its mean (solid) and mean ± σ (dashed) drawn across. */
 function StatBars({ values, title, mean, std, scale }: { values: Float32Array; title: string; mean: number; std: number; scale: number }) {
   const y = (v: number) => H / 2 - (v / scale) * (H / 2 - 4);
   const width = values.length * W;
@@ -35,7 +35,7 @@ function StatBars({ values, title, mean, std, scale }: { values: Float32Array; t
       <svg width={width} height={H} role="img" aria-label={`${title}: ${values.length} values, mean ${fmt(mean, 3)}, standard deviation ${fmt(std, 3)}`}>
         <rect x={0} y={0} width={width} height={H} fill="var(--surface)" />
         {Array.from(values, (v, i) => (
-          <rect key={i} x={i * W + 1} width={W - 2} y={Math.min(y(v), y(0))} height={Math.abs(y(v) - y(0))} fill={v >= 0 ? '#2166ac' : '#b2182b'} />
+          <rect key={i} x={i * W + 1} width={W - 2} y={Math.min(y(v), y(0))} height={Math.abs(y(v) - y(0))} fill={v >= 0 ? 'var(--accent)' : 'var(--danger)'} />
         ))}
         <line x1={0} x2={width} y1={y(0)} y2={y(0)} stroke="var(--muted)" strokeWidth={1} />
         <line x1={0} x2={width} y1={y(mean)} y2={y(mean)} stroke="var(--fg)" strokeWidth={2} />
