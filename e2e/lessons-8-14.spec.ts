@@ -218,3 +218,38 @@ test('lessons 8–14 pass axe in the dark and projector themes on their widget-h
     }
   }
 });
+
+test('lessons 8–14 reflow at 320 px: no page scrolls sideways, every wide widget scrolls in a focusable region', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 320, height: 720 });
+  const steps = [
+    ['residuals-and-layer-norm/3', 'layer-norm-stats'],
+    ['residuals-and-layer-norm/5', 'residual-stream-table'],
+    ['decoder-and-cross-attention/4', 'cross-alignment'],
+    ['de-embedding/4', 'predictions'],
+    ['training-vs-inference/2', 'teacher-forcing'],
+    ['training-vs-inference/4', 'generation'],
+    ['architectures/1', 'architecture-compare'],
+    ['query-key-value/1', 'soft-lookup'],
+    ['query-key-value/4', 'course-recap'],
+  ] as const;
+  const found: string[] = [];
+  for (const [path, testId] of steps) {
+    await page.goto(`./#/learn/${path}`);
+    await expect(page.getByTestId(testId)).toBeAttached({ timeout: 20_000 });
+    const r = await page.evaluate(() => {
+      const traps: string[] = [];
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+        const cs = getComputedStyle(el);
+        if (!/(auto|scroll)/.test(cs.overflowX) || el.scrollWidth <= el.clientWidth + 1) continue;
+        const focusable = el.tabIndex >= 0 || el.querySelector('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])');
+        // Wide display formulas (the shared <Tex>) are left to that component; this test is about the widgets.
+        if (!focusable && !el.classList.contains('tex')) traps.push(`${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]}`);
+      }
+      return { width: document.scrollingElement!.scrollWidth, traps };
+    });
+    if (r.width > 320) found.push(`${path}: page is ${r.width} px wide`);
+    for (const t of r.traps) found.push(`${path}: ${t} scrolls but cannot be focused`);
+  }
+  expect(found).toEqual([]);
+});

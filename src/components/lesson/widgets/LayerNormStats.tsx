@@ -32,7 +32,7 @@ function StatBars({ values, title, mean, std, scale }: { values: Float32Array; t
   const width = values.length * W;
   return (
     <figure className="later-statbars">
-      <svg width={width} height={H} role="img" aria-label={`${title}: ${values.length} values, mean ${fmt(mean, 3)}, standard deviation ${fmt(std, 3)}`}>
+      <svg viewBox={`0 0 ${width} ${H}`} width="100%" style={{ maxWidth: width, display: 'block' }} role="img" aria-label={`${title}: ${values.length} values, mean ${fmt(mean, 3)}, standard deviation ${fmt(std, 3)}`}>
         <rect x={0} y={0} width={width} height={H} fill="var(--surface)" />
         {Array.from(values, (v, i) => (
           <rect key={i} x={i * W + 1} width={W - 2} y={Math.min(y(v), y(0))} height={Math.abs(y(v) - y(0))} fill={v >= 0 ? 'var(--accent)' : 'var(--danger)'} />
