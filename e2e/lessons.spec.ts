@@ -116,19 +116,24 @@ test('a glossary term in a lesson opens its entry', async ({ page }) => {
   await expect(page.locator('#term-rnn')).toBeFocused();
 });
 
-test('a shared link keeps its input; typed input survives Next; Back restores the step', async ({ page }) => {
+test('a shared link keeps its input; typed input survives Next; Back returns to the view as it was left', async ({ page }) => {
   // The URL wins over the step's own input on load.
   await page.goto('./#/learn/masking/2?model=reverse&src=hello');
   await expect(page.getByTestId('input-src')).toHaveValue('hello');
   await expect(page.getByTestId('lesson-heatmap')).toBeVisible({ timeout: 20_000 });
   // The learner types; the next step does not set the input, so it stays.
   await page.getByTestId('input-src').fill('xyz');
+  await expect(page).toHaveURL(/src=xyz/, { timeout: 5_000 }); // the URL sync has written the view
   await page.getByTestId('step-next').click();
   await expect(page).toHaveURL(/#\/learn\/masking\/3/);
   await expect(page).toHaveURL(/src=xyz/, { timeout: 5_000 });
-  // Back: step 2 sets its own input again.
+  // Back: the history entry holds the learner's view, and the URL wins over the step's own input.
   await page.goBack();
   await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '2');
+  await expect(page.getByTestId('input-src')).toHaveValue('xyz');
+  // Moving to a step by its link applies the step's state: step 2 sets its own input again.
+  await page.getByRole('navigation', { name: 'Steps of this lesson' }).getByRole('link', { name: 'Full attention' }).click();
+  await page.getByRole('navigation', { name: 'Steps of this lesson' }).getByRole('link', { name: 'Padding mask' }).click();
   await expect(page.getByTestId('input-src')).toHaveValue('abc<pad><pad>');
   // The step list links directly to any step.
   await page.getByRole('navigation', { name: 'Steps of this lesson' }).getByRole('link', { name: 'Check your understanding' }).click();
@@ -142,7 +147,7 @@ test('masking: switching the mask of the decoder changes the blocked cells and t
   await expect(heatmap).toBeVisible({ timeout: 20_000 });
   await heatmap.getByRole('button', { name: 'Show as table' }).click();
   const table = heatmap.getByTestId('cellmap-table');
-  const S = 8; // "the dog that the cats chase runs ."
+  const S = 9; // "<bos> the dog that the cats chase runs ."
   const firstCell = table.locator('tbody tr').first().locator('td').first();
   // Causal: the strict upper triangle is blocked, and the first query can only read itself.
   await expect(table.locator('td.viz-td-blocked')).toHaveCount((S * (S - 1)) / 2);
@@ -162,12 +167,12 @@ test('tokens and embeddings: typing updates the chips, and a repeated word has i
   await page.goto('./#/learn/tokens-and-embeddings/6');
   const matrix = page.getByTestId('lesson-matrix-embeddings');
   await expect(matrix).toBeVisible({ timeout: 20_000 });
-  await page.getByTestId('input-text').fill('the dog sees the cat .');
-  await expect(page.getByTestId('token-chip')).toHaveCount(6);
+  await page.getByTestId('input-text').fill('<bos> the dog sees the cat .');
+  await expect(page.getByTestId('token-chip')).toHaveCount(7);
   await matrix.getByRole('button', { name: 'Show as table' }).click();
   const rows = matrix.getByTestId('cellmap-table').locator('tbody tr');
-  await expect(rows).toHaveCount(6);
+  await expect(rows).toHaveCount(7);
   const cells = async (r: number) => (await rows.nth(r).locator('td').allTextContents()).join('|');
-  expect(await cells(0)).toBe(await cells(3)); // "the" at positions 0 and 3
-  expect(await cells(0)).not.toBe(await cells(1));
+  expect(await cells(1)).toBe(await cells(4)); // "the" at positions 1 and 4
+  expect(await cells(1)).not.toBe(await cells(2));
 });

@@ -41,13 +41,13 @@ const lesson: Lesson = {
     },
     {
       title: 'Count the pairs on a real model',
-      state: { model: 'grammar', input: 'the dog that the cats chase runs .', layer: 0, head: 0, stage: 'weights' },
+      state: { model: 'grammar', input: '<bos> the dog that the cats chase runs .', layer: 0, head: 0, stage: 'weights' },
       prose: [
         'Here is a real, trained transformer running in your browser: a small decoder-only model that learned a toy English grammar. Below is one head’s grid of attention weights.',
         'Rows are queries (the token doing the looking), columns are keys (the token being looked at). With $S$ tokens the grid has $S$ rows and $S$ columns. The hatched cells above the diagonal are blocked because this model may not look ahead; the [[mask|masking]] lesson explains why.',
       ],
       panels: [{ panel: 'input' }, { panel: 'attention-heatmap' }],
-      tryIt: 'Add words to the sentence (the model knows words like `dog`, `cats`, `that`, `chase`, `runs`). Each extra word adds a row and a column: the grid grows as $S^2$.',
+      tryIt: 'Add words to the sentence (the model knows words like `dog`, `cats`, `that`, `chase`, `runs`; keep `<bos>` first and the full stop as a separate word). Each extra word adds a row and a column: the grid grows as $S^2$.',
       notes:
         'Type live. Let students suggest words. Count cells aloud for 4 and 8 tokens (16 vs 64). The model is tiny, so this is instant; the same arithmetic on 100k tokens is why long context is expensive.',
     },

@@ -9,13 +9,13 @@ const lesson: Lesson = {
   steps: [
     {
       title: 'From text to tokens',
-      state: { model: 'grammar', input: 'the dog runs .', layer: 0, head: 0, stage: 'tokens' },
+      state: { model: 'grammar', input: '<bos> the dog runs .', layer: 0, head: 0, stage: 'tokens' },
       prose: [
         'A transformer does arithmetic on vectors, so text has to become numbers first. The first cut splits the text into [[token|tokens]], pieces taken from a fixed list, the model’s [[vocabulary]]. Each token is then replaced by its **id**: its index in that list.',
-        'The model running here, `{{model}}`, cuts at spaces: one token per word. Its vocabulary has {{vocabSize}} entries, including special tokens in angle brackets. A word it never saw in training has no entry: a vocabulary with an `<unk>` token maps it there, and this one, which has none, has to leave the word out.',
+        'The model running here, `{{model}}`, cuts at spaces: one token per word (write the full stop as a word of its own). Its input starts with `<bos>`, a special begin token it was trained with. Its vocabulary has {{vocabSize}} entries, including special tokens in angle brackets. A word it never saw in training has no entry: a vocabulary with an `<unk>` token maps it there, and this one, which has none, has to leave the word out.',
       ],
       panels: [{ panel: 'input' }],
-      tryIt: 'Type `the cat runs .` and watch the chips and their ids. Then add a word the model cannot know, such as `zebra`: no chip appears for it, and a notice says a piece was not in the vocabulary.',
+      tryIt: 'Type `<bos> the cat runs .` and watch the chips and their ids. Then add a word the model cannot know, such as `zebra`: no chip appears for it, and a notice says a piece was not in the vocabulary.',
       notes:
         'Let a student type. Point out the chip, its id, and the special tokens in angle brackets. Large models use sub-word pieces (byte-pair encoding) between the two extremes shown in this and the next step.',
     },
@@ -32,7 +32,7 @@ const lesson: Lesson = {
     },
     {
       title: 'One-hot vectors',
-      state: { model: 'grammar', input: 'the dog runs .', stage: 'embeddings' },
+      state: { model: 'grammar', input: '<bos> the dog runs .', stage: 'embeddings' },
       prose: [
         'An id is just a position in a list, and its size means nothing: id 7 is not "more" than id 3. To feed it to matrix arithmetic, write it as a [[one-hot]] vector: $V$ zeros with a single 1 at the id’s position, where $V$ is the vocabulary size ({{vocabSize}} here).',
       ],
@@ -70,7 +70,7 @@ const lesson: Lesson = {
     },
     {
       title: 'Same token, same row',
-      state: { input: 'the dog that the cats chase runs .' },
+      state: { input: '<bos> the dog that the cats chase runs .' },
       prose: [
         'A lookup knows nothing about context: the word `the` gets the same row wherever it appears. In this sentence it appears twice, and its two rows of the embedding matrix are identical.',
         'Two things are missing: **where** each token is (the next lesson, positional encoding) and **what surrounds it** (attention, from lesson 4).',

@@ -62,7 +62,7 @@ const lesson: Lesson = {
     },
     {
       title: 'RoPE: rotate queries and keys',
-      state: { model: 'grammar', input: 'the dog that the cats chase runs .', stack: 'decoder', layer: 0, head: 0, stage: 'q' },
+      state: { model: 'grammar', input: '<bos> the dog that the cats chase runs .', stack: 'decoder', layer: 0, head: 0, stage: 'q' },
       prose: [
         'Rotary position embedding ([[rope|RoPE]]) adds nothing to the embeddings. Inside each attention head, after the queries and keys have been computed, it **rotates** each pair of dimensions $(2i, 2i+1)$ of the query and the key at position $\\text{pos}$ by the angle $\\text{pos}\\cdot\\theta_i$, with $\\theta_i = 10000^{-2i/d_{\\text{head}}}$.',
         'Three details matter: it acts on queries and keys only, never on values; it is applied per head, so its frequencies follow $d_{\\text{head}}$ ({{dHead}} here), not $d_{\\text{model}}$; and in encoder-decoder models it is used in self-attention, not cross-attention. A rotation changes direction but never length.',

@@ -2,7 +2,7 @@
 // weighted sum of values, stepped through on a real sentence; any weight opens its dot product.
 import type { Lesson } from './types';
 
-const SENTENCE = 'the dog that the cats chase runs .';
+const SENTENCE = '<bos> the dog that the cats chase runs .';
 
 const lesson: Lesson = {
   slug: 'self-attention',
@@ -81,7 +81,7 @@ const lesson: Lesson = {
         'This model was trained so that the main verb agrees with its subject, even across a relative clause. Look in layer 1 for a head that, at the token just before the verb, puts its largest weight on the subject noun; the model card (Models page) names the head and how often it does this. Try a singular and a plural subject.',
       ],
       panels: [{ panel: 'input' }, { panel: 'attention-heatmap', options: { show: 'weights', explain: true } }],
-      tryIt: 'Select a cell to see $q_i$, $k_j$, their products, the sum divided by $\\sqrt{d_{\\text{head}}}$ and the weight. Then type `the dogs that the cat chases run .` and compare the row of the token just before the main verb (`chases` here, `chase` in the first sentence).',
+      tryIt: 'Select a cell to see $q_i$, $k_j$, their products, the sum divided by $\\sqrt{d_{\\text{head}}}$ and the weight. Then type `<bos> the dogs that the cat chases run .` and compare the row of the token just before the main verb (`chases` here, `chase` in the first sentence).',
       notes: 'The model card names the head whose strongest weight falls on the subject; open layer and head controls to find it. Do not oversell: other heads do other, less readable things.',
     },
     {

@@ -9,7 +9,7 @@ const lesson: Lesson = {
   steps: [
     {
       title: 'Why more than one head',
-      state: { model: 'grammar', input: 'the dog that the cats chase runs .', stack: 'decoder', attention: 'selfAttention', layer: 0, head: 0, stage: 'weights' },
+      state: { model: 'grammar', input: '<bos> the dog that the cats chase runs .', stack: 'decoder', attention: 'selfAttention', layer: 0, head: 0, stage: 'weights' },
       prose: [
         'One head produces one set of weights per token: a single way of deciding what matters. But a token may need several things at once: the noun it agrees with, the word just before it, the start of the clause.',
         '[[multi-head-attention|Multi-head attention]] runs several heads side by side, each with its own queries, keys and values, so each can learn its own pattern.',

@@ -11,7 +11,7 @@ const lesson: Lesson = {
   steps: [
     {
       title: 'Some cells must stay empty',
-      state: { model: 'grammar', input: 'the dog that the cats chase runs .', stack: 'decoder', attention: 'selfAttention', layer: 0, head: 0, stage: 'mask', mask: 'causal' },
+      state: { model: 'grammar', input: '<bos> the dog that the cats chase runs .', stack: 'decoder', attention: 'selfAttention', layer: 0, head: 0, stage: 'mask', mask: 'causal' },
       prose: [
         'Attention lets any query read any key. Sometimes that must not happen: a query should not read filler tokens, and a model that learns to predict the next token must not read that token. A [[mask]] lists the (query, key) cells that are **blocked**.',
         'Blocking works by adding $-\\infty$ to a blocked cell’s score. The exponential of $-\\infty$ is 0, so after the [[softmax]] the blocked cell gets weight exactly 0 and the other cells of the row share all the weight.',
@@ -45,7 +45,7 @@ const lesson: Lesson = {
     },
     {
       title: 'Causal mask',
-      state: { model: 'grammar', input: 'the dog that the cats chase runs .', stack: 'decoder', mask: 'causal' },
+      state: { model: 'grammar', input: '<bos> the dog that the cats chase runs .', stack: 'decoder', mask: 'causal' },
       prose: [
         'A decoder is trained to predict each next token from the tokens before it, all positions at once. If position $i$ could read position $i+1$, it would just copy the answer. The [[causal-mask|causal mask]] blocks every key to the right of the query: cell $(i, j)$ is blocked when $j > i$.',
         'The weights grid becomes lower-triangular: row $i$ spreads its weight over positions $0$ to $i$ only.',

@@ -9,7 +9,7 @@ const lesson: Lesson = {
   steps: [
     {
       title: 'After attention, each token on its own',
-      state: { model: 'grammar', input: 'the dog that the cats chase runs .', stack: 'decoder', layer: 0, head: 0, stage: 'ffn' },
+      state: { model: 'grammar', input: '<bos> the dog that the cats chase runs .', stack: 'decoder', layer: 0, head: 0, stage: 'ffn' },
       prose: [
         'Attention moves information **between** tokens. The second half of every transformer layer, the [[feed-forward|feed-forward block]], then works on each token **separately**: the same small two-layer network is applied to every row, with no interaction between positions.',
         'It has two linear layers with an [[activation]] between them. The first widens the vector from $d_{\\text{model}}$ to $d_{\\text{FF}}$ numbers, the second brings it back to $d_{\\text{model}}$.',
@@ -42,7 +42,7 @@ const lesson: Lesson = {
         { tex: '\\operatorname{ReLU}(z) = \\max(0, z) \\qquad \\operatorname{GELU}(z) = z\\,\\Phi(z)', label: 'Φ is the standard normal distribution function (the exact form, not the tanh approximation).' },
       ],
       panels: [{ panel: 'ffn-activations', options: { summary: true } }],
-      tryIt: 'With ReLU, count the zeros: for each token, only part of the hidden units are active.',
+      tryIt: 'With ReLU, count the exact zeros; with GELU (this model uses {{activation}}), count the values at or just below 0. Either way, for each token only part of the hidden units are active.',
       notes: 'The pattern of active units differs per token: the block acts like a bank of learned detectors.',
     },
     {
@@ -74,7 +74,7 @@ const lesson: Lesson = {
         'Change a word and watch the hidden activations. Only the rows of positions that can see the changed word move: the feed-forward block itself never mixes positions, and in this decoder a token only sees itself and earlier tokens.',
       ],
       panels: [{ panel: 'input' }, { panel: 'ffn-activations' }],
-      tryIt: 'Change the last word only: the rows before it stay exactly the same. Then change the first word: every row changes, through attention.',
+      tryIt: 'Change the last word only: the rows before it stay exactly the same. Then change the first word after `<bos>`: every row from there on changes, through attention.',
       notes: 'A nice check of the causal mask and of per-position processing at once.',
     },
     {

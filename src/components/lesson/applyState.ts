@@ -1,14 +1,27 @@
 // Applies a step's state (model, input, layer, head, stage, mask) to the live store so the panels
-// show that moment of the run. On the first step shown after a page load, fields that the URL
-// sets win over the step (a shared link keeps the learner's own input).
+// show that moment of the run. Fields that the URL sets win over the step: a shared link, a reload
+// and Back/Forward show the view as it was left. Step links carry no view parameters (navigation.ts),
+// so moving to a step applies its state.
 import { useEffect, useRef } from 'react';
 import type { StepState } from '../../lessons/types';
 import { useAtlas } from '../../store/atlas';
 import { startAtlasRuntime } from '../../store/runtime';
-import { decodeView, type ViewState } from '../../store/urlCodec';
-import { parseHash } from '../router';
+import { decodeView, encodeView, type ViewState } from '../../store/urlCodec';
+import { viewOf } from '../../store/urlSync';
+import { hashOf, parseHash } from '../router';
 
-let firstApply = true;
+/** Replaces the current lesson URL's view parameters with the store's view (one replaceState). */
+function writeViewToUrl(): void {
+  const { route, params } = parseHash(window.location.hash);
+  if (route.name !== 'lesson') return;
+  const hash = hashOf(route, encodeView(viewOf(useAtlas.getState()), params));
+  if (hash === window.location.hash) return;
+  try {
+    window.history.replaceState(window.history.state, '', hash);
+  } catch {
+    /* a sandboxed frame or too many history calls: the URL lags behind */
+  }
+}
 
 /** The store's view for a step's state (the lesson field `input` is the store's `text`). */
 export function viewOfStep(state: StepState): ViewState {
@@ -44,11 +57,14 @@ export function useApplyStepState(id: string, cumulative: StepState, own: StepSt
     const [next, mine] = JSON.parse(data) as [StepState, StepState];
     const view = viewOfStep(stateToApply(prev.current, next, mine));
     prev.current = next;
-    if (firstApply) {
-      firstApply = false;
-      const fromUrl = decodeView(parseHash(window.location.hash).params);
-      for (const k of Object.keys(fromUrl) as (keyof ViewState)[]) delete view[k];
-    }
+    const fromUrl = decodeView(parseHash(window.location.hash).params);
+    for (const k of Object.keys(fromUrl) as (keyof ViewState)[]) delete view[k];
     if (Object.keys(view).length) useAtlas.getState().applyView(view);
+    // A step link carries no view; write the view the step now shows (the URL sync writes only on
+    // store changes, and moving to a step that sets nothing changes nothing).
+    if (writeUrl) {
+      const timer = window.setTimeout(() => writeViewToUrl(), 0);
+      return () => window.clearTimeout(timer);
+    }
   }, [id, data, writeUrl]);
 }

@@ -23,13 +23,18 @@ const bool = (o: Options, k: string): boolean => o[k] === true;
 /** An illustration is drawn from its own data: always ready. */
 const Ready = ({ children }: { children: ReactNode }) => <div data-panel-ready="true">{children}</div>;
 
-/** Share of hidden units that are exactly 0 per token (ReLU switches units off). */
+/** How many hidden units are switched off: exactly 0 (ReLU) or at most 0 (GELU dips slightly below 0). */
 function ZeroShare({ m }: { m: { values: Float32Array; rows: number; cols: number } }) {
   let zeros = 0;
-  for (const v of m.values) if (v === 0) zeros++;
+  let atMostZero = 0;
+  for (const v of m.values) {
+    if (v === 0) zeros++;
+    if (v <= 0) atMostZero++;
+  }
+  const pct = (n: number) => ((100 * n) / Math.max(1, m.values.length)).toFixed(0);
   return (
     <p className="pg-muted" data-testid="ffn-zero-share">
-      {zeros} of {m.values.length} hidden activations are exactly 0 ({((100 * zeros) / Math.max(1, m.values.length)).toFixed(0)}%).
+      Of {m.values.length} hidden activations ({m.rows} tokens × {m.cols} units): {zeros} exactly 0 ({pct(zeros)}%), {atMostZero} at or below 0 ({pct(atMostZero)}%).
     </p>
   );
 }

@@ -165,7 +165,7 @@ export function RoPEPanel() {
     if (!q || !k || !info || q.shape.length !== 3 || head >= q.shape[0]) return null;
     const [, S, dHead] = q.shape;
     const qi = S - 1; // the last token asks
-    const kj = 0; // the first token answers
+    const kj = Math.min(1, S - 1); // the first token after <bos> answers
     const rope = info.config.positional === 'rope';
     // The trace holds rotated vectors; rotating back by −pos gives the vectors before RoPE.
     const qRaw = q.data.slice((head * S + qi) * dHead, (head * S + qi + 1) * dHead);
