@@ -78,9 +78,10 @@ const lesson: Lesson = {
     },
     {
       title: 'Switch the mask on a trained decoder',
-      state: { mask: 'causal' },
+      state: { mask: 'causal', input: '<bos> the dog that the cats chase' },
       prose: [
-        'The grammar model learned with a causal mask. Switch its mask and run the same sentence: with full attention, early positions can suddenly read later words, something they never saw in training, and their predictions change. Only the last position, which could already see everything, is unaffected in the first layer.',
+        'The grammar model learned with a causal mask. The sentence now stops just before the main verb, and the bars show the model’s prediction for the next word: a singular verb, agreeing with `dog`.',
+        'Switch its mask and run the same input: with full attention, early positions can suddenly read later words, something they never saw in training. The weights change at once. The prediction moves too, although the last position could already see every word: in the second layer it reads the first layer’s outputs of earlier positions, and those have changed.',
       ],
       panels: [{ panel: 'input', options: { pickMask: true } }, { panel: 'attention-heatmap', options: { show: 'weights' } }, { panel: 'output-bars' }],
       tryIt: 'Switch between causal, full and prefix, and watch the weights and the predicted next words change.',
