@@ -70,7 +70,7 @@ const lesson: Lesson = {
       formulas: [
         {
           tex: '\\begin{pmatrix} a \\\\ b \\end{pmatrix} \\mapsto \\begin{pmatrix} a\\cos(\\text{pos}\\,\\theta_i) - b\\sin(\\text{pos}\\,\\theta_i) \\\\ a\\sin(\\text{pos}\\,\\theta_i) + b\\cos(\\text{pos}\\,\\theta_i) \\end{pmatrix}, \\qquad \\theta_i = 10000^{-2i/d_{\\text{head}}}',
-          label: 'Each pair (a, b) = (q_{2i}, q_{2i+1}) of a query (and likewise of a key) is turned by pos·θ_i.',
+          label: 'Each pair (a, b) = (q₂ᵢ, q₂ᵢ₊₁) of a query, and likewise of a key, is turned by pos·θᵢ.',
         },
       ],
       panels: [{ panel: 'rope', options: { view: 'pairs' } }],

@@ -17,8 +17,8 @@ const lesson: Lesson = {
         'a [[query]] (what this token is looking for), a [[key]] (what it offers to be found by) and a [[value]] (what it passes on when found). All three come from the **same** input $X$, which is what "self" means. Each is a matrix with one row per token.',
       ],
       formulas: [
-        { tex: 'Q = X W_Q + b_Q \\qquad K = X W_K + b_K \\qquad V = X W_V + b_V', label: 'Three linear maps of the same input X ∈ ℝ^{S × dModel}.' },
-        { tex: 'Q_h,\\; K_h,\\; V_h \\in \\mathbb{R}^{S \\times d_{\\text{head}}}', label: 'Each head h takes its own d_head columns (lesson 5); here we follow one head.' },
+        { tex: 'Q = X W_Q + b_Q \\qquad K = X W_K + b_K \\qquad V = X W_V + b_V', label: 'Three linear maps of the same input X, of shape [S, dModel].' },
+        { tex: 'Q_h,\\; K_h,\\; V_h \\in \\mathbb{R}^{S \\times d_{\\text{head}}}', label: 'Each head h takes its own dHead columns (lesson 5); here we follow one head.' },
       ],
       panels: [{ panel: 'attention-pipeline' }],
       tryIt: 'In the pipeline, look at $Q$, $K$ and $V$ of head 0: one row per token of the sentence, $d_{\\text{head}}$ = {{dHead}} columns.',

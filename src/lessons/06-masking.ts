@@ -17,7 +17,7 @@ const lesson: Lesson = {
         'Blocking works by adding $-\\infty$ to a blocked cell’s score. The exponential of $-\\infty$ is 0, so after the [[softmax]] the blocked cell gets weight exactly 0 and the other cells of the row share all the weight.',
       ],
       formulas: [
-        { tex: '\\text{weights} = \\operatorname{softmax}(\\text{scores} + M), \\qquad M_{ij} = \\begin{cases} 0 & \\text{allowed} \\\\ -\\infty & \\text{blocked} \\end{cases}', label: 'A blocked cell contributes e^{−∞} = 0 to its row.' },
+        { tex: '\\text{weights} = \\operatorname{softmax}(\\text{scores} + M), \\qquad M_{ij} = \\begin{cases} 0 & \\text{allowed} \\\\ -\\infty & \\text{blocked} \\end{cases}', label: 'A blocked cell contributes exp(−∞) = 0 to its row.' },
       ],
       panels: [{ panel: 'attention-pipeline' }],
       tryIt: 'Step the pipeline from "scores" to "mask" to "softmax": blocked cells become −∞, then 0.',
