@@ -1,6 +1,7 @@
 // The forward pass (spec/model.md §The forward pass; Attention Is All You Need §3): embed and add
 // positions, run the encoder and/or decoder stack, then de-embed to logits, probs and argmax.
 // Every intermediate goes through the tracer, which keeps what the chosen TraceLevel asks for.
+import type { ModelConfig, Positional } from './config';
 import { ModelInputError } from './errors';
 import { transformerLayer, type CrossInput } from './layers';
 import { attentionMask, type MaskPattern } from './masks';
@@ -29,6 +30,11 @@ export interface ForwardOptions {
   trace?: TraceLevel;
   /** Receives each kept array as soon as it is computed. */
   onTrace?: TraceListener;
+  /**
+   * Positional scheme for this run only, in place of config.positional (lesson 3 switches it).
+   * 'learned' needs the model's own pos_embed.weight. Default: the model's own scheme.
+   */
+  positional?: Positional;
 }
 
 /** What a run returns: the kept trace and the de-embedding. */
@@ -39,8 +45,8 @@ export interface RunResult {
   argmax: IntTensor; // [T], lowest id on ties
 }
 
-function checkTokens(model: Model, name: string, tokens: readonly number[]): void {
-  const { vocabSize, positional, maxLen } = model.config;
+function checkTokens(model: Model, name: string, tokens: readonly number[], positional: Positional): void {
+  const { vocabSize, maxLen } = model.config;
   if (!tokens || tokens.length === 0) throw new ModelInputError(`${name}: empty sequence`);
   for (const t of tokens)
     if (!Number.isInteger(t) || t < 0 || t >= vocabSize)
@@ -51,19 +57,39 @@ function checkTokens(model: Model, name: string, tokens: readonly number[]): voi
     );
 }
 
+const POSITIONALS: readonly Positional[] = ['sinusoidal', 'learned', 'rope', 'none'];
+
+/** Refuses a positional override the model cannot run (the same rules parseConfig applies to a file). */
+function checkPositional(config: ModelConfig, hasPosEmbed: boolean, positional: Positional | undefined): void {
+  if (positional === undefined) return;
+  if (!POSITIONALS.includes(positional))
+    throw new ModelInputError(
+      `positional must be sinusoidal, learned, rope or none (got ${JSON.stringify(positional)})`,
+    );
+  // Learned positions are weights: only a model trained with them has a table to look up.
+  if (positional === 'learned' && !hasPosEmbed)
+    throw new ModelInputError('positional learned needs the model\'s pos_embed.weight, and this model has none');
+  if (positional === 'sinusoidal' && config.dModel % 2 !== 0)
+    throw new ModelInputError(`positional sinusoidal needs an even dModel (got ${config.dModel})`);
+  if (positional === 'rope' && (config.dModel / config.nHeads) % 2 !== 0)
+    throw new ModelInputError(`positional rope needs an even dHead (got ${config.dModel / config.nHeads})`);
+}
+
 /** Refuses a request the model cannot serve, with a message naming the problem. */
 export function validateRun(model: Model, input: ForwardInput, options: ForwardOptions = {}): void {
   const arch = model.config.arch;
+  const positional = options.positional ?? model.config.positional;
   if (arch === 'encoder-decoder') {
     if (!('src' in input))
       throw new ModelInputError('an encoder-decoder model needs a source and a target (src, tgt)');
-    checkTokens(model, 'source', input.src);
-    checkTokens(model, 'target', input.tgt);
+    checkTokens(model, 'source', input.src, positional);
+    checkTokens(model, 'target', input.tgt, positional);
   } else {
     if (!('tokens' in input))
       throw new ModelInputError(`an ${arch} model takes one sequence (tokens), not src/tgt`);
-    checkTokens(model, 'input', input.tokens);
+    checkTokens(model, 'input', input.tokens, positional);
   }
+  checkPositional(model.config, model.weights.posEmbed !== undefined, options.positional);
   const { mask, prefix, temperature } = options;
   if (mask !== undefined && mask !== 'full' && mask !== 'causal' && mask !== 'prefix')
     throw new ModelInputError(`mask must be full, causal or prefix (got ${JSON.stringify(mask)})`);
@@ -133,7 +159,11 @@ function argmaxRows(x: Tensor): IntTensor {
  */
 export function forward(model: Model, input: ForwardInput, options: ForwardOptions = {}): RunResult {
   validateRun(model, input, options);
-  const { config, weights } = model;
+  // A positional override swaps the scheme for this run only; the weights stay the model's.
+  const positional = options.positional ?? model.config.positional;
+  const run: Model =
+    positional === model.config.positional ? model : { ...model, config: { ...model.config, positional } };
+  const { config, weights } = run;
   const tracer = createTracer(options.trace ?? 'full', options.onTrace);
   const prefix = options.prefix ?? 0;
 
@@ -142,15 +172,15 @@ export function forward(model: Model, input: ForwardInput, options: ForwardOptio
     if (!weights.encoder || !weights.decoder)
       throw new ModelInputError('model has no encoder-decoder weights');
     // The encoder of an encoder-decoder model always attends fully; the mask option is the decoder's.
-    const memory = runStack(model, tracer, 'encoder', weights.encoder, input.src, 'full', 0); // [Ssrc, d]
-    h = runStack(model, tracer, 'decoder', weights.decoder, input.tgt, options.mask ?? 'causal', prefix, {
+    const memory = runStack(run, tracer, 'encoder', weights.encoder, input.src, 'full', 0); // [Ssrc, d]
+    h = runStack(run, tracer, 'decoder', weights.decoder, input.tgt, options.mask ?? 'causal', prefix, {
       memory,
       srcTokens: input.src,
     });
   } else if (config.arch === 'encoder-only' && weights.encoder) {
-    h = runStack(model, tracer, 'encoder', weights.encoder, input.tokens, options.mask ?? 'full', prefix);
+    h = runStack(run, tracer, 'encoder', weights.encoder, input.tokens, options.mask ?? 'full', prefix);
   } else if (weights.decoder) {
-    h = runStack(model, tracer, 'decoder', weights.decoder, input.tokens, options.mask ?? 'causal', prefix);
+    h = runStack(run, tracer, 'decoder', weights.decoder, input.tokens, options.mask ?? 'causal', prefix);
   } else {
     throw new ModelInputError(`model has no weights for ${config.arch}`);
   }

@@ -25,6 +25,7 @@ const createViewSlice: StateCreator<AtlasState, [], [], ViewSlice> = (set) => ({
       if (view.model !== undefined && view.model !== s.modelName) {
         next.modelName = view.model;
         next.modelSource = 'shipped';
+        next.positional = null; // another model starts with its own scheme unless the view says otherwise
       }
       if (view.text !== undefined) next.text = view.text.slice(0, MAX_TEXT);
       if (view.src !== undefined) next.src = view.src.slice(0, MAX_TEXT);
@@ -33,6 +34,7 @@ const createViewSlice: StateCreator<AtlasState, [], [], ViewSlice> = (set) => ({
       if (view.head !== undefined) next.head = view.head;
       if (view.mask !== undefined) next.mask = view.mask;
       if (view.prefix !== undefined) next.prefix = view.prefix;
+      if (view.positional !== undefined) next.positional = view.positional;
       if (view.stage !== undefined) next.stage = view.stage;
       if (view.step !== undefined) next.step = view.step;
       if (view.stack !== undefined) next.stack = view.stack;

@@ -87,6 +87,29 @@ describe('bridge', () => {
     expect(Array.from(store.getState().trace.get('encoder.layers.0.selfAttention.weights')!.data)).toEqual([0.5]);
   });
 
+  it('sends a positional override with the run, runs again when it changes, and drops it with another model', async () => {
+    const { store, sent, reply } = setup();
+    await new Promise((r) => setTimeout(r, 0));
+    const load = sent.find((r) => r.type === 'load') as Extract<WorkerRequest, { type: 'load' }>;
+    reply({ type: 'loaded', v, runId: load.runId, info: INFO });
+    store.getState().setText('ab');
+    expect(lastRun(sent).options.positional).toBeUndefined(); // the model's own scheme
+    store.getState().applyView({ positional: 'none' });
+    const none = lastRun(sent);
+    expect(none.options.positional).toBe('none');
+    expect(none.input).toEqual({ tokens: [1, 2] });
+    store.getState().setPositional(null);
+    expect(lastRun(sent).runId).toBeGreaterThan(none.runId);
+    expect(lastRun(sent).options.positional).toBeUndefined();
+    store.getState().setPositional('bogus' as never);
+    expect(store.getState().positional).toBeNull();
+    store.getState().applyView({ positional: 'rope' });
+    store.getState().applyView({ model: 'other' });
+    expect(store.getState().positional).toBeNull();
+    store.getState().applyView({ model: 'tiny', positional: 'sinusoidal' });
+    expect(store.getState().positional).toBe('sinusoidal');
+  });
+
   it('writes the store once per animation frame however many messages arrive', async () => {
     const { store, sent, frame, reply, weights } = setup();
     await new Promise((r) => setTimeout(r, 0));

@@ -20,6 +20,9 @@ const MARKS = ['atlas:input', 'atlas:run-sent', 'atlas:flush', 'atlas:done', 'at
 
 type Store = typeof useAtlas;
 
+/** The run option for a positional override; none when the model runs with its own scheme. */
+const positionalOf = (s: AtlasState) => (s.positional ? { positional: s.positional } : {});
+
 export interface BridgeOptions {
   /** Honour test hooks (the `crash` request); the app passes true only with `?testhooks=1`. */
   testHooks?: boolean;
@@ -252,7 +255,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     const input = tokenizeInput(s, info, vocab);
     const ids = runInputOf(input);
     const mask = s.mask ?? defaultMask(info.arch);
-    const key = JSON.stringify([modelEpoch, ids, mask, s.prefix, s.temperature]);
+    const key = JSON.stringify([modelEpoch, ids, mask, s.prefix, s.temperature, s.positional]);
     if (key === lastRunKey) {
       // Same ids, yet the text may differ (pieces left out as unknown, a word's case): refresh
       // the tokens and their notices so none of them is stale.
@@ -278,7 +281,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         }
       performance.mark('atlas:run-sent', { detail: { runId: currentRun } });
     }
-    send({ type: 'run', v, runId: currentRun, input: ids, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full' } });
+    send({ type: 'run', v, runId: currentRun, input: ids, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) } });
   }
 
   function onStore(s: AtlasState, prev: AtlasState) {
@@ -293,7 +296,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         return;
       }
     }
-    if (s.text !== prev.text || s.src !== prev.src || s.tgt !== prev.tgt || s.mask !== prev.mask || s.prefix !== prev.prefix || s.temperature !== prev.temperature) {
+    if (s.text !== prev.text || s.src !== prev.src || s.tgt !== prev.tgt || s.mask !== prev.mask || s.prefix !== prev.prefix || s.temperature !== prev.temperature || s.positional !== prev.positional) {
       // Text the bridge wrote itself while generating is not a new request.
       if (selfWriting) return;
       if (generating) {
@@ -368,7 +371,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         v,
         runId: currentRun,
         input: ids,
-        options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full' },
+        options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) },
         maxNewTokens: Math.min(room, maxNewTokens ?? room),
         stopId: vocab.eos,
       });

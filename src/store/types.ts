@@ -1,7 +1,9 @@
 // Types shared by the store's slices, the bridge and the URL codec.
-import type { MaskChoice, ModelInfo } from '../worker/protocol';
+import type { MaskChoice, ModelInfo, PositionalChoice } from '../worker/protocol';
+import { POSITIONAL_CHOICES } from '../worker/protocol';
 
-export type { MaskChoice, ModelInfo };
+export type { MaskChoice, ModelInfo, PositionalChoice };
+export { POSITIONAL_CHOICES };
 
 /** A shipped model, as listed in public/models/index.json. */
 export interface ShippedModel {

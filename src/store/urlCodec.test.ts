@@ -14,6 +14,7 @@ describe('url codec', () => {
       head: 7,
       mask: 'prefix',
       prefix: 5,
+      positional: 'none',
       stage: 'scores',
       step: 12,
       stack: 'decoder',
@@ -47,12 +48,26 @@ describe('url codec', () => {
       step: '1.5',
       stack: '__proto__',
       attn: 'everything',
+      pos: 'alibi',
       unknown: 'x',
       text: 'x'.repeat(5000),
     });
     expect(decodeView(hostile)).toEqual({});
     expect(decodeView(new URLSearchParams('layer=64&head=0x1&step=1000'))).toEqual({});
     expect(decodeView(new URLSearchParams('layer=63&head=0'))).toEqual({ layer: 63, head: 0 });
+  });
+
+  it('round-trips each positional scheme under pos; hostile or empty values are ignored', () => {
+    for (const positional of ['sinusoidal', 'learned', 'rope', 'none'] as const) {
+      const params = encodeView({ positional });
+      expect(params.get('pos')).toBe(positional);
+      expect(decodeView(new URLSearchParams(params.toString()))).toEqual({ positional });
+    }
+    // null (the model's own scheme) is not written.
+    expect(encodeView({ positional: null, layer: 1 }).has('pos')).toBe(false);
+    for (const raw of ['', 'ROPE', 'rope ', '__proto__', 'toString', '<script>', 'none;learned', 'x'.repeat(5000)])
+      expect(decodeView(new URLSearchParams({ pos: raw }))).toEqual({});
+    expect(decodeView(new URLSearchParams('pos=rope&pos=none'))).toEqual({ positional: 'rope' });
   });
 
   it('keeps markup in text as text (rendering decides, and never as HTML)', () => {

@@ -1,7 +1,7 @@
 // The shareable view in the URL: a table from view fields to query parameters (inside the hash, e.g.
 // `#/playground?model=dates&src=…&layer=1`). Decoding trusts nothing: unknown parameters are kept
 // for their owners, malformed values are ignored (the field keeps its current value).
-import { STAGES, type MaskChoice, type Stage } from './types';
+import { POSITIONAL_CHOICES, STAGES, type MaskChoice, type PositionalChoice, type Stage } from './types';
 
 export interface ViewState {
   model?: string;
@@ -12,6 +12,8 @@ export interface ViewState {
   head?: number;
   mask?: MaskChoice;
   prefix?: number;
+  /** Positional scheme in place of the model's own; null = the model's own (never written to the URL). */
+  positional?: PositionalChoice | null;
   stage?: Stage;
   step?: number;
   stack?: 'encoder' | 'decoder';
@@ -42,6 +44,7 @@ const FIELDS: { [K in keyof Required<ViewState>]: { param: string; parse: (raw: 
   head: { param: 'head', parse: int(63) },
   mask: { param: 'mask', parse: oneOf(['full', 'causal', 'prefix'] as const) },
   prefix: { param: 'prefix', parse: int(4096) },
+  positional: { param: 'pos', parse: oneOf(POSITIONAL_CHOICES) },
   stage: { param: 'stage', parse: oneOf(STAGES) },
   step: { param: 'step', parse: int(999) },
   stack: { param: 'stack', parse: oneOf(['encoder', 'decoder'] as const) },
@@ -71,7 +74,7 @@ export function encodeView(view: ViewState, base: URLSearchParams = new URLSearc
   for (const [k, v] of base) if (!VIEW_PARAMS.includes(k)) out.append(k, v);
   for (const key of KEYS) {
     const value = view[key];
-    if (value !== undefined) out.set(FIELDS[key].param, String(value));
+    if (value !== undefined && value !== null) out.set(FIELDS[key].param, String(value));
   }
   return out;
 }

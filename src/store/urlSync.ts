@@ -24,6 +24,7 @@ export function viewOf(s: AtlasState): ViewState {
   view.head = s.head;
   if (s.mask) view.mask = s.mask;
   if (s.mask === 'prefix') view.prefix = s.prefix;
+  if (s.positional) view.positional = s.positional;
   if (s.stage !== 'weights') view.stage = s.stage;
   if (s.step > 0) view.step = s.step;
   if (arch === 'encoder-decoder') {

@@ -77,6 +77,21 @@ describe('engine', () => {
     expect(out.at(-1)?.type).toBe('done');
   });
 
+  it('runs with a positional override, and refuses one the model cannot run as an input error', async () => {
+    const { engine, out, settle } = harness();
+    engine.handle({ type: 'init', v, testHooks: false });
+    engine.handle({ type: 'load', v, runId: 1, source: { kind: 'bytes', name: 'enc', bytes: fixture('encoder_sinusoidal_post_relu_pad') } });
+    engine.handle({ type: 'run', v, runId: 2, input: { tokens: [3, 4, 5] }, options: { positional: 'none' } });
+    await settle();
+    const positional = out.find((m) => m.type === 'trace' && m.runId === 2 && traceKey(m.path) === 'encoder.positional');
+    expect(positional?.type === 'trace' && Array.from(positional.tensor.data).every((x) => x === 0)).toBe(true);
+    expect(out.at(-1)).toMatchObject({ type: 'done', runId: 2 });
+    engine.handle({ type: 'run', v, runId: 3, input: { tokens: [3, 4, 5] }, options: { positional: 'learned' } });
+    await settle();
+    expect(out.at(-1)).toMatchObject({ type: 'error', runId: 3, kind: 'input' });
+    expect((out.at(-1) as { message: string }).message).toContain('pos_embed.weight');
+  });
+
   it('reports errors as messages: a malformed file, bad input, a malformed request, no model', async () => {
     const { engine, out, settle } = harness();
     engine.handle({ type: 'init', v, testHooks: false });

@@ -9,6 +9,10 @@ export const PROTOCOL_VERSION = 1;
 
 export type MaskChoice = 'full' | 'causal' | 'prefix';
 
+/** A run-time positional scheme, in place of the model's own for one run (lesson 3). */
+export type PositionalChoice = 'sinusoidal' | 'learned' | 'rope' | 'none';
+export const POSITIONAL_CHOICES: readonly PositionalChoice[] = ['sinusoidal', 'learned', 'rope', 'none'];
+
 /** Token ids for one forward pass: one sequence, or a source and a target (encoder-decoder). */
 export type RunInput = { tokens: number[] } | { src: number[]; tgt: number[] };
 
@@ -17,6 +21,8 @@ export interface RunOptions {
   prefix?: number;
   temperature?: number;
   trace?: TraceLevel;
+  /** Positional scheme for this run only; default the model's own. */
+  positional?: PositionalChoice;
 }
 
 /** What the UI needs to know about a loaded model (everything but the weights). */
@@ -104,6 +110,7 @@ function isOptions(x: unknown): x is RunOptions {
   if (x.prefix !== undefined && !isId(x.prefix)) return false;
   if (x.temperature !== undefined && !(typeof x.temperature === 'number' && x.temperature > 0)) return false;
   if (x.trace !== undefined && x.trace !== 'full' && x.trace !== 'attention' && x.trace !== 'none') return false;
+  if (x.positional !== undefined && !(POSITIONAL_CHOICES as readonly unknown[]).includes(x.positional)) return false;
   return true;
 }
 

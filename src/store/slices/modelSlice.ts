@@ -36,6 +36,8 @@ export const createModelSlice: StateCreator<AtlasState, [], [], ModelSlice> = (s
   catalogStatus: 'idle',
   engineMode: 'pending',
   engineNotice: null,
-  selectModel: (name) => set({ modelName: name, modelSource: 'shipped' }),
+  // Another model starts with its own positional scheme (an override may not fit it).
+  selectModel: (name) =>
+    set((s) => (name === s.modelName ? { modelSource: 'shipped' } : { modelName: name, modelSource: 'shipped', positional: null })),
   dismissEngineNotice: () => set({ engineNotice: null }),
 });

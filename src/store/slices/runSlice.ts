@@ -1,7 +1,7 @@
 // Run slice: the input (text and its tokens), the run options, and the streamed trace of the latest run.
 import type { StateCreator } from 'zustand';
 import type { TraceMap } from '../../model/trace';
-import type { MaskChoice, TokenizedSequence } from '../types';
+import { POSITIONAL_CHOICES, type MaskChoice, type PositionalChoice, type TokenizedSequence } from '../types';
 import type { AtlasState } from '../atlas';
 
 /** The tokenized input of the current run: one sequence, or source and target (encoder-decoder). */
@@ -21,6 +21,8 @@ export interface RunSlice {
   mask: MaskChoice | null;
   /** Length of the fully visible prefix for the 'prefix' mask. */
   prefix: number;
+  /** Positional scheme for the runs, in place of the model's own (lesson 3); null = the model's own. */
+  positional: PositionalChoice | null;
   temperature: number;
   /** The text above as tokens (set by the bridge when the model or the text changes). */
   input: TokenizedInput | null;
@@ -42,6 +44,7 @@ export interface RunSlice {
   setTarget: (tgt: string) => void;
   setMask: (mask: MaskChoice | null, prefix?: number) => void;
   setTemperature: (t: number) => void;
+  setPositional: (positional: PositionalChoice | null) => void;
 }
 
 export const MAX_TEXT = 2000;
@@ -52,6 +55,7 @@ export const createRunSlice: StateCreator<AtlasState, [], [], RunSlice> = (set) 
   tgt: '',
   mask: null,
   prefix: 0,
+  positional: null,
   temperature: 1,
   input: null,
   runId: 0,
@@ -68,4 +72,6 @@ export const createRunSlice: StateCreator<AtlasState, [], [], RunSlice> = (set) 
   setMask: (mask, prefix) =>
     set((s) => ({ mask, prefix: prefix !== undefined && Number.isInteger(prefix) && prefix >= 0 ? prefix : s.prefix })),
   setTemperature: (t) => set({ temperature: Number.isFinite(t) && t > 0 ? t : 1 }),
+  setPositional: (positional) =>
+    set({ positional: positional !== null && POSITIONAL_CHOICES.includes(positional) ? positional : null }),
 });
