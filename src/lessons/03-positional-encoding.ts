@@ -100,6 +100,28 @@ const lesson: Lesson = {
       notes: 'A quick tour; the point is that all three give the model a way to tell position 2 from position 5.',
     },
     {
+      title: 'Switch the scheme on one model',
+      state: { model: 'grammar', input: '<bos> the dog that the cats chase runs .', stack: 'decoder', attention: 'selfAttention', layer: 0, head: 0, stage: 'scores', positional: null },
+      prose: [
+        'Now keep one model and change only its positions. The `grammar` model was trained with RoPE. The switch runs the same weights with RoPE, with the sinusoidal table added to the embeddings instead, or with no positions at all. The weights were learned with RoPE, so the other schemes do not give a better model: they show what the positional scheme changes in $q \\cdot k$.',
+        'With **none**, a query and a key of the first layer depend on the token alone. The two `the` tokens (positions 1 and 4) get identical queries, so their rows of [[scores]] are identical in every column both rows show: attention cannot tell the two positions apart. (The causal mask still lets the later `the` see more keys, the only trace of order left.) RoPE changes only the angle between $q$ and $k$, never $v$; the sinusoidal table changes the vectors themselves, so $q$, $k$ and $v$ all change.',
+      ],
+      formulas: [
+        {
+          tex: 't_i = t_j \\;\\Rightarrow\\; q_i = q_j \\;\\Rightarrow\\; \\text{scores}_{i,\\cdot} = \\text{scores}_{j,\\cdot} \\qquad \\text{(first layer, no positions)}',
+          label: 'Without positions, two equal tokens get equal queries, and so equal rows of scores.',
+        },
+      ],
+      panels: [
+        { panel: 'positional-switch' },
+        { panel: 'attention-heatmap', options: { show: 'scores' } },
+        { panel: 'matrix', options: { field: 'positional' } },
+      ],
+      tryIt: 'Pick None and compare the rows of the two `the` tokens; pick Sinusoidal and watch the added `positional` matrix fill with waves; go back to RoPE. Type your own sentence with a repeated word.',
+      notes:
+        'Same weights, three schemes: forward(model, input, { positional }) swaps the scheme for one run (the URL carries pos=…). Stress that RoPE is what the model was trained with; with another scheme its predictions get worse, which is the point: the weights depend on how positions were given.',
+    },
+    {
       title: 'Check your understanding',
       prose: ['Three questions on positional encoding.'],
       questions: [

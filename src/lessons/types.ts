@@ -47,6 +47,11 @@ export interface StepState {
   stage?: Stage;
   mask?: MaskKind;
   prefix?: number;
+  /**
+   * Positional scheme the runs use in place of the model's own (lesson 3's switch); null = the
+   * model's own. Unlike the input, it is reset to the step's value on every step change.
+   */
+  positional?: 'sinusoidal' | 'learned' | 'rope' | 'none' | null;
 }
 
 /** A displayed formula (KaTeX source, trust off). `label` is read by screen readers and shown small. */
@@ -63,6 +68,7 @@ export type PanelId =
   | 'matrix' // a traced matrix (option `field`: embeddings | positional | input | q | k | v | ffnHidden | output …)
   | 'positional-encoding' // sinusoidal table, line plots, similarity of positions
   | 'rope' // rotating 2-D pairs of a real query and key
+  | 'positional-switch' // run the loaded model with its own positional scheme, sinusoidal or none
   | 'attention-heatmap' // weights (or scores) of one head, rows = queries, columns = keys
   | 'head-overview' // every head of one layer side by side
   | 'attention-pipeline' // Q·Kᵀ → ÷√dHead → mask → softmax → ·V → concat → ·W_O

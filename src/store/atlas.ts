@@ -25,7 +25,6 @@ const createViewSlice: StateCreator<AtlasState, [], [], ViewSlice> = (set) => ({
       if (view.model !== undefined && view.model !== s.modelName) {
         next.modelName = view.model;
         next.modelSource = 'shipped';
-        next.positional = null; // another model starts with its own scheme unless the view says otherwise
       }
       if (view.text !== undefined) next.text = view.text.slice(0, MAX_TEXT);
       if (view.src !== undefined) next.src = view.src.slice(0, MAX_TEXT);

@@ -103,11 +103,15 @@ describe('bridge', () => {
     expect(lastRun(sent).options.positional).toBeUndefined();
     store.getState().setPositional('bogus' as never);
     expect(store.getState().positional).toBeNull();
-    store.getState().applyView({ positional: 'rope' });
-    store.getState().applyView({ model: 'other' });
+    // A view keeps the override it does not mention (a link may set it apart from the model);
+    // picking another model in a model picker starts it with its own scheme.
+    store.getState().applyView({ model: 'other', positional: 'none' });
+    store.getState().applyView({ model: 'tiny' });
+    expect(store.getState().positional).toBe('none');
+    store.getState().selectModel('tiny');
+    expect(store.getState().positional).toBe('none'); // the same model: kept
+    store.getState().selectModel('other');
     expect(store.getState().positional).toBeNull();
-    store.getState().applyView({ model: 'tiny', positional: 'sinusoidal' });
-    expect(store.getState().positional).toBe('sinusoidal');
   });
 
   it('writes the store once per animation frame however many messages arrive', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stateToApply, viewOfStep } from './applyState';
+import { stateToApply, viewOfStep, withPositionalReset } from './applyState';
 
 describe('stateToApply', () => {
   it('applies everything when landing on a step', () => {
@@ -17,5 +17,14 @@ describe('stateToApply', () => {
   });
   it('maps the lesson field input to the store field text', () => {
     expect(viewOfStep({ input: 'the dog', layer: 1 })).toEqual({ text: 'the dog', layer: 1 });
+  });
+});
+
+describe('withPositionalReset', () => {
+  it('resets an override to the step value on a step change, and leaves the store alone when equal', () => {
+    expect(withPositionalReset({}, {}, 'none')).toEqual({ positional: null });
+    expect(withPositionalReset({}, { positional: 'sinusoidal' }, null)).toEqual({ positional: 'sinusoidal' });
+    expect(withPositionalReset({ layer: 1 }, {}, null)).toEqual({ layer: 1 });
+    expect(withPositionalReset({ positional: 'none' }, { positional: null }, 'rope')).toEqual({ positional: 'none' });
   });
 });

@@ -45,6 +45,17 @@ export function stateToApply(prev: StepState | null, next: StepState, own: StepS
 }
 
 /**
+ * The positional override belongs to the step that offers it: every step change resets it to the
+ * step's cumulative value (null, the model's own, for nearly all steps) so it never leaks into other
+ * steps or lessons. Adds `positional` to `view` when the store holds another value.
+ */
+export function withPositionalReset(view: ViewState, cumulative: StepState, current: ViewState['positional']): ViewState {
+  const positional = cumulative.positional ?? null;
+  if (view.positional === undefined && (current ?? null) !== positional) view.positional = positional;
+  return view;
+}
+
+/**
  * Starts the runtime and sets the store to a step's state when the step changes (see stateToApply).
  * `cumulative` is the state of steps 1..n, `own` the step's own `state`; `id` names the step.
  */
@@ -57,6 +68,7 @@ export function useApplyStepState(id: string, cumulative: StepState, own: StepSt
     const [next, mine] = JSON.parse(data) as [StepState, StepState];
     const view = viewOfStep(stateToApply(prev.current, next, mine));
     prev.current = next;
+    withPositionalReset(view, next, useAtlas.getState().positional);
     const fromUrl = decodeView(parseHash(window.location.hash).params);
     for (const k of Object.keys(fromUrl) as (keyof ViewState)[]) delete view[k];
     if (Object.keys(view).length) useAtlas.getState().applyView(view);
@@ -67,4 +79,13 @@ export function useApplyStepState(id: string, cumulative: StepState, own: StepSt
       return () => window.clearTimeout(timer);
     }
   }, [id, data, writeUrl]);
+  // Leaving the lessons (for the playground, say) drops the override, which has no control there.
+  // (Only when the route has changed: StrictMode's trial unmount must not drop a linked override.)
+  useEffect(
+    () => () => {
+      if (parseHash(window.location.hash).route.name === 'lesson') return;
+      if (useAtlas.getState().positional !== null) useAtlas.getState().setPositional(null);
+    },
+    [],
+  );
 }

@@ -9,6 +9,7 @@ import { ContextWindow } from './widgets/ContextWindow';
 import { EmbeddingLookup } from './widgets/EmbeddingLookup';
 import { HeadSplit } from './widgets/HeadSplit';
 import { Cover } from './widgets/Cover';
+import { PositionalSwitch } from './widgets/PositionalSwitch';
 import { TrainPanel } from '../train';
 import { LATER_PANEL_TITLES, renderLaterPanel } from './widgets/laterPanels';
 import { HeatmapPanel, InputPanel, MatrixPanel } from './livePanels';
@@ -84,6 +85,8 @@ function renderPanel(ref: PanelRef): ReactNode | null {
       return <PositionalPanel view={str(o, 'view') === 'similarity' ? 'similarity' : 'table'} />;
     case 'rope':
       return <RoPEPanel />;
+    case 'positional-switch':
+      return <PositionalSwitch />;
     case 'architecture':
       return <ArchitecturePanel />;
     case 'cost':
@@ -107,6 +110,7 @@ const TITLES: Record<PanelRef['panel'], string> = {
   matrix: 'Matrix',
   'positional-encoding': 'Positional encoding',
   rope: 'Rotary position embedding',
+  'positional-switch': 'Positional scheme',
   'attention-heatmap': 'Attention weights',
   'head-overview': 'Every head of the layer',
   'attention-pipeline': 'The attention pipeline',
