@@ -145,22 +145,35 @@ test('masking: switching the mask of the decoder changes the blocked cells and t
   await page.goto('./#/learn/masking/7');
   const heatmap = page.getByTestId('lesson-heatmap');
   await expect(heatmap).toBeVisible({ timeout: 20_000 });
-  await heatmap.getByRole('button', { name: 'Show as table' }).click();
   const table = heatmap.getByTestId('cellmap-table');
-  const S = 7; // "<bos> the dog that the cats chase" (step 7 stops before the verb)
   const firstCell = table.locator('tbody tr').first().locator('td').first();
+  // While a run streams in over several frames the panel may redraw from scratch and fall back to
+  // the map view, so each check (re)opens the table view before reading it.
+  const inTable = async (check: () => Promise<void>) =>
+    expect(async () => {
+      const toggle = heatmap.getByRole('button', { name: 'Show as table' });
+      if (await toggle.isVisible()) await toggle.click();
+      await check();
+    }).toPass({ timeout: 15_000 });
+  const S = 7; // "<bos> the dog that the cats chase" (step 7 stops before the verb)
   // Causal: the strict upper triangle is blocked, and the first query can only read itself.
-  await expect(table.locator('td.viz-td-blocked')).toHaveCount((S * (S - 1)) / 2);
-  await expect(firstCell).toHaveText(/^1(\.0+)?$/);
+  await inTable(async () => {
+    await expect(table.locator('td.viz-td-blocked')).toHaveCount((S * (S - 1)) / 2, { timeout: 1000 });
+    await expect(firstCell).toHaveText(/^1(\.0+)?$/, { timeout: 1000 });
+  });
   // Full: nothing blocked, and the first query now spreads its weight.
   await page.getByTestId('mask-full').check();
-  await expect(table.locator('td.viz-td-blocked')).toHaveCount(0);
-  await expect(firstCell).not.toHaveText(/^1(\.0+)?$/);
+  await inTable(async () => {
+    await expect(table.locator('td.viz-td-blocked')).toHaveCount(0, { timeout: 1000 });
+    await expect(firstCell).not.toHaveText(/^1(\.0+)?$/, { timeout: 1000 });
+  });
   // Prefix 3 (set by step 5): blocked when j > i and j ≥ 3.
   await page.getByTestId('mask-prefix').check();
   let expected = 0;
   for (let i = 0; i < S; i++) for (let j = 0; j < S; j++) if (j > i && j >= 3) expected++;
-  await expect(table.locator('td.viz-td-blocked')).toHaveCount(expected);
+  await inTable(async () => {
+    await expect(table.locator('td.viz-td-blocked')).toHaveCount(expected, { timeout: 1000 });
+  });
 });
 
 test('tokens and embeddings: typing updates the chips, and a repeated word has identical embedding rows', async ({ page }) => {

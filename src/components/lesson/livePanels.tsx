@@ -12,6 +12,7 @@ import { InputEditor } from '../playground/InputEditor';
 import { ViewControls } from '../playground/ViewControls';
 import { DotProduct } from './widgets/DotProduct';
 import '../playground/playground.css';
+import { LayerHeadPicker } from '../LayerHeadPicker';
 
 /** Wraps a live panel: a status line while the model loads or fails, and the ready marker. */
 export function LiveState({ ready, children }: { ready: boolean; children: ReactNode }) {
@@ -73,41 +74,6 @@ function ModelPicker() {
   );
 }
 
-/** Layer and head selects for the attention panels (keeps the selection inside the model). */
-function LayerHeadPicker() {
-  const info = useAtlas(selectModelInfo);
-  const layer = useAtlas((s) => s.layer);
-  const head = useAtlas((s) => s.head);
-  const stack = useAtlas((s) => s.stack);
-  if (!info) return null;
-  const c = info.config;
-  const nLayers = info.arch === 'encoder-decoder' && stack === 'decoder' ? (c.nDecoderLayers ?? c.nLayers) : c.nLayers;
-  const st = useAtlas.getState();
-  return (
-    <div className="panel-controls">
-      <label>
-        Layer{' '}
-        <select value={layer} data-testid="lesson-layer" onChange={(e) => st.setLayer(Number(e.target.value))}>
-          {Array.from({ length: nLayers }, (_, i) => (
-            <option key={i} value={i}>
-              {i}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Head{' '}
-        <select value={head} data-testid="lesson-head" onChange={(e) => st.setHead(Number(e.target.value))}>
-          {Array.from({ length: c.nHeads }, (_, i) => (
-            <option key={i} value={i}>
-              {i}
-            </option>
-          ))}
-        </select>
-      </label>
-    </div>
-  );
-}
 
 /** One head's weights or scores of the selected layer (rows are queries, columns are keys). */
 export function HeatmapPanel({ show = 'weights', explain = false }: { show?: 'weights' | 'scores'; explain?: boolean }) {
@@ -125,7 +91,7 @@ export function HeatmapPanel({ show = 'weights', explain = false }: { show?: 'we
   const kind = attention === 'crossAttention' ? 'cross-attention' : 'self-attention';
   return (
     <LiveState ready={ready}>
-      <LayerHeadPicker />
+      <LayerHeadPicker testIdPrefix="lesson" />
       {ready && info && weights && (
         <AttentionHeatmap
           weights={weights}
@@ -203,7 +169,7 @@ export function MatrixPanel({ field, children }: { field: MatrixField | string; 
   const title = `${FIELD_TITLES[field] ?? field}${perHead ? `, head ${head}` : ''}`;
   return (
     <LiveState ready={ready}>
-      {(perHead || field === 'ffnHidden' || field === 'layerOutput' || field === 'output') && <LayerHeadPicker />}
+      {(perHead || field === 'ffnHidden' || field === 'layerOutput' || field === 'output') && <LayerHeadPicker testIdPrefix="lesson" />}
       {m && tensor && (
         <>
           <MatrixView

@@ -21,6 +21,7 @@ import { LiveState } from '../../components/lesson/livePanels';
 import { InputEditor } from '../../components/playground/InputEditor';
 import '../../components/playground/playground.css';
 import type { EmbedConfig } from '../params';
+import { LayerHeadPicker } from '../../components/LayerHeadPicker';
 
 export interface WidgetProps {
   config: EmbedConfig;
@@ -32,46 +33,11 @@ function Controls({ config, picker = true }: { config: EmbedConfig; picker?: boo
   return (
     <div className="embed-controls">
       {config.controls === 'full' && <InputEditor />}
-      {picker && <LayerHeadPicker />}
+      {picker && <LayerHeadPicker testIdPrefix="embed" />}
     </div>
   );
 }
 
-/** Layer and head selects, kept inside the loaded model. */
-function LayerHeadPicker() {
-  const info = useAtlas(selectModelInfo);
-  const layer = useAtlas((s) => s.layer);
-  const head = useAtlas((s) => s.head);
-  const stack = useAtlas((s) => s.stack);
-  if (!info) return null;
-  const c = info.config;
-  const nLayers = info.arch === 'encoder-decoder' && stack === 'decoder' ? (c.nDecoderLayers ?? c.nLayers) : c.nLayers;
-  const st = useAtlas.getState();
-  return (
-    <div className="panel-controls" role="group" aria-label="Layer and head">
-      <label>
-        Layer{' '}
-        <select value={layer} data-testid="embed-layer" onChange={(e) => st.setLayer(Number(e.target.value))}>
-          {Array.from({ length: nLayers }, (_, i) => (
-            <option key={i} value={i}>
-              {i}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Head{' '}
-        <select value={head} data-testid="embed-head" onChange={(e) => st.setHead(Number(e.target.value))}>
-          {Array.from({ length: c.nHeads }, (_, i) => (
-            <option key={i} value={i}>
-              {i}
-            </option>
-          ))}
-        </select>
-      </label>
-    </div>
-  );
-}
 
 /** Token pieces on the query and key axes of the selected attention. */
 function useAxes() {
