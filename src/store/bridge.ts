@@ -48,6 +48,11 @@ export interface Bridge {
 }
 
 /** Starts the bridge for a store: the engine, the store subscription and the catalog fetch. */
+/** The message for a linked model name that the shipped catalog does not list. */
+function unknownModelMessage(name: string): string {
+  return `There is no shipped model called “${name}”: choose one from the list, or open your own file.`;
+}
+
 export function createBridge(store: Store, options: BridgeOptions = {}): Bridge {
   const baseUrl = options.baseUrl ?? (typeof document !== 'undefined' ? document.baseURI : 'http://localhost/');
   const requestFrame =
@@ -229,7 +234,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
             const s = store.getState();
             // A name from a link that the catalog does not list: say so rather than how its fetch failed.
             const unknown = s.catalogStatus === 'ready' && s.modelSource === 'shipped' && !s.catalog.some((m) => m.name === s.modelName);
-            const modelError = unknown ? `There is no shipped model called “${s.modelName}”: choose one from the list, or open your own file.` : msg.message;
+            const modelError = unknown ? unknownModelMessage(s.modelName!) : msg.message;
             store.setState({ modelStatus: 'error', modelError });
           }
           return;
@@ -316,6 +321,10 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const catalog = parseCatalog(await res.json());
       store.setState({ catalog, catalogStatus: 'ready' });
+      // A linked model whose load failed before the catalog arrived: now we can say it is not shipped.
+      const s = store.getState();
+      if (s.modelStatus === 'error' && s.modelSource === 'shipped' && s.modelName && !catalog.some((m) => m.name === s.modelName))
+        store.setState({ modelError: unknownModelMessage(s.modelName) });
       // With no model chosen (by the URL, a lesson or a file being opened), start with the first.
       if (!store.getState().modelName && !pendingFile && catalog.length) store.getState().selectModel(catalog[0].name);
     } catch {
