@@ -90,6 +90,19 @@ export function MaskDiagram(props: MaskDiagramProps) {
       />
     </div>
   );
+  // Both maps share the query × key axes and size (rows are queries, columns are keys).
+  const axes = {
+    rows: S,
+    cols: S,
+    rowLabels: labels,
+    colLabels: labels,
+    rowTitle: 'Queries',
+    colTitle: 'Keys',
+    rowNoun: 'query',
+    colNoun: 'key',
+    maxWidth: 360,
+    maxCell: 36,
+  };
   return (
     <PanelFrame
       title={title}
@@ -179,40 +192,22 @@ export function MaskDiagram(props: MaskDiagramProps) {
           <h4 className="viz-subtitle">Scores + mask (−∞ where blocked)</h4>
           <CellMap
             values={masked.data}
-            rows={S}
-            cols={S}
-            rowLabels={labels}
-            colLabels={labels}
-            rowTitle="Queries"
-            colTitle="Keys"
-            rowNoun="query"
-            colNoun="key"
+            {...axes}
             scale={scoreScale}
             legendTitle="score (−∞ hatched)"
             blocked={combined.data}
             label="Scores with the mask added: blocked cells are minus infinity"
-            maxWidth={360}
-            maxCell={36}
           />
         </div>
         <div data-testid="mask-weights">
           <h4 className="viz-subtitle">After softmax: blocked cells are 0</h4>
           <CellMap
             values={weights.data}
-            rows={S}
-            cols={S}
-            rowLabels={labels}
-            colLabels={labels}
-            rowTitle="Queries"
-            colTitle="Keys"
-            rowNoun="query"
-            colNoun="key"
+            {...axes}
             scale={weightScale}
             legendTitle="attention weight"
             blocked={combined.data}
             label="Weights after softmax: blocked cells are zero"
-            maxWidth={360}
-            maxCell={36}
           />
         </div>
       </div>
