@@ -8,8 +8,10 @@ export type AttentionKind = 'selfAttention' | 'crossAttention';
 
 /** One attention sublayer. Shapes: q [nHeads, Sq, dHead] (after RoPE), k/v [nHeads, Sk, dHead],
  *  scores/weights [nHeads, Sq, Sk] (rows = queries, columns = keys), mask [Sq, Sk] (1 = blocked),
- *  headOutputs [nHeads, Sq, dHead] (weights·V per head, beyond the spec), output [Sq, dModel]. */
+ *  headOutputs [nHeads, Sq, dHead] (weights·V per head, beyond the spec), output [Sq, dModel];
+ *  input [Sq, dModel] (beyond the spec): the X the query projection reads (LayerNorm(x) in pre-norm). */
 export interface AttentionTrace {
+  input?: Tensor;
   q: Tensor;
   k: Tensor;
   v: Tensor;
@@ -20,10 +22,14 @@ export interface AttentionTrace {
   output: Tensor;
 }
 
-/** One encoder or decoder layer: ffnHidden [S, dFF] (after the activation), output [S, dModel]. */
+/** One encoder or decoder layer: ffnHidden [S, dFF] (after the activation), output [S, dModel].
+ *  Beyond the spec, for drawing the residual stream: ffnResidual [S, dModel], the stream the
+ *  feed-forward sublayer adds to (before its LayerNorm in pre-norm), and ffnOutput [S, dModel], FF(x). */
 export interface LayerTrace {
   selfAttention: AttentionTrace;
   crossAttention?: AttentionTrace;
+  ffnResidual?: Tensor;
+  ffnOutput?: Tensor;
   ffnHidden: Tensor;
   output: Tensor;
 }
@@ -48,6 +54,7 @@ export interface Trace {
 }
 
 export const ATTENTION_FIELDS = [
+  'input',
   'q',
   'k',
   'v',
@@ -60,7 +67,7 @@ export const ATTENTION_FIELDS = [
 export type AttentionField = (typeof ATTENTION_FIELDS)[number];
 export const STACK_FIELDS = ['tokens', 'embeddings', 'positional', 'input', 'output'] as const;
 export type StackField = (typeof STACK_FIELDS)[number];
-export const LAYER_FIELDS = ['ffnHidden', 'output'] as const;
+export const LAYER_FIELDS = ['ffnResidual', 'ffnOutput', 'ffnHidden', 'output'] as const;
 export type LayerField = (typeof LAYER_FIELDS)[number];
 export const HEAD_FIELDS = ['logits', 'probs', 'argmax'] as const;
 export type HeadField = (typeof HEAD_FIELDS)[number];
@@ -158,10 +165,15 @@ export function* traceEvents(trace: Trace): Generator<TraceEvent> {
       for (const attention of ['selfAttention', 'crossAttention'] as const) {
         const a = layer[attention];
         if (!a) continue;
-        for (const field of ATTENTION_FIELDS)
-          yield { path: tracePath.attention(stack, i, attention, field), value: a[field] };
+        for (const field of ATTENTION_FIELDS) {
+          const value = a[field];
+          if (value) yield { path: tracePath.attention(stack, i, attention, field), value };
+        }
       }
-      for (const field of LAYER_FIELDS) yield { path: tracePath.layer(stack, i, field), value: layer[field] };
+      for (const field of LAYER_FIELDS) {
+        const value = layer[field];
+        if (value) yield { path: tracePath.layer(stack, i, field), value };
+      }
     }
     yield { path: tracePath.stack(stack, 'output'), value: s.output };
   }
@@ -187,7 +199,9 @@ export function assembleTrace(map: TraceMap): Trace {
   };
   const attention = (stack: StackName, layer: number, kind: AttentionKind): AttentionTrace => {
     const get = (field: AttentionField) => need<Tensor>(tracePath.attention(stack, layer, kind, field));
+    const input = map.get(traceKey(tracePath.attention(stack, layer, kind, 'input'))) as Tensor | undefined;
     return {
+      ...(input ? { input } : {}),
       q: get('q'),
       k: get('k'),
       v: get('v'),
@@ -207,6 +221,10 @@ export function assembleTrace(map: TraceMap): Trace {
         ffnHidden: need(tracePath.layer(stack, i, 'ffnHidden')),
         output: need(tracePath.layer(stack, i, 'output')),
       };
+      for (const field of ['ffnResidual', 'ffnOutput'] as const) {
+        const t = map.get(traceKey(tracePath.layer(stack, i, field))) as Tensor | undefined;
+        if (t) layer[field] = t;
+      }
       if (map.has(traceKey(tracePath.attention(stack, i, 'crossAttention', 'output'))))
         layer.crossAttention = attention(stack, i, 'crossAttention');
       layers.push(layer);
@@ -235,7 +253,7 @@ export function assembleTrace(map: TraceMap): Trace {
 /** A Trace as plain JSON data (nested number arrays, booleans for masks), as the CLI prints it. */
 export function traceToJson(trace: Trace): Record<string, unknown> {
   const attention = (a: AttentionTrace) =>
-    Object.fromEntries(ATTENTION_FIELDS.map((f) => [f, toNested(a[f])]));
+    Object.fromEntries(ATTENTION_FIELDS.flatMap((f) => { const t = a[f]; return t ? [[f, toNested(t)]] : []; }));
   const stack = (s: StackTrace) => ({
     tokens: toNested(s.tokens),
     embeddings: toNested(s.embeddings),
@@ -244,7 +262,9 @@ export function traceToJson(trace: Trace): Record<string, unknown> {
     layers: s.layers.map((l) => {
       const layer: Record<string, unknown> = { selfAttention: attention(l.selfAttention) };
       if (l.crossAttention) layer.crossAttention = attention(l.crossAttention);
+      if (l.ffnResidual) layer.ffnResidual = toNested(l.ffnResidual);
       layer.ffnHidden = toNested(l.ffnHidden);
+      if (l.ffnOutput) layer.ffnOutput = toNested(l.ffnOutput);
       layer.output = toNested(l.output);
       return layer;
     }),
