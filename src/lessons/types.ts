@@ -72,6 +72,9 @@ export type PanelId =
   | 'attention-heatmap' // weights (or scores) of one head, rows = queries, columns = keys
   | 'head-overview' // every head of one layer side by side
   | 'attention-pipeline' // Q·Kᵀ → ÷√dHead → mask → softmax → ·V → concat → ·W_O
+  | 'attention-core' // X → Q, K, V → one query's dot products, weights and weighted sum of values
+  | 'multi-head' // dModel-wide Q, K, V cut into heads, each head's weights, concat and W_O
+  | 'residual-add' // per token: x, what a sublayer adds, their sum (vectors and norms)
   | 'head-split' // one big projection split into heads vs one small projection per head, live
   | 'mask' // boolean mask diagrams and their combination
   | 'token-lines' // the head view: lines from queries to keys

@@ -13,6 +13,7 @@ import { PositionalSwitch } from './widgets/PositionalSwitch';
 import { TrainPanel } from '../train';
 import { LATER_PANEL_TITLES, renderLaterPanel } from './widgets/laterPanels';
 import { HeatmapPanel, InputPanel, MatrixPanel } from './livePanels';
+import { AttentionCorePanel } from './corePanels';
 import { ArchitecturePanel, CostPanel, HeadOverviewPanel, MaskPanel, OutputBarsPanel, PipelinePanel, PositionalPanel, RoPEPanel } from './vizPanels';
 
 type Options = NonNullable<PanelRef['options']>;
@@ -75,6 +76,8 @@ function renderPanel(ref: PanelRef): ReactNode | null {
       return <OutputBarsPanel />;
     case 'attention-pipeline':
       return <PipelinePanel />;
+    case 'attention-core':
+      return <AttentionCorePanel />;
     case 'head-overview':
       return <HeadOverviewPanel />;
     case 'mask': {
@@ -114,6 +117,9 @@ const TITLES: Record<PanelRef['panel'], string> = {
   'attention-heatmap': 'Attention weights',
   'head-overview': 'Every head of the layer',
   'attention-pipeline': 'The attention pipeline',
+  'attention-core': 'The attention core',
+  'multi-head': 'Heads side by side',
+  'residual-add': 'The residual connection',
   'head-split': 'One big matmul vs one per head',
   mask: 'Masks',
   'token-lines': 'Token lines',
@@ -128,7 +134,7 @@ const TITLES: Record<PanelRef['panel'], string> = {
 };
 
 /** Panels that draw their own title (the frame then shows only the badge). */
-const SELF_TITLED: ReadonlySet<PanelRef['panel']> = new Set(['input', 'tokens', 'attention-heatmap', 'matrix', 'output-bars', 'ffn-activations', 'attention-pipeline', 'head-overview', 'mask', 'positional-encoding', 'rope', 'architecture', 'cost']);
+const SELF_TITLED: ReadonlySet<PanelRef['panel']> = new Set(['input', 'tokens', 'attention-heatmap', 'matrix', 'output-bars', 'ffn-activations', 'attention-pipeline', 'attention-core', 'multi-head', 'residual-add', 'head-overview', 'mask', 'positional-encoding', 'rope', 'architecture', 'cost']);
 
 /** One panel in its frame: title, an "Illustration" badge when it is not from a running model, caption. */
 export function PanelFrame({ panelRef }: { panelRef: PanelRef }) {
