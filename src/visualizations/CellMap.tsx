@@ -165,6 +165,7 @@ export function CellMap(props: CellMapProps) {
       ref={rootRef}
       data-testid={props.testId}
       data-row-px={asTable ? undefined : cellH}
+      data-attention-map={props.labelAll ? 'true' : undefined}
       data-rows={rows}
       data-cols={cols}
       data-row-labels={asTable ? undefined : rowTicks.length}

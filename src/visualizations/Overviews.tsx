@@ -19,9 +19,11 @@ interface ThumbGridProps {
   size: number;
   colourMap: 'viridis' | 'cividis';
   label: string;
+  queryTokens?: readonly string[];
+  keyTokens?: readonly string[];
 }
 
-function ThumbGrid({ layers, layerIndices, selected, onSelect, size, colourMap, label }: ThumbGridProps) {
+function ThumbGrid({ layers, layerIndices, selected, onSelect, size, colourMap, label, queryTokens, keyTokens }: ThumbGridProps) {
   const scale = useMemo(() => sequentialScale(colourMap), [colourMap]);
   const nHeads = layers.length ? headCount(layers[0]) : 0;
   const [focus, setFocus] = useState<Cell>({ row: 0, col: 0 });
@@ -56,14 +58,13 @@ function ThumbGrid({ layers, layerIndices, selected, onSelect, size, colourMap, 
                   className="btn viz-thumb"
                   tabIndex={focus.row === li && focus.col === h ? 0 : -1}
                   aria-pressed={isSel}
-                  aria-label={`Layer ${layer}, head ${h}: open`}
                   data-testid={`thumb-${layer}-${h}`}
                   onFocus={() => setFocus({ row: li, col: h })}
                   onClick={() => onSelect?.(layer, h)}
                 >
-                  <Thumbnail matrix={headMatrix(w, h)} scale={scale} size={size} />
-                  <span aria-hidden="true">
-                    L{layer} · H{h}
+                  <Thumbnail matrix={headMatrix(w, h)} scale={scale} size={size} rowLabels={queryTokens} colLabels={keyTokens} />
+                  <span>
+                    Layer {layer} · head {h}
                   </span>
                 </button>
               </div>
@@ -85,6 +86,9 @@ export interface HeadOverviewProps {
   title?: string;
   description?: ReactNode;
   size?: number;
+  /** Token labels of the rows (queries) and columns (keys). */
+  queryTokens?: readonly string[];
+  keyTokens?: readonly string[];
   headingLevel?: 2 | 3 | 4;
   testId?: string;
 }
@@ -115,6 +119,8 @@ export function HeadOverview(props: HeadOverviewProps) {
         size={props.size ?? 140}
         colourMap={colourMap}
         label={`${title}: rows are queries, columns are keys`}
+        queryTokens={props.queryTokens}
+        keyTokens={props.keyTokens}
       />
       <Legend
         scale={sequentialScale(colourMap)}
@@ -135,6 +141,9 @@ export interface ModelOverviewProps {
   title?: string;
   description?: ReactNode;
   size?: number;
+  /** Token labels of the rows (queries) and columns (keys). */
+  queryTokens?: readonly string[];
+  keyTokens?: readonly string[];
   headingLevel?: 2 | 3 | 4;
   testId?: string;
 }
@@ -164,6 +173,8 @@ export function ModelOverview(props: ModelOverviewProps) {
         size={props.size ?? 90}
         colourMap={colourMap}
         label={`${title}: rows of thumbnails are layers, columns are heads`}
+        queryTokens={props.queryTokens}
+        keyTokens={props.keyTokens}
       />
       <Legend scale={sequentialScale(colourMap)} title="attention weight" fontSize={fontSize} width={240} />
     </PanelFrame>

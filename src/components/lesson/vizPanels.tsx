@@ -84,10 +84,11 @@ export function PipelinePanel() {
 
 /** Every head of the selected layer; choosing one selects it in the store. */
 export function HeadOverviewPanel() {
+  const info = useAtlas(selectModelInfo);
   const layer = useAtlas((s) => s.layer);
   const head = useAtlas((s) => s.head);
   const colorMap = useAtlas((s) => s.colorMap);
-  const { weights } = useSelectedAttention();
+  const { weights, queryIds, keyIds } = useSelectedAttention();
   return (
     <LiveState ready={!!weights}>
       {weights && (
@@ -97,6 +98,8 @@ export function HeadOverviewPanel() {
           selectedHead={head}
           onSelectHead={(h) => useAtlas.getState().setHead(h)}
           colourMap={colorMap}
+          queryTokens={piecesOf(queryIds, info?.vocab)}
+          keyTokens={piecesOf(keyIds, info?.vocab)}
           headingLevel={3}
           testId="lesson-head-overview"
         />

@@ -9,6 +9,7 @@ import { InputEditor } from './InputEditor';
 import { ModelChooser } from './ModelChooser';
 import { OutputBars } from './OutputBars';
 import { ViewControls } from './ViewControls';
+import { AttentionCorePanel } from '../lesson/corePanels';
 import './playground.css';
 
 export default function PlaygroundPage() {
@@ -42,6 +43,9 @@ export default function PlaygroundPage() {
           <HeatmapView />
           <OutputBars />
         </div>
+      </div>
+      <div className="pg-wide" data-testid="playground-core">
+        <AttentionCorePanel testId="playground-core-panel" />
       </div>
       {testHooks && (
         <button type="button" className="btn" data-testid="crash-worker" onClick={() => actions.crashWorker()}>

@@ -8,6 +8,7 @@ import { HeadOverview, ModelOverview } from '../Overviews';
 import { TokenLines } from '../TokenLines';
 import { MatrixView } from '../MatrixView';
 import { AttentionPipeline } from '../AttentionPipeline';
+import { AttentionCore } from '../core/AttentionCore';
 import { MaskDiagram } from '../MaskDiagram';
 import { PositionSimilarity, SinusoidalPanel } from '../PositionalPanels';
 import { RopePanel } from '../RopePanel';
@@ -122,11 +123,15 @@ export default function GalleryPage() {
           layer={open.layer}
           selectedHead={open.head}
           onSelectHead={(h) => setOpen((o) => ({ ...o, head: h }))}
+          queryTokens={dec.layers[open.layer].queryTokens}
+          keyTokens={dec.layers[open.layer].keyTokens}
         />
         <ModelOverview
           layers={dec.layers.map((l) => l.weights)}
           selected={open}
           onSelect={(layer, h) => setOpen({ layer, head: h })}
+          queryTokens={dec.tokens}
+          keyTokens={dec.tokens}
         />
         <AttentionHeatmap
           weights={dec.layers[open.layer].weights}
@@ -182,6 +187,17 @@ export default function GalleryPage() {
           rowLabels={dec.tokens}
           title="Feed-forward activations (after GELU), layer 0"
           testId="matrix-ffn"
+        />
+      </Entry>
+      <Entry id="core" title="The attention core">
+        <AttentionCore
+          attention={a0}
+          x={getTensor(trace, tracePath.attention('decoder', 0, 'selfAttention', 'input'))}
+          xLabel="X = LayerNorm(x)"
+          queryTokens={a0.queryTokens}
+          keyTokens={a0.keyTokens}
+          head={0}
+          initialStage="sum"
         />
       </Entry>
       <Entry id="pipeline" title="The attention pipeline">
