@@ -56,6 +56,7 @@ async function audit(page: Page): Promise<Audit> {
     for (const el of main.querySelectorAll('*')) {
       const h = el as HTMLElement;
       if (h.clientWidth <= 2) continue; // visually-hidden text (1 px boxes) and empty boxes
+      if (/^(INPUT|TEXTAREA|SELECT)$/.test(h.tagName)) continue; // a text field scrolls its own text
       const cs = getComputedStyle(h);
       const hides = (v: string) => v === 'hidden' || v === 'clip';
       if ((hides(cs.overflowX) || hides(cs.overflow)) && h.scrollWidth > h.clientWidth + 1)

@@ -65,7 +65,7 @@ const lesson: Lesson = {
         'The second layer maps the $d_{\\text{FF}}$ hidden numbers back to $d_{\\text{model}}$, so the result can be added to the token’s running vector (the residual stream, next lesson). Every layer repeats the pair: attention to mix tokens, feed-forward to transform each one.',
       ],
       formulas: [{ tex: 'x \\leftarrow \\operatorname{Norm}\\big(x + \\operatorname{FF}(x)\\big) \\;\\; \\text{(post-norm)} \\qquad x \\leftarrow x + \\operatorname{FF}(\\operatorname{Norm}(x)) \\;\\; \\text{(pre-norm)}' }],
-      panels: [{ panel: 'matrix', options: { field: 'layerOutput' } }],
+      panels: [{ panel: 'residual-add', options: { sublayer: 'ffn' } }, { panel: 'matrix', options: { field: 'layerOutput' } }],
       notes: 'Residuals and LayerNorm are the next lesson; here just name them.',
     },
     {

@@ -3,9 +3,13 @@
 import { useAtlas } from '../../store/atlas';
 import { piecesOf, selectModelInfo, useSelectedAttention, useTraceTensor } from '../../store/selectors';
 import { tracePath, type AttentionField } from '../../model/trace';
-import type { BoolTensor, Tensor } from '../../model/tensor';
+import type { BoolTensor, IntTensor, Tensor } from '../../model/tensor';
 import type { Stage } from '../../store/types';
 import { AttentionCore, type CoreStage } from '../../visualizations/core/AttentionCore';
+import { MultiHead } from '../../visualizations/core/MultiHead';
+import { ResidualAdd } from '../../visualizations/core/Residual';
+import { FfnTopUnits } from '../../visualizations/core/FfnTopUnits';
+import type { ReactNode } from 'react';
 import { Tex } from '../Tex';
 import { LayerHeadPicker } from '../LayerHeadPicker';
 import { LiveState } from './livePanels';
@@ -82,6 +86,104 @@ export function AttentionCorePanel({ testId = 'lesson-core' }: { testId?: string
           headingLevel={3}
           testId={testId}
         />
+      )}
+    </LiveState>
+  );
+}
+
+/** The selected layer's heads: Q, K, V cut into heads, each head's weights, concat and W_O. */
+export function MultiHeadPanel({ parts, testId = 'lesson-multi-head' }: { parts?: readonly ('split' | 'weights' | 'concat')[]; testId?: string }) {
+  const info = useAtlas(selectModelInfo);
+  const layer = useAtlas((s) => s.layer);
+  const stack = useAtlas((s) => s.stack);
+  const colorMap = useAtlas((s) => s.colorMap);
+  const { q, k, v, weights, headOutputs, output } = useAttentionArrays();
+  const { queryIds, keyIds } = useSelectedAttention();
+  const queryTokens = piecesOf(queryIds, info?.vocab);
+  const keyTokens = piecesOf(keyIds, info?.vocab);
+  const ready = !!(info && q && k && v && weights && headOutputs && output && queryTokens.length);
+  return (
+    <LiveState ready={ready}>
+      {ready && q && k && v && weights && headOutputs && output && (
+        <MultiHead
+          q={q}
+          k={k}
+          v={v}
+          weights={weights}
+          headOutputs={headOutputs}
+          output={output}
+          queryTokens={queryTokens}
+          keyTokens={keyTokens}
+          colourMap={colorMap}
+          parts={parts}
+          title={`${q.shape[0]} heads of ${stack} layer ${layer}: split, attend, concatenate, mix`}
+          headingLevel={3}
+          testId={testId}
+        />
+      )}
+    </LiveState>
+  );
+}
+
+/** x, what the selected layer's self-attention or feed-forward adds, and their sum, per token. */
+export function ResidualAddPanel({ sublayer, testId = 'lesson-residual-add' }: { sublayer: 'attention' | 'ffn'; testId?: string }) {
+  const info = useAtlas(selectModelInfo);
+  const layer = useAtlas((s) => s.layer);
+  const stack = useAtlas((s) => s.stack);
+  const ids = useTraceTensor<IntTensor>(tracePath.stack(stack, 'tokens'));
+  const xPath =
+    sublayer === 'ffn'
+      ? tracePath.layer(stack, layer, 'ffnResidual')
+      : layer === 0
+        ? tracePath.stack(stack, 'input')
+        : tracePath.layer(stack, layer - 1, 'output');
+  const deltaPath = sublayer === 'ffn' ? tracePath.layer(stack, layer, 'ffnOutput') : tracePath.attention(stack, layer, 'selfAttention', 'output');
+  const x = useTraceTensor<Tensor>(xPath);
+  const delta = useTraceTensor<Tensor>(deltaPath);
+  const tokens = piecesOf(ids, info?.vocab);
+  const ready = !!(info && x && delta && tokens.length);
+  const name = sublayer === 'ffn' ? 'feed-forward' : 'self-attention';
+  return (
+    <LiveState ready={ready}>
+      {ready && x && delta && info && (
+        <ResidualAdd
+          x={x}
+          delta={delta}
+          tokens={tokens}
+          sublayer={name}
+          norm={info.config.norm === 'pre' ? 'pre' : 'post'}
+          title={`The residual connection around ${name}: ${stack} layer ${layer}`}
+          headingLevel={3}
+          testId={testId}
+        />
+      )}
+    </LiveState>
+  );
+}
+
+/** The selected layer's feed-forward activations: most active hidden units per token (a strip on demand). No head picker: the FFN has no heads. */
+export function FfnPanel({ children }: { children?: (m: { values: Float32Array; rows: number; cols: number }) => ReactNode }) {
+  const info = useAtlas(selectModelInfo);
+  const layer = useAtlas((s) => s.layer);
+  const stack = useAtlas((s) => s.stack);
+  const hidden = useTraceTensor<Tensor>(tracePath.layer(stack, layer, 'ffnHidden'));
+  const ids = useTraceTensor<IntTensor>(tracePath.stack(stack, 'tokens'));
+  const tokens = piecesOf(ids, info?.vocab);
+  const ready = !!(info && hidden && tokens.length);
+  return (
+    <LiveState ready={ready}>
+      <LayerHeadPicker testIdPrefix="lesson" heads={false} />
+      {ready && hidden && (
+        <>
+          <FfnTopUnits
+            hidden={hidden}
+            tokens={tokens}
+            title={`Feed-forward hidden activations: ${stack} layer ${layer}, the most active units of dFF = ${hidden.shape[1]} per token`}
+            headingLevel={3}
+            testId="lesson-ffn"
+          />
+          {children?.({ values: hidden.data, rows: hidden.shape[0], cols: hidden.shape[1] })}
+        </>
       )}
     </LiveState>
   );

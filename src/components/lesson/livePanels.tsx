@@ -169,7 +169,7 @@ export function MatrixPanel({ field, children }: { field: MatrixField | string; 
   const title = `${FIELD_TITLES[field] ?? field}${perHead ? `, head ${head}` : ''}`;
   return (
     <LiveState ready={ready}>
-      {(perHead || field === 'ffnHidden' || field === 'layerOutput' || field === 'output') && <LayerHeadPicker testIdPrefix="lesson" />}
+      {(perHead || field === 'ffnHidden' || field === 'layerOutput' || field === 'output') && <LayerHeadPicker testIdPrefix="lesson" heads={perHead} />}
       {m && tensor && (
         <>
           <MatrixView

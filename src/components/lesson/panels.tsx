@@ -13,7 +13,7 @@ import { PositionalSwitch } from './widgets/PositionalSwitch';
 import { TrainPanel } from '../train';
 import { LATER_PANEL_TITLES, renderLaterPanel } from './widgets/laterPanels';
 import { HeatmapPanel, InputPanel, MatrixPanel } from './livePanels';
-import { AttentionCorePanel } from './corePanels';
+import { AttentionCorePanel, FfnPanel, MultiHeadPanel, ResidualAddPanel } from './corePanels';
 import { ArchitecturePanel, CostPanel, HeadOverviewPanel, MaskPanel, OutputBarsPanel, PipelinePanel, PositionalPanel, RoPEPanel } from './vizPanels';
 
 type Options = NonNullable<PanelRef['options']>;
@@ -78,6 +78,12 @@ function renderPanel(ref: PanelRef): ReactNode | null {
       return <PipelinePanel />;
     case 'attention-core':
       return <AttentionCorePanel />;
+    case 'multi-head': {
+      const parts = str(o, 'parts')?.split(',').filter((p): p is 'split' | 'weights' | 'concat' => p === 'split' || p === 'weights' || p === 'concat');
+      return <MultiHeadPanel parts={parts?.length ? parts : undefined} />;
+    }
+    case 'residual-add':
+      return <ResidualAddPanel sublayer={str(o, 'sublayer') === 'ffn' ? 'ffn' : 'attention'} />;
     case 'head-overview':
       return <HeadOverviewPanel />;
     case 'mask': {
@@ -97,7 +103,7 @@ function renderPanel(ref: PanelRef): ReactNode | null {
     case 'head-split':
       return <HeadSplit />;
     case 'ffn-activations':
-      return <MatrixPanel field="ffnHidden">{bool(o, 'summary') ? (m) => <ZeroShare m={m} /> : undefined}</MatrixPanel>;
+      return <FfnPanel>{bool(o, 'summary') ? (m) => <ZeroShare m={m} /> : undefined}</FfnPanel>;
     case 'train':
       return <TrainPanel options={o} />;
     default:

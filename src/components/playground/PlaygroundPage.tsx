@@ -9,7 +9,7 @@ import { InputEditor } from './InputEditor';
 import { ModelChooser } from './ModelChooser';
 import { OutputBars } from './OutputBars';
 import { ViewControls } from './ViewControls';
-import { AttentionCorePanel } from '../lesson/corePanels';
+import { AttentionCorePanel, MultiHeadPanel, ResidualAddPanel } from '../lesson/corePanels';
 import './playground.css';
 
 export default function PlaygroundPage() {
@@ -46,6 +46,8 @@ export default function PlaygroundPage() {
       </div>
       <div className="pg-wide" data-testid="playground-core">
         <AttentionCorePanel testId="playground-core-panel" />
+        <MultiHeadPanel testId="playground-multi-head" />
+        <ResidualAddPanel sublayer="attention" testId="playground-residual" />
       </div>
       {testHooks && (
         <button type="button" className="btn" data-testid="crash-worker" onClick={() => actions.crashWorker()}>

@@ -355,10 +355,7 @@ export function AttentionCore(props: AttentionCoreProps) {
         <div className="core-block">
           <p className="viz-shape">Σ → output row of ‘{qName}’ [dHead], and the model’s own head output</p>
           <VectorRows values={[...c.sum, ...c.traced]} rows={2} cols={dHead} rowLabels={['Σ w·v', 'traced']} scale={sig} cellW={cellW} label={`The weighted sum for ${qName} and the traced head output`} onHover={(cell) => setDetail(cell ? (cell.row === 0 ? `Σ_j weight_j × v_j[${cell.col}] = ${f4(c.sum[cell.col])}` : `traced head output[${qName}, ${cell.col}] = ${f4(c.traced[cell.col])}`) : null)} testId="core-sum-rows" />
-          <p className="pg-muted" data-testid="core-check" data-max-diff={c.maxDiff}>
-            Largest difference between the sum and the traced head output: {c.maxDiff.toExponential(1)}
-            {c.maxDiff < 1e-5 ? ' (equal up to float rounding).' : ' — they differ!'}
-          </p>
+
         </div>
       </section>
     </div>
@@ -385,6 +382,10 @@ export function AttentionCore(props: AttentionCoreProps) {
           {detail ?? 'Hover a cell, or focus a key (Tab), to see its exact value and how it was computed.'}
         </p>
         {asTable ? tables : figure}
+        <p className="pg-muted" data-testid="core-check" data-max-diff={c.maxDiff}>
+            Largest difference between the sum and the traced head output: {c.maxDiff.toExponential(1)}
+            {c.maxDiff < 1e-5 ? ' (equal up to float rounding).' : ' — they differ!'}
+          </p>
         <Legend scale={sig} title="value of q, k, v and weight × v" showBlocked />
         <p className="viz-desc core-legend">Bars: length is the value (dot products and scores centred at 0, weights from 0 to 1).</p>
       </div>
