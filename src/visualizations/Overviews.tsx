@@ -1,12 +1,12 @@
 // Head overview (every head of one layer side by side) and model overview (layer × head thumbnails).
 // Each thumbnail is a button; the set has one tab stop and arrow keys move between thumbnails.
 import { useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Tensor } from '../model/tensor';
+import type { BoolTensor, Tensor } from '../model/tensor';
 import { PanelFrame } from './PanelFrame';
 import { Thumbnail } from './Thumbnail';
 import { Legend } from './Legend';
 import { sequentialScale } from './scales';
-import { headCount, headMatrix, matrixRows } from './tensorView';
+import { headCount, headMatrix, maskBytes, matrixRows } from './tensorView';
 import { moveCell, type Cell } from './grid';
 import { useThemeScale } from './useThemeScale';
 
@@ -21,9 +21,10 @@ interface ThumbGridProps {
   label: string;
   queryTokens?: readonly string[];
   keyTokens?: readonly string[];
+  mask?: BoolTensor | null;
 }
 
-function ThumbGrid({ layers, layerIndices, selected, onSelect, size, colourMap, label, queryTokens, keyTokens }: ThumbGridProps) {
+function ThumbGrid({ layers, layerIndices, selected, onSelect, size, colourMap, label, queryTokens, keyTokens, mask }: ThumbGridProps) {
   const scale = useMemo(() => sequentialScale(colourMap), [colourMap]);
   const nHeads = layers.length ? headCount(layers[0]) : 0;
   const [focus, setFocus] = useState<Cell>({ row: 0, col: 0 });
@@ -62,7 +63,7 @@ function ThumbGrid({ layers, layerIndices, selected, onSelect, size, colourMap, 
                   onFocus={() => setFocus({ row: li, col: h })}
                   onClick={() => onSelect?.(layer, h)}
                 >
-                  <Thumbnail matrix={headMatrix(w, h)} scale={scale} size={size} rowLabels={queryTokens} colLabels={keyTokens} />
+                  <Thumbnail matrix={headMatrix(w, h)} scale={scale} size={size} rowLabels={queryTokens} colLabels={keyTokens} blocked={maskBytes(mask, w.shape[1], w.shape[2])} />
                   <span>
                     Layer {layer} · head {h}
                   </span>
@@ -89,6 +90,8 @@ export interface HeadOverviewProps {
   /** Token labels of the rows (queries) and columns (keys). */
   queryTokens?: readonly string[];
   keyTokens?: readonly string[];
+  /** [Sq, Sk], 1 = blocked (hatched). */
+  mask?: BoolTensor | null;
   headingLevel?: 2 | 3 | 4;
   testId?: string;
 }
@@ -121,12 +124,14 @@ export function HeadOverview(props: HeadOverviewProps) {
         label={`${title}: rows are queries, columns are keys`}
         queryTokens={props.queryTokens}
         keyTokens={props.keyTokens}
+        mask={props.mask}
       />
       <Legend
         scale={sequentialScale(colourMap)}
         title="attention weight (rows = queries, columns = keys)"
         fontSize={fontSize}
         width={260}
+        showBlocked={!!props.mask}
       />
     </PanelFrame>
   );

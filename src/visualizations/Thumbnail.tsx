@@ -1,7 +1,9 @@
 // A small heatmap drawn at data resolution (one pixel per cell), for the head and model overviews.
 // With token labels it is a readable map: cells at least 14 px, every row and column labelled
 // (columns upright), repeated tokens told apart (the₁, the₂).
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef } from 'react';
+import { blockedRuns } from './paint';
+import { HatchPattern } from './HatchPattern';
 import { paintCells } from './paint';
 import type { ColourScale } from './scales';
 import type { Matrix } from './tensorView';
@@ -18,10 +20,13 @@ export interface ThumbnailProps {
   rowLabels?: readonly string[];
   colLabels?: readonly string[];
   fontSize?: number;
+  /** 1 = blocked, row-major rows × cols: drawn hatched grey, as on every map. */
+  blocked?: ArrayLike<number> | null;
 }
 
 /** A canvas heatmap of a matrix, optionally with every row and column labelled. */
-export function Thumbnail({ matrix, scale, size, rowLabels, colLabels, fontSize = 11 }: ThumbnailProps) {
+export function Thumbnail({ matrix, scale, size, rowLabels, colLabels, fontSize = 11, blocked }: ThumbnailProps) {
+  const hatchId = useId().replace(/:/g, '');
   const ref = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
     // willReadFrequently: a CPU-backed canvas, since export reads the pixels back.
@@ -58,8 +63,18 @@ export function Thumbnail({ matrix, scale, size, rowLabels, colLabels, fontSize 
         aria-hidden="true"
         data-testid="thumbnail"
       />
-      {(rows || cols) && (
+      {(rows || cols || blocked) && (
         <svg className="viz-svg viz-thumb-labels" width={left + gridW} height={top + gridH} aria-hidden="true" style={{ fontSize }}>
+          {blocked && (
+            <>
+              <defs>
+                <HatchPattern id={`${hatchId}-h`} size={6} />
+              </defs>
+              {blockedRuns(blocked, matrix.rows, matrix.cols).map((r) => (
+                <rect key={`${r.row}-${r.col}`} x={left + r.col * cell} y={top + r.row * cell} width={r.length * cell} height={cell} fill={`url(#${hatchId}-h)`} />
+              ))}
+            </>
+          )}
           {rows?.map((l, r) => (
             <text key={`r${r}`} x={left - 4} y={top + (r + 0.5) * cell} textAnchor="end" dominantBaseline="central">
               {l}

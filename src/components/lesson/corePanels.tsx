@@ -97,7 +97,8 @@ export function MultiHeadPanel({ parts, testId = 'lesson-multi-head' }: { parts?
   const layer = useAtlas((s) => s.layer);
   const stack = useAtlas((s) => s.stack);
   const colorMap = useAtlas((s) => s.colorMap);
-  const { q, k, v, weights, headOutputs, output } = useAttentionArrays();
+  const a = useAttentionArrays();
+  const { q, k, v, weights, headOutputs, output } = a;
   const { queryIds, keyIds } = useSelectedAttention();
   const queryTokens = piecesOf(queryIds, info?.vocab);
   const keyTokens = piecesOf(keyIds, info?.vocab);
@@ -112,6 +113,7 @@ export function MultiHeadPanel({ parts, testId = 'lesson-multi-head' }: { parts?
           weights={weights}
           headOutputs={headOutputs}
           output={output}
+          mask={a.mask}
           queryTokens={queryTokens}
           keyTokens={keyTokens}
           colourMap={colorMap}

@@ -88,7 +88,7 @@ export function HeadOverviewPanel() {
   const layer = useAtlas((s) => s.layer);
   const head = useAtlas((s) => s.head);
   const colorMap = useAtlas((s) => s.colorMap);
-  const { weights, queryIds, keyIds } = useSelectedAttention();
+  const { weights, mask, queryIds, keyIds } = useSelectedAttention();
   return (
     <LiveState ready={!!weights}>
       {weights && (
@@ -100,6 +100,7 @@ export function HeadOverviewPanel() {
           colourMap={colorMap}
           queryTokens={piecesOf(queryIds, info?.vocab)}
           keyTokens={piecesOf(keyIds, info?.vocab)}
+          mask={mask}
           headingLevel={3}
           testId="lesson-head-overview"
         />

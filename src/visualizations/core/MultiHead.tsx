@@ -2,13 +2,13 @@
 // each head's weights side by side (every row and column labelled), then the heads' outputs
 // concatenated back to dModel columns and mixed by W_O. All numbers are the trace's.
 import { useMemo, useState, type ReactNode } from 'react';
-import type { Tensor } from '../../model/tensor';
+import type { BoolTensor, Tensor } from '../../model/tensor';
 import { PanelFrame } from '../PanelFrame';
 import { Thumbnail } from '../Thumbnail';
 import { Legend } from '../Legend';
 import { divergingScale, niceMaxAbs, sequentialScale } from '../scales';
 import { formatValue } from '../format';
-import { headMatrix, type Matrix } from '../tensorView';
+import { headMatrix, maskBytes, type Matrix } from '../tensorView';
 import { distinctLabels } from './attentionCore';
 import { VectorRows } from './VectorRows';
 import './core.css';
@@ -20,6 +20,8 @@ export interface MultiHeadProps {
   weights: Tensor; // [nHeads, Sq, Sk]
   headOutputs: Tensor; // [nHeads, Sq, dHead]
   output: Tensor; // [Sq, dModel]
+  /** [Sq, Sk], 1 = blocked (hatched on the heads' maps). */
+  mask?: BoolTensor | null;
   queryTokens: readonly string[];
   keyTokens: readonly string[];
   colourMap?: 'viridis' | 'cividis';
@@ -70,7 +72,7 @@ export function MultiHead(props: MultiHeadProps) {
   const sig = useMemo(() => divergingScale(niceMaxAbs([...wide.Q.values, ...wide.K.values, ...wide.V.values])), [wide]);
   const outScale = useMemo(() => divergingScale(niceMaxAbs([...wide.concat.values, ...out.values])), [wide, out.values]);
   const wScale = useMemo(() => sequentialScale(props.colourMap ?? 'viridis'), [props.colourMap]);
-  const cellW = Math.max(3, Math.min(8, Math.floor(320 / dModel)));
+  const cellW = Math.max(3, Math.min(10, Math.floor(448 / dModel)));
   const labelW = 72;
   const hover = (name: string, m: Matrix, labels: readonly string[]) => (c: { row: number; col: number } | null) =>
     setDetail(
@@ -116,11 +118,11 @@ export function MultiHead(props: MultiHeadProps) {
             {Array.from({ length: nHeads }, (_, h) => (
               <figure key={h} className="core-head" data-testid={`multihead-weights-${h}`}>
                 <figcaption>head {h}</figcaption>
-                <Thumbnail matrix={headMatrix(props.weights, h)} scale={wScale} size={Sk * 16} rowLabels={qLabels} colLabels={kLabels} />
+                <Thumbnail matrix={headMatrix(props.weights, h)} scale={wScale} size={Sk * 16} rowLabels={qLabels} colLabels={kLabels} blocked={maskBytes(props.mask, Sq, Sk)} />
               </figure>
             ))}
           </div>
-          <Legend scale={wScale} title="attention weight" />
+          <Legend scale={wScale} title="attention weight" showBlocked={!!maskBytes(props.mask, Sq, Sk)} />
         </section>
       )}
       {parts.includes('concat') && (

@@ -128,6 +128,7 @@ export default function GalleryPage() {
           onSelectHead={(h) => setOpen((o) => ({ ...o, head: h }))}
           queryTokens={dec.layers[open.layer].queryTokens}
           keyTokens={dec.layers[open.layer].keyTokens}
+          mask={dec.layers[open.layer].mask}
         />
         <ModelOverview
           layers={dec.layers.map((l) => l.weights)}
@@ -201,6 +202,7 @@ export default function GalleryPage() {
           weights={a0.weights}
           headOutputs={a0.headOutputs}
           output={a0.output}
+          mask={a0.mask}
           queryTokens={a0.queryTokens}
           keyTokens={a0.keyTokens}
         />
