@@ -29,7 +29,7 @@ const lesson: Lesson = {
       ],
       formulas: [{ tex: 'x \\in \\mathbb{R}^{d_{\\text{model}}} \\xrightarrow{\\;W_1\\;} \\mathbb{R}^{d_{\\text{FF}}} \\xrightarrow{\\;\\operatorname{act}\\;} \\mathbb{R}^{d_{\\text{FF}}} \\xrightarrow{\\;W_2\\;} \\mathbb{R}^{d_{\\text{model}}}' }],
       panels: [{ panel: 'ffn-activations' }],
-      tryIt: 'Each row is one token, each column one of the $d_{\\text{FF}}$ hidden units, after the activation.',
+      tryIt: 'Each block is one token, with its most active hidden units (of $d_{\\text{FF}}$) after the activation, largest first. **Show as strip** draws all of them: one row per token, one column per unit.',
       notes: 'Parameter count: W_Q, W_K, W_V, W_O are four dModel × dModel matrices; W_1 and W_2 are dModel × dFF each.',
     },
     {

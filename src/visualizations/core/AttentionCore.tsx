@@ -93,7 +93,7 @@ export function AttentionCore(props: AttentionCoreProps) {
     [qM.values, kM.values, vM.values],
   );
   const xM = props.x ? headMatrix(props.x) : null;
-  const xScale = useMemo(() => divergingScale(niceMaxAbs(xM ? xM.values : [1])), [xM]);
+  const xScale = useMemo(() => divergingScale(niceMaxAbs(props.x ? props.x.data : [1])), [props.x]);
   const dotMax = Math.max(...c.keys.map((k) => Math.abs(k.dot)), 1e-9);
   const scaledMax = dotMax / Math.sqrt(dHead);
   const contrib = useMemo(() => {
@@ -101,6 +101,8 @@ export function AttentionCore(props: AttentionCoreProps) {
     c.keys.forEach((k, j) => out.set(k.contribution, j * dHead));
     return out;
   }, [c, Sk, dHead]);
+  // The weighted rows are small next to V: they get their own scale (and legend) so they stay visible.
+  const sumScale = useMemo(() => divergingScale(niceMaxAbs([...contrib, ...c.sum, ...c.traced])), [contrib, c]);
   const stageIndex = CORE_STAGES.indexOf(stage);
   const reached = (s: CoreStage) => CORE_STAGES.indexOf(s) <= stageIndex;
   const cellW = Math.max(6, Math.min(14, Math.floor(224 / dHead)));
@@ -283,19 +285,19 @@ export function AttentionCore(props: AttentionCoreProps) {
                       </button>
                     </th>
                     <td>
-                      <VectorRows values={headRow(a.k, head, j)} rows={1} cols={dHead} rowLabels={['']} labelWidth={2} scale={sig} cellW={Math.max(5, Math.floor(cellW * 0.7))} label={`k of ${kLabels[j]}`} />
+                      <VectorRows values={headRow(a.k, head, j)} rows={1} cols={dHead} rowLabels={['']} labelWidth={2} scale={sig} cellW={Math.max(4, Math.floor(cellW * 0.5))} label={`k of ${kLabels[j]}`} />
                     </td>
                     <td className="core-num" data-current={stage === 'dot'}>
                       {reached('dot') && (
                         <>
-                          <span>{formatValue(k.dot, 3)}</span> <ValueBar value={k.dot} max={dotMax} signed />
+                          <span>{formatValue(k.dot, 3)}</span> <ValueBar value={k.dot} max={dotMax} width={56} signed />
                         </>
                       )}
                     </td>
                     <td className="core-num" data-current={stage === 'scale'}>
                       {reached('scale') && (
                         <>
-                          <span>{formatValue(k.scaled, 3)}</span> <ValueBar value={k.scaled} max={scaledMax} signed />
+                          <span>{formatValue(k.scaled, 3)}</span> <ValueBar value={k.scaled} max={scaledMax} width={56} signed />
                         </>
                       )}
                     </td>
@@ -319,7 +321,7 @@ export function AttentionCore(props: AttentionCoreProps) {
                     <td className="core-num" data-current={stage === 'softmax'}>
                       {reached('softmax') && (
                         <>
-                          <span data-testid="core-weight">{formatValue(k.weight, 3)}</span> <ValueBar value={k.weight} max={1} />
+                          <span data-testid="core-weight">{formatValue(k.weight, 3)}</span> <ValueBar value={k.weight} max={1} width={64} />
                         </>
                       )}
                     </td>
@@ -349,12 +351,12 @@ export function AttentionCore(props: AttentionCoreProps) {
           <div className="core-arrow" aria-hidden="true">× weight →</div>
           <div className="core-block">
             <p className="viz-shape">weight × v, one row per key</p>
-            <VectorRows values={contrib} rows={Sk} cols={dHead} rowLabels={c.keys.map((k, j) => `${formatValue(k.weight, 2)}×${kLabels[j]}`)} labelWidth={96} scale={sig} cellW={cellW} label={`Each value row scaled by its weight for query ${qName}`} onHover={(cell) => setDetail(cell ? `weight(${qName}→${kLabels[cell.row]}) × v(${kLabels[cell.row]})[${cell.col}] = ${f4(c.keys[cell.row].weight)} × ${f4(vM.values[cell.row * dHead + cell.col])} = ${f4(contrib[cell.row * dHead + cell.col])}` : null)} testId="core-contrib" />
+            <VectorRows values={contrib} rows={Sk} cols={dHead} rowLabels={c.keys.map((k, j) => `${formatValue(k.weight, 2)}×${kLabels[j]}`)} labelWidth={96} scale={sumScale} cellW={cellW} label={`Each value row scaled by its weight for query ${qName}`} onHover={(cell) => setDetail(cell ? `weight(${qName}→${kLabels[cell.row]}) × v(${kLabels[cell.row]})[${cell.col}] = ${f4(c.keys[cell.row].weight)} × ${f4(vM.values[cell.row * dHead + cell.col])} = ${f4(contrib[cell.row * dHead + cell.col])}` : null)} testId="core-contrib" />
           </div>
         </div>
         <div className="core-block">
           <p className="viz-shape">Σ → output row of ‘{qName}’ [dHead], and the model’s own head output</p>
-          <VectorRows values={[...c.sum, ...c.traced]} rows={2} cols={dHead} rowLabels={['Σ w·v', 'traced']} scale={sig} cellW={cellW} label={`The weighted sum for ${qName} and the traced head output`} onHover={(cell) => setDetail(cell ? (cell.row === 0 ? `Σ_j weight_j × v_j[${cell.col}] = ${f4(c.sum[cell.col])}` : `traced head output[${qName}, ${cell.col}] = ${f4(c.traced[cell.col])}`) : null)} testId="core-sum-rows" />
+          <VectorRows values={[...c.sum, ...c.traced]} rows={2} cols={dHead} rowLabels={['Σ w·v', 'traced']} scale={sumScale} cellW={cellW} label={`The weighted sum for ${qName} and the traced head output`} onHover={(cell) => setDetail(cell ? (cell.row === 0 ? `Σ_j weight_j × v_j[${cell.col}] = ${f4(c.sum[cell.col])}` : `traced head output[${qName}, ${cell.col}] = ${f4(c.traced[cell.col])}`) : null)} testId="core-sum-rows" />
 
         </div>
       </section>
@@ -386,7 +388,11 @@ export function AttentionCore(props: AttentionCoreProps) {
             Largest difference between the sum and the traced head output: {c.maxDiff.toExponential(1)}
             {c.maxDiff < 1e-5 ? ' (equal up to float rounding).' : ' — they differ!'}
           </p>
-        <Legend scale={sig} title="value of q, k, v and weight × v" showBlocked />
+        <div className="core-legends">
+          {xM && <Legend scale={xScale} title={`value of ${props.xLabel ?? 'X'}`} />}
+          <Legend scale={sig} title="value of q, k, v" showBlocked />
+          <Legend scale={sumScale} title="value of weight × v, their sum Σ and the traced output" />
+        </div>
         <p className="viz-desc core-legend">Bars: length is the value (dot products and scores centred at 0, weights from 0 to 1).</p>
       </div>
     </PanelFrame>

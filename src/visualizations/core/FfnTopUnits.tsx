@@ -104,7 +104,7 @@ export function FfnTopUnits(props: FfnTopUnitsProps) {
                 <tr key={unit} style={{ height: ROW_PX }}>
                   <th scope="row">unit {unit}</th>
                   <td>
-                    <span className="core-ffn-bar" style={{ width: `${Math.max(0, (value / max) * 100)}%` }} aria-hidden="true" />
+                    <span className="core-ffn-bar" style={{ width: Math.max(0, (value / max) * 80) }} aria-hidden="true" />
                     <span className="core-ffn-value">{formatValue(value, 3)}</span>
                   </td>
                 </tr>
