@@ -172,3 +172,13 @@ test('self-attention step 1: Q, K, V of head 0 with one labelled row per token, 
   await core.getByTestId('core-key-row').first().getByRole('button').focus();
   await expect(core.getByTestId('core-detail')).toContainText('÷ √');
 });
+
+test('embed widget=attention-core: the core of a live model, at the stage the URL names', async ({ page }) => {
+  await page.goto('embed.html?widget=attention-core&model=grammar&text=%3Cbos%3E%20the%20dog%20runs%20.&step=6');
+  const panel = page.getByTestId('embed-panel');
+  await expect(panel.locator('[data-stage="sum"]')).toBeAttached({ timeout: 20_000 });
+  await expect(panel.getByTestId('core-q-rows')).toHaveAttribute('data-rows', '5');
+  await expect(panel.getByTestId('core-check')).toContainText('equal up to float rounding');
+  const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+});

@@ -9,6 +9,7 @@ const WIDGET_OF: Partial<Record<PanelRef['panel'], WidgetName>> = {
   'attention-heatmap': 'attention-heatmap',
   'token-lines': 'attention-lines',
   'attention-pipeline': 'attention-steps',
+  'attention-core': 'attention-core',
   mask: 'mask',
   'positional-encoding': 'positional-encoding',
   rope: 'rope',

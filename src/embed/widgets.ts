@@ -11,6 +11,7 @@ export const WIDGET_COMPONENTS: Record<WidgetName, LazyExoticComponent<Component
   'attention-heatmap': live('HeatmapWidget'),
   'attention-lines': live('LinesWidget'),
   'attention-steps': live('StepsWidget'),
+  'attention-core': live('CoreWidget'),
   mask: live('MaskWidget'),
   'positional-encoding': live('PositionalWidget'),
   rope: live('RopeWidget'),

@@ -47,7 +47,7 @@ function useAttentionArrays() {
 const renderFormula = (tex: string) => <Tex>{tex}</Tex>;
 
 /** X → Q, K, V → one query's weights → the weighted sum of values, for the selected head. */
-export function AttentionCorePanel({ testId = 'lesson-core' }: { testId?: string }) {
+export function AttentionCorePanel({ testId = 'lesson-core', picker = true, stage: fixedStage, headingLevel = 3 }: { testId?: string; picker?: boolean; stage?: CoreStage; headingLevel?: 2 | 3 }) {
   const info = useAtlas(selectModelInfo);
   const head = useAtlas((s) => s.head);
   const layer = useAtlas((s) => s.layer);
@@ -69,7 +69,7 @@ export function AttentionCorePanel({ testId = 'lesson-core' }: { testId?: string
   ].filter(Boolean);
   return (
     <LiveState ready={ready}>
-      <LayerHeadPicker testIdPrefix="lesson" />
+      {picker && <LayerHeadPicker testIdPrefix="lesson" />}
       {ready && q && k && v && scores && mask && weights && headOutputs && (
         <AttentionCore
           key={`${stage}-${stack}-${layer}-${attention}`}
@@ -79,11 +79,11 @@ export function AttentionCorePanel({ testId = 'lesson-core' }: { testId?: string
           queryTokens={queryTokens}
           keyTokens={keyTokens}
           head={head}
-          initialStage={CORE_STAGE[stage]}
+          initialStage={fixedStage ?? CORE_STAGE[stage]}
           note={notes.length ? notes.join(' ') : undefined}
           renderFormula={renderFormula}
           title={`The attention core: ${stack} layer ${layer}, ${cross ? 'cross' : 'self'}-attention, head ${head}`}
-          headingLevel={3}
+          headingLevel={headingLevel}
           testId={testId}
         />
       )}

@@ -22,6 +22,8 @@ import { InputEditor } from '../../components/playground/InputEditor';
 import '../../components/playground/playground.css';
 import type { EmbedConfig } from '../params';
 import { LayerHeadPicker } from '../../components/LayerHeadPicker';
+import { AttentionCorePanel } from '../../components/lesson/corePanels';
+import { CORE_STAGES } from '../../visualizations/core/AttentionCore';
 
 export interface WidgetProps {
   config: EmbedConfig;
@@ -139,6 +141,17 @@ export function StepsWidget({ config }: WidgetProps) {
           />
         )}
       </Live>
+    </>
+  );
+}
+
+/** X → Q, K, V → one query's weights → the weighted sum of values (`step` picks the stage, 1–6). */
+export function CoreWidget({ config }: WidgetProps) {
+  const stage = CORE_STAGES[Math.min(CORE_STAGES.length, Math.max(1, config.step ?? 1)) - 1];
+  return (
+    <>
+      <Controls config={config} />
+      <AttentionCorePanel testId="embed-panel" picker={false} stage={stage} headingLevel={2} />
     </>
   );
 }
