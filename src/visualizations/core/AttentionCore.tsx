@@ -262,7 +262,7 @@ export function AttentionCore(props: AttentionCoreProps) {
           <p className="viz-shape">q of ‘{qName}’ [dHead] = [{dHead}]</p>
           <VectorRows values={c.qRow} rows={1} cols={dHead} rowLabels={[qName]} scale={sig} cellW={cellW} label={`q of ${qName}`} onHover={vecHover('q', { values: c.qRow, cols: dHead }, [qName], proj('W_Q'))} />
         </div>
-        <div className="core-scroll" tabIndex={0} role="region" aria-label="Keys, dot products, scores and weights">
+        <div className="viz-scroll" tabIndex={0} role="region" aria-label="Keys, dot products, scores and weights">
           <table className="core-keys" data-testid="core-key-rows">
             <thead>
               <tr>

@@ -102,7 +102,7 @@ export function ResidualAdd(props: ResidualAddProps) {
           <Legend scale={scale} title="value" />
         </div>
       )}
-      <div className="core-scroll" tabIndex={0} role="region" aria-label="Norms per token">
+      <div className="viz-scroll" tabIndex={0} role="region" aria-label="Norms per token">
         <table className="core-keys" data-testid="residual-norms">
           <caption className="viz-shape">Length of each row, every token: ‖x‖, ‖Δ‖ (what {props.sublayer} adds), ‖x + Δ‖</caption>
           <thead>
