@@ -7,7 +7,7 @@ import { selectModelInfo, useTraceTensor } from '../../../store/selectors';
 import { tracePath } from '../../../model/trace';
 import type { Tensor } from '../../../model/tensor';
 import { matmul } from '../../../model/ops/matmul';
-import { LiveState } from '../livePanels';
+import { LiveState } from '../../../panels/LiveState';
 
 /** A seeded generator (mulberry32) so the illustration is the same on every load. */
 function seeded(seed: number): () => number {

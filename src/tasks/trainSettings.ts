@@ -3,7 +3,7 @@
 // or embedded. Unknown or out-of-range values fall back to the default and are reported.
 import type { TrainConfig } from '../model/train/config';
 import type { TrainOptions } from '../model/train/loop';
-import { TOY_MAX_LEN, TOY_TASKS, toyTasks, toyVocab, type ToyTaskName } from '../tasks/toy';
+import { TOY_MAX_LEN, TOY_TASKS, toyTasks, toyVocab, type ToyTaskName } from './toy';
 
 export type PositionalChoice = 'sinusoidal' | 'learned' | 'rope' | 'none';
 export const POSITIONALS: readonly PositionalChoice[] = ['sinusoidal', 'learned', 'rope', 'none'];
