@@ -17,7 +17,9 @@ export type {
 } from './model';
 export { readSafetensors, writeSafetensors, halfToFloat } from './safetensors';
 export type { SafetensorsFile, DType } from './safetensors';
-export { loadModel, modelFromTensors, namedTensors, parameterCount, saveModel } from './load';
+export { loadModel, modelFromTensors, namedTensors, parameterCount, pickParameters, saveModel } from './load';
+export { parameterSpec, paramNames, defaultLayout, layoutOf, stacksOf } from './params';
+export type { ParamSpec, ParamRole, ParamLayout, PairNames, AttentionNames, LayerNames, StackShape } from './params';
 export { forward, validateRun } from './forward';
 export type { ForwardInput, ForwardOptions, RunResult } from './forward';
 export { createTracer } from './tracer';
