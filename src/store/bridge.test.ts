@@ -16,7 +16,7 @@ const memory = (): SafeStorage => {
 const INFO: ModelInfo = {
   name: 'tiny',
   arch: 'encoder-only',
-  config: { vocabSize: 5, dModel: 4, nHeads: 2, dFF: 8, nLayers: 2, maxLen: 4, positional: 'sinusoidal', norm: 'post', activation: 'relu' },
+  config: { arch: 'encoder-only', layerNormEps: 1e-5, scaleEmbedding: false, padId: null, vocabSize: 5, dModel: 4, nHeads: 2, dFF: 8, nLayers: 2, maxLen: 4, positional: 'sinusoidal', norm: 'post', activation: 'relu' },
   vocab: ['<pad>', 'a', 'b', 'c', '<unk>'],
   tokenizer: 'char',
 };

@@ -37,7 +37,7 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).s
 
 /** Describes a loaded model for the UI (config, vocabulary, tokenizer), without weights. */
 export function describeModel(name: string, model: Model): ModelInfo {
-  const config = model.config as unknown as ModelInfo['config'] & { arch: ModelInfo['arch'] };
+  const config = model.config;
   // Without a vocabulary, tokens are typed as their ids ("3 4 5").
   const vocab = model.vocab ?? Array.from({ length: config.vocabSize }, (_, i) => String(i));
   const tokenizer = createTokenizer({ vocab, tokenizer: model.tokenizer }).kind;

@@ -13,7 +13,7 @@ import { MaskDiagram } from '../../visualizations/MaskDiagram';
 import { PositionSimilarity, SinusoidalPanel } from '../../visualizations/PositionalPanels';
 import { RopePanel } from '../../visualizations/RopePanel';
 import { ArchitectureDiagram } from '../../visualizations/ArchitectureDiagram';
-import type { ArchStage, NormPlacement, PositionalKind } from '../../visualizations/architecture';
+import type { ArchStage, NormPlacement } from '../../visualizations/architecture';
 import { OutputBars } from '../../visualizations/OutputBars';
 import { headCount, headMatrix } from '../../visualizations/tensorView';
 import { sinusoidalTable } from '../../model/positional';
@@ -227,8 +227,6 @@ export function RopeWidget({ config }: WidgetProps) {
   );
 }
 
-const POSITIONAL: readonly PositionalKind[] = ['sinusoidal', 'learned', 'rope', 'none'];
-
 export function ArchitectureWidget({ config }: WidgetProps) {
   const info = useAtlas(selectModelInfo);
   const [stage, setStage] = useState<ArchStage | null>(null);
@@ -241,7 +239,7 @@ export function ArchitectureWidget({ config }: WidgetProps) {
           <ArchitectureDiagram
             arch={info.arch}
             norm={(c.norm === 'pre' ? 'pre' : 'post') as NormPlacement}
-            positional={POSITIONAL.includes(c.positional as PositionalKind) ? (c.positional as PositionalKind) : undefined}
+            positional={c.positional}
             nLayers={c.nLayers}
             nDecoderLayers={c.nDecoderLayers}
             currentStage={stage}
