@@ -36,4 +36,9 @@ describe('each vocabulary has one source in src/', () => {
     expect(where(/['"`][^'"`\n]*(in_proj|out_proj|self_attn|multihead_attn|lm_head|pos_embed|\.weight\b|\.bias\b)/)).toEqual([
       'model/params.ts',
     ]));
+
+  it('trace keys are built and parsed only in model/trace.ts', () => {
+    expect(where(/\.layers\.\$\{|`\$\{[^`]*\}\.\$\{[^`]*\}\.(self|cross)/)).toEqual(['model/params.ts', 'model/trace.ts']);
+    expect(where(/\.split\(\s*['"]\.['"]\s*\)/)).toEqual(['model/trace.ts']);
+  });
 });

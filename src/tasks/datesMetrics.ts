@@ -5,7 +5,7 @@ import { headMeanRow } from '../model/train/attentionStats';
 import { makeBatch } from '../model/train/batch';
 import type { TrainConfig } from '../model/train/config';
 import { argmaxRow, greedyDecode } from '../model/train/evaluate';
-import { forwardBatch } from '../model/train/forward';
+import { attentionKey, forwardBatch } from '../model/train/forward';
 import type { Params } from '../model/train/params';
 import { datesExample, datesVocab, encodeDateText, type DateText } from './dates';
 import { BOS, EOS } from './vocab';
@@ -44,7 +44,7 @@ export function datesMetrics(p: Params, c: TrainConfig, dates: DateText[]): Date
     const batch = makeBatch(part.map(datesExample), c.padId ?? 0); // teacher-forced on the true ISO date
     const { attention } = forwardBatch(null, p, c, batch);
     for (let layer = 0; layer < nDec; layer++) {
-      const w = attention.get(`decoder.${layer}.cross`)!; // [B, nHeads, T, S]
+      const w = attention.get(attentionKey('decoder', layer, 'crossAttention'))!; // [B, nHeads, T, S]
       part.forEach((d, b) => {
         for (let t = 0; t < 10; t++) {
           const name = PART_OF[t];

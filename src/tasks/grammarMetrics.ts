@@ -5,7 +5,7 @@ import { headRow } from '../model/train/attentionStats';
 import { makeBatch, type Example } from '../model/train/batch';
 import type { TrainConfig } from '../model/train/config';
 import { argmaxRow } from '../model/train/evaluate';
-import { forwardBatch } from '../model/train/forward';
+import { attentionKey, forwardBatch } from '../model/train/forward';
 import type { Params } from '../model/train/params';
 import { ADJECTIVES, INTRANSITIVE, NOUNS, TRANSITIVE, grammarId, grammarVocab, type Sentence } from './grammar';
 import { BOS, EOS } from './vocab';
@@ -80,7 +80,7 @@ export function grammarMetrics(p: Params, c: TrainConfig, sentences: Sentence[])
       if (s.kind === 'simple') return; // there the subject is the query itself
       complex++;
       for (let l = 0; l < c.nLayers; l++) {
-        const w = attention.get(`decoder.${l}.self`)!; // [B, nHeads, T, T]
+        const w = attention.get(attentionKey('decoder', l, 'selfAttention'))!; // [B, nHeads, T, T]
         for (let h = 0; h < c.nHeads; h++) {
           const r = headRow(w, c.nHeads, batch.T, batch.T, b, h, s.verb); // [T]
           if (argmaxRow(r, 0, s.verb + 1) === s.subject + 1) headHits[l * c.nHeads + h]++; // +1: <bos>
@@ -159,7 +159,7 @@ export function maskedMetrics(p: Params, c: TrainConfig, sentences: Sentence[], 
         if (s.kind !== 'simple') {
           complex++;
           for (let l = 0; l < c.nLayers; l++) {
-            const w = attention.get(`encoder.${l}.self`)!; // [B, nHeads, T, T]
+            const w = attention.get(attentionKey('encoder', l, 'selfAttention'))!; // [B, nHeads, T, T]
             for (let h = 0; h < c.nHeads; h++) {
               const r = headRow(w, c.nHeads, batch.T, batch.T, b, h, s.verb); // [T] from the masked verb
               if (argmaxRow(r, 0, s.words.length) === s.subject) headHits[l * c.nHeads + h]++;

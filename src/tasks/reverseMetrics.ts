@@ -4,7 +4,7 @@ import { argmaxRow, greedyDecode } from '../model/train/evaluate';
 import { headMeanRow } from '../model/train/attentionStats';
 import { makeBatch } from '../model/train/batch';
 import type { TrainConfig } from '../model/train/config';
-import { forwardBatch } from '../model/train/forward';
+import { attentionKey, forwardBatch } from '../model/train/forward';
 import type { Params } from '../model/train/params';
 import { encodeWord, reverseExample } from './reverse';
 import { BOS, EOS } from './vocab';
@@ -26,7 +26,7 @@ export function reverseMetrics(p: Params, c: TrainConfig, words: string[], layer
   // teacher-forced pass on the true reversal: row t predicts letter t of the output
   const batch = makeBatch(words.map(reverseExample), c.padId ?? 0);
   const { attention } = forwardBatch(null, p, c, batch);
-  const weights = attention.get(`decoder.${layer}.cross`)!; // [B, nHeads, T, S]
+  const weights = attention.get(attentionKey('decoder', layer, 'crossAttention'))!; // [B, nHeads, T, S]
   let hits = 0;
   let total = 0;
   words.forEach((w, b) => {

@@ -70,8 +70,9 @@ describe('training session', () => {
   it('draws the probe for every layer and head', () => {
     const s = createSession({ ...defaultSettings('reverse'), layers: 2, heads: 4 });
     const maps = probeSession(s).maps;
-    expect(maps.map((m) => m.key).sort()).toEqual(['decoder.0.cross', 'decoder.0.self', 'decoder.1.cross', 'decoder.1.self', 'encoder.0.self', 'encoder.1.self']);
-    const cross = maps.find((m) => m.key === 'decoder.0.cross')!;
+    const key = (stack: string, i: number, kind: string) => `${stack}.layers.${i}.${kind}Attention.weights`;
+    expect(maps.map((m) => m.key).sort()).toEqual([key('decoder', 0, 'cross'), key('decoder', 0, 'self'), key('decoder', 1, 'cross'), key('decoder', 1, 'self'), key('encoder', 0, 'self'), key('encoder', 1, 'self')]);
+    const cross = maps.find((m) => m.key === key('decoder', 0, 'cross'))!;
     const n = toyTasks.reverse.probe.length;
     expect(cross.weights.length).toBe(4 * (n + 1) * n); // [nHeads, T, S]
     expect(cross.queryLabels[0]).toBe('<bos>');

@@ -10,6 +10,12 @@ import { rope } from './ops/rope';
 import { paramNames, type AttentionNames, type LayerNames, type PairNames } from '../params';
 import { get, type Params } from './params';
 import type { Tape, Var } from './tape';
+import { traceKey, tracePath, type AttentionKind, type StackName } from '../trace';
+
+/** The key of one attention's weights in `ForwardResult.attention`: the app's trace key, e.g.
+ *  `decoder.layers.0.crossAttention.weights`, so trainer and app name an attention alike. */
+export const attentionKey = (stack: StackName, layer: number, kind: AttentionKind): string =>
+  traceKey(tracePath.attention(stack, layer, kind, 'weights'));
 
 /** B sequences padded to one length. Encoder-decoder: `src` [B·S] and `tokens` (decoder) [B·T]. */
 export interface Batch {
@@ -21,7 +27,7 @@ export interface Batch {
   targets?: Int32Array; // [B·T] next-token (or masked-token) ids, −1 = not scored
 }
 
-/** Logits and, for analysis, every attention's weights keyed like `decoder.0.cross`. */
+/** Logits and, for analysis, every attention's weights under their trace key (`attentionKey`). */
 export interface ForwardResult {
   logits: Var; // [B·T, V]
   attention: Map<string, Float32Array>; // [B, nHeads, Sq, Sk] each
@@ -75,13 +81,13 @@ function stack(tape: Tape | null, p: Params, c: TrainConfig, B: number, s: Stack
     const names = paramNames.layer(s.prefix, i);
     const sa = (y: Var) => {
       const r = attend(tape, p, c, names.selfAttn, y, y, B, s.S, s.S, selfMask, c.positional === 'rope');
-      attn.set(`${s.prefix}.${i}.self`, r.weights);
+      attn.set(attentionKey(s.prefix, i, 'selfAttention'), r.weights);
       return r.out; // [B·S, d]
     };
     const ca = (y: Var) => {
       const m = s.memory!;
       const r = attend(tape, p, c, names.crossAttn, y, m.x, B, s.S, m.S, crossMask!, false); // RoPE never in cross-attention
-      attn.set(`${s.prefix}.${i}.cross`, r.weights);
+      attn.set(attentionKey(s.prefix, i, 'crossAttention'), r.weights);
       return r.out; // [B·S, d]
     };
     const ff = (y: Var) => feedForward(tape, p, c, names, y); // [B·S, d]
