@@ -4,6 +4,7 @@
 import { paramNames } from './params';
 import { isPositional, type ModelConfig, type Positional } from './config';
 import { ModelInputError } from './errors';
+import { argmax } from './sample';
 import { transformerLayer, type CrossInput } from './layers';
 import { attentionMask, type MaskPattern } from './masks';
 import type { Model, StackWeights } from './model';
@@ -144,11 +145,7 @@ function runStack(
 function argmaxRows(x: Tensor): IntTensor {
   const [T, V] = x.shape;
   const out = new Int32Array(T); // [T]
-  for (let t = 0; t < T; t++) {
-    let best = 0;
-    for (let v = 1; v < V; v++) if (x.data[t * V + v] > x.data[t * V + best]) best = v;
-    out[t] = best;
-  }
+  for (let t = 0; t < T; t++) out[t] = argmax(x.data, t * V, V);
   return { data: out, shape: [T] };
 }
 

@@ -41,4 +41,9 @@ describe('each vocabulary has one source in src/', () => {
     expect(where(/\.layers\.\$\{|`\$\{[^`]*\}\.\$\{[^`]*\}\.(self|cross)/)).toEqual(['model/params.ts', 'model/trace.ts']);
     expect(where(/\.split\(\s*['"]\.['"]\s*\)/)).toEqual(['model/trace.ts']);
   });
+
+  it('argmax and the seeded generator are written only in model/sample.ts', () => {
+    expect(where(/let best = 0/)).toEqual(['model/sample.ts']);
+    expect(where(/0x6d2b79f5/i)).toEqual(['model/sample.ts']);
+  });
 });

@@ -235,4 +235,23 @@ describe('bridge', () => {
     store.getState().setText('abcab');
     expect(sent.filter((r) => r.type === 'run').length).toBe(runsBefore + 1);
   });
+
+  it('generation stops at the 2,000-character text cap for a model that never emits <eos>', async () => {
+    const { store, sent, frame, reply, bridge } = setup();
+    await new Promise((r) => setTimeout(r, 0));
+    const load = sent.find((r) => r.type === 'load') as Extract<WorkerRequest, { type: 'load' }>;
+    const long: ModelInfo = { ...INFO, arch: 'decoder-only', config: { ...INFO.config, maxLen: 100_000 } };
+    reply({ type: 'loaded', v, runId: load.runId, info: long });
+    store.getState().setText('ab');
+    frame();
+    bridge.generate();
+    const gen = sent.at(-1) as Extract<WorkerRequest, { type: 'generate' }>;
+    expect(gen.maxNewTokens).toBe(1998); // the engine is never asked for more than the text can hold
+    // A misbehaving engine that keeps sending tokens anyway: the text stops at the cap.
+    for (let step = 0; step < 2100; step++) reply({ type: 'token', v, runId: gen.runId, step, token: 3 });
+    frame();
+    expect(store.getState().text).toHaveLength(2000);
+    expect(store.getState()).toMatchObject({ generating: false, runStatus: 'done' });
+    expect(sent).toContainEqual({ type: 'cancel', v, runId: gen.runId });
+  });
 });

@@ -4,7 +4,8 @@
 import { headMeanRow } from '../model/train/attentionStats';
 import { makeBatch } from '../model/train/batch';
 import type { TrainConfig } from '../model/train/config';
-import { argmaxRow, greedyDecode } from '../model/train/evaluate';
+import { argmax } from '../model/sample';
+import { greedyDecodeBatch } from '../model/train/evaluate';
 import { attentionKey, forwardBatch } from '../model/train/forward';
 import type { Params } from '../model/train/params';
 import { datesExample, datesVocab, encodeDateText, type DateText } from './dates';
@@ -29,7 +30,7 @@ export interface DatesMetrics {
 }
 
 export function datesMetrics(p: Params, c: TrainConfig, dates: DateText[]): DatesMetrics {
-  const outs = greedyDecode(p, c, dates.map((d) => encodeDateText(d.text)), BOS, EOS, 12);
+  const outs = greedyDecodeBatch(p, c, dates.map((d) => encodeDateText(d.text)), BOS, EOS, 12);
   let exact = 0;
   const failures: DatesMetrics['failures'] = [];
   dates.forEach((d, i) => {
@@ -51,7 +52,7 @@ export function datesMetrics(p: Params, c: TrainConfig, dates: DateText[]): Date
           if (!name) continue;
           if (name === 'year' && d.twoDigitYear && t < 2) continue; // the century is inferred, not read
           const row = headMeanRow(w, batch.B, c.nHeads, batch.T, batch.S!, b, t); // [S]: row t predicts ISO char t
-          const top = argmaxRow(row, 0, d.text.length);
+          const top = argmax(row, 0, d.text.length);
           const [s, e] = d[name];
           hits[layer][name][0] += top >= s && top < e ? 1 : 0;
           hits[layer][name][1]++;

@@ -4,7 +4,7 @@
 import { headRow } from '../model/train/attentionStats';
 import { makeBatch, type Example } from '../model/train/batch';
 import type { TrainConfig } from '../model/train/config';
-import { argmaxRow } from '../model/train/evaluate';
+import { argmax } from '../model/sample';
 import { attentionKey, forwardBatch } from '../model/train/forward';
 import type { Params } from '../model/train/params';
 import { ADJECTIVES, INTRANSITIVE, NOUNS, TRANSITIVE, grammarId, grammarVocab, type Sentence } from './grammar';
@@ -83,7 +83,7 @@ export function grammarMetrics(p: Params, c: TrainConfig, sentences: Sentence[])
         const w = attention.get(attentionKey('decoder', l, 'selfAttention'))!; // [B, nHeads, T, T]
         for (let h = 0; h < c.nHeads; h++) {
           const r = headRow(w, c.nHeads, batch.T, batch.T, b, h, s.verb); // [T]
-          if (argmaxRow(r, 0, s.verb + 1) === s.subject + 1) headHits[l * c.nHeads + h]++; // +1: <bos>
+          if (argmax(r, 0, s.verb + 1) === s.subject + 1) headHits[l * c.nHeads + h]++; // +1: <bos>
         }
       }
     });
@@ -143,7 +143,7 @@ export function maskedMetrics(p: Params, c: TrainConfig, sentences: Sentence[], 
       part.forEach((s, b) => {
         const at = verbMasked ? s.verb : positions[b];
         const row = b * batch.T + at;
-        const best = argmaxRow(logits.data, row * V, V);
+        const best = argmax(logits.data, row * V, V);
         if (!verbMasked) {
           const cls = coarse(wordClass(s.words[at]));
           perClass[cls] ??= [0, 0];
@@ -162,7 +162,7 @@ export function maskedMetrics(p: Params, c: TrainConfig, sentences: Sentence[], 
             const w = attention.get(attentionKey('encoder', l, 'selfAttention'))!; // [B, nHeads, T, T]
             for (let h = 0; h < c.nHeads; h++) {
               const r = headRow(w, c.nHeads, batch.T, batch.T, b, h, s.verb); // [T] from the masked verb
-              if (argmaxRow(r, 0, s.words.length) === s.subject) headHits[l * c.nHeads + h]++;
+              if (argmax(r, 0, s.words.length) === s.subject) headHits[l * c.nHeads + h]++;
             }
           }
         }

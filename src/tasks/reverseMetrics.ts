@@ -1,6 +1,7 @@
 // The reverse task's metrics: exact match of greedy outputs, and how anti-diagonal the
 // cross-attention is (share of output letters whose top source position is the mirrored one).
-import { argmaxRow, greedyDecode } from '../model/train/evaluate';
+import { argmax } from '../model/sample';
+import { greedyDecodeBatch } from '../model/train/evaluate';
 import { headMeanRow } from '../model/train/attentionStats';
 import { makeBatch } from '../model/train/batch';
 import type { TrainConfig } from '../model/train/config';
@@ -17,7 +18,7 @@ export interface ReverseMetrics {
 
 /** Evaluates `words` (held-out) on the model; cross-attention of decoder layer `layer`. */
 export function reverseMetrics(p: Params, c: TrainConfig, words: string[], layer = 0): ReverseMetrics {
-  const outs = greedyDecode(p, c, words.map(encodeWord), BOS, EOS, 14);
+  const outs = greedyDecodeBatch(p, c, words.map(encodeWord), BOS, EOS, 14);
   let exact = 0;
   words.forEach((w, i) => {
     const want = encodeWord([...w].reverse().join(''));
@@ -33,7 +34,7 @@ export function reverseMetrics(p: Params, c: TrainConfig, words: string[], layer
     const n = w.length;
     for (let t = 0; t < n; t++) {
       const row = headMeanRow(weights, batch.B, c.nHeads, batch.T, batch.S!, b, t); // [S]
-      if (argmaxRow(row, 0, n) === n - 1 - t) hits++;
+      if (argmax(row, 0, n) === n - 1 - t) hits++;
       total++;
     }
   });

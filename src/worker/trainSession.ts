@@ -3,7 +3,7 @@
 // The worker drives it in time slices; Node tests and bench/train.bench.ts drive it directly.
 import type { Example } from '../model/train/batch';
 import { makeBatch } from '../model/train/batch';
-import { argmaxRow, greedyDecode } from '../model/train/evaluate';
+import { greedyContinue, greedyDecodeBatch } from '../model/train/evaluate';
 import { scoreExamples } from '../model/train/exactMatch';
 import { forwardBatch } from '../model/train/forward';
 import { parseTraceKey } from '../model/trace';
@@ -105,19 +105,11 @@ function greedyProbe(s: TrainSession): string {
   const maxOut = s.task.answer(s.task.probe).length + 2;
   let out: number[];
   if (s.probe.src) {
-    out = greedyDecode(params, config, [s.probe.src], BOS, EOS, maxOut)[0];
+    out = greedyDecodeBatch(params, config, [s.probe.src], BOS, EOS, maxOut)[0];
   } else {
     // decoder-only: the prompt is everything up to the first scored position
     const first = s.probe.targets.findIndex((t) => t >= 0);
-    const tokens = s.probe.tokens.slice(0, first + 1);
-    out = [];
-    while (out.length < maxOut && tokens.length < config.maxLen) {
-      const { logits } = forwardBatch(null, params, config, makeBatch([{ tokens, targets: [] }], config.padId ?? 0)); // [T, V]
-      const next = argmaxRow(logits.data, (tokens.length - 1) * config.vocabSize, config.vocabSize);
-      if (next === EOS) break;
-      out.push(next);
-      tokens.push(next);
-    }
+    out = greedyContinue(params, config, s.probe.tokens.slice(0, first + 1), EOS, maxOut);
   }
   return out.map((t) => toyVocab[t] ?? '?').join('');
 }
