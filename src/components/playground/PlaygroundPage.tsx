@@ -9,7 +9,8 @@ import { InputEditor } from './InputEditor';
 import { ModelChooser } from './ModelChooser';
 import { OutputBars } from './OutputBars';
 import { ViewControls } from './ViewControls';
-import { AttentionCorePanel, MultiHeadPanel, ResidualAddPanel } from '../lesson/corePanels';
+import { LivePanel } from '../../panels/LivePanel';
+import { PLAYGROUND } from '../../panels/context';
 import './playground.css';
 
 export default function PlaygroundPage() {
@@ -45,9 +46,9 @@ export default function PlaygroundPage() {
         </div>
       </div>
       <div className="pg-wide" data-testid="playground-core">
-        <AttentionCorePanel testId="playground-core-panel" />
-        <MultiHeadPanel testId="playground-multi-head" />
-        <ResidualAddPanel sublayer="attention" testId="playground-residual" />
+        <LivePanel spec={{ panel: 'attention-core' }} ctx={PLAYGROUND} />
+        <LivePanel spec={{ panel: 'multi-head' }} ctx={PLAYGROUND} />
+        <LivePanel spec={{ panel: 'residual-add', options: { sublayer: 'attention' } }} ctx={PLAYGROUND} />
       </div>
       {testHooks && (
         <button type="button" className="btn" data-testid="crash-worker" onClick={() => actions.crashWorker()}>

@@ -13,6 +13,8 @@ import { distinctLabels } from './attentionCore';
 import { VectorRows } from './VectorRows';
 import './core.css';
 
+export type MultiHeadPart = 'split' | 'weights' | 'concat';
+
 export interface MultiHeadProps {
   q: Tensor; // [nHeads, Sq, dHead]
   k: Tensor; // [nHeads, Sk, dHead]
@@ -26,7 +28,7 @@ export interface MultiHeadProps {
   keyTokens: readonly string[];
   colourMap?: 'viridis' | 'cividis';
   /** Which parts to draw (default all): the split of Q, K, V; the heads' weights; concat and W_O. */
-  parts?: readonly ('split' | 'weights' | 'concat')[];
+  parts?: readonly MultiHeadPart[];
   title?: string;
   description?: ReactNode;
   headingLevel?: 2 | 3 | 4;
