@@ -105,7 +105,7 @@ for (const file of files) {
 test('readable: the playground and the gallery at 1280×900 and 1024×768, with axe', async ({ page }) => {
   test.setTimeout(180_000);
   for (const [url, ready] of [
-    ['./#/playground', 'playground-core'],
+    ['./#/playground', 'playground-figures'],
     ['./#/gallery', 'gallery-core'],
   ] as const) {
     await page.setViewportSize(SIZES[0]);

@@ -45,7 +45,7 @@ export default function PlaygroundPage() {
           <OutputBars />
         </div>
       </div>
-      <div className="pg-wide" data-testid="playground-core">
+      <div className="pg-wide" data-testid="playground-figures">
         <LivePanel spec={{ panel: 'attention-core' }} ctx={PLAYGROUND} />
         <LivePanel spec={{ panel: 'multi-head' }} ctx={PLAYGROUND} />
         <LivePanel spec={{ panel: 'residual-add', options: { sublayer: 'attention' } }} ctx={PLAYGROUND} />
