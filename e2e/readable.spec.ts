@@ -182,3 +182,32 @@ test('embed widget=attention-core: the core of a live model, at the stage the UR
   const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
 });
+
+test('the new figures reflow at 320 px: the page never scrolls sideways, every wide figure scrolls in a focusable region', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 320, height: 720 });
+  for (const [path, testId] of [
+    ['self-attention/1', 'lesson-core'],
+    ['multi-head-attention/2', 'lesson-multi-head'],
+    ['multi-head-attention/3', 'lesson-multi-head'],
+    ['feed-forward/2', 'lesson-ffn'],
+    ['feed-forward/5', 'lesson-residual-add'],
+    ['residuals-and-layer-norm/1', 'lesson-residual-add'],
+  ] as const) {
+    await page.goto(`./#/learn/${path}`);
+    await expect(page.getByTestId(testId)).toBeVisible({ timeout: 20_000 });
+    await page.waitForTimeout(200);
+    const r = await page.evaluate(() => {
+      const traps: string[] = [];
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('main *'))) {
+        const cs = getComputedStyle(el);
+        if (!/(auto|scroll)/.test(cs.overflowX) || el.scrollWidth <= el.clientWidth + 1) continue;
+        const focusable = el.tabIndex >= 0 || el.querySelector('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])');
+        if (!focusable) traps.push(`${el.tagName}.${el.className}`);
+      }
+      return { pageWidth: document.documentElement.scrollWidth, traps };
+    });
+    expect(r.pageWidth, `${path}: page width`).toBeLessThanOrEqual(320);
+    expect(r.traps, `${path}: scrollable boxes are focusable`).toEqual([]);
+  }
+});
