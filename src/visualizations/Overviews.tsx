@@ -41,7 +41,8 @@ function ThumbGrid({ layers, layerIndices, selected, onSelect, size, colourMap, 
       role="grid"
       aria-label={label}
       className="viz-thumbs"
-      style={{ gridTemplateColumns: `repeat(${nHeads}, max-content)` }}
+      // One layer: the heads wrap onto as many lines as the width needs; a layer × head grid keeps its columns.
+      style={layers.length === 1 ? { display: 'flex', flexWrap: 'wrap' } : { gridTemplateColumns: `repeat(${nHeads}, max-content)` }}
       onKeyDown={onKeyDown}
     >
       {layers.map((w, li) => (
