@@ -7,10 +7,10 @@
 //   Q = X·W_Qᵀ + b_Q,  K = M·W_Kᵀ + b_K,  V = M·W_Vᵀ + b_V      (M = X for self-attention)
 //   head_h = softmax(Q_h·K_hᵀ / √dHead + mask) · V_h             (Q_h: columns h·dHead … (h+1)·dHead)
 //   MultiHead(X, M) = Concat(head_1 … head_nHeads) · W_Oᵀ + b_O
-import type { AttentionResult } from './attention';
-import type { AttentionWeights, LinearWeights } from './model';
+import type { multiHeadAttention } from './attention';
+import type { LinearWeights } from './model';
 import { rotateAt } from './positional';
-import type { BoolTensor, Tensor } from './tensor';
+import type { Tensor } from './tensor';
 
 type Vector = number[];
 type Matrix = number[][]; // rows of equal length
@@ -45,19 +45,11 @@ function softmax(scores: Vector, blocked: boolean[]): Vector {
 const flat = (heads: Matrix[]): Float32Array => Float32Array.from(heads.flat(2));
 
 /**
- * Attention of queries from `x` [Sq, dModel] over keys and values from `memory` [Sk, dModel]
- * (self-attention when memory is x). `mask` [Sq, Sk] is 1 where query i may not see key j;
- * `rope` rotates q and k by position (self-attention only). Same arguments and result as
- * `multiHeadAttention`.
+ * Queries from `x` [Sq, dModel] attend over keys and values from `memory` [Sk, dModel] (the same
+ * tensor for self-attention); `mask` [Sq, Sk] is 1 where query i may not see key j; with `rope`,
+ * q and k are rotated by position. Arguments and result are those of `multiHeadAttention`.
  */
-export function plainMultiHeadAttention(
-  x: Tensor,
-  memory: Tensor,
-  w: AttentionWeights,
-  mask: BoolTensor,
-  nHeads: number,
-  rope: boolean,
-): AttentionResult {
+export const plainMultiHeadAttention: typeof multiHeadAttention = (x, memory, w, mask, nHeads, rope) => {
   const [Sq, dModel] = x.shape;
   const Sk = memory.shape[0];
   const dHead = dModel / nHeads;
@@ -110,4 +102,4 @@ export function plainMultiHeadAttention(
     headOutputs: { data: flat(heads), shape: [nHeads, Sq, dHead] },
     output: { data: Float32Array.from(output.flat()), shape: [Sq, dModel] },
   };
-}
+};
