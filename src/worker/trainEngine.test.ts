@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTrainEngine } from './trainEngine';
 import { TRAIN_PROTOCOL_VERSION as v, isTrainRequest, isTrainResponse, type TrainResponse } from './trainProtocol';
-import { defaultSettings } from './trainSettings';
+import { defaultSettings } from '../tasks/trainSettings';
 import { loadModel } from '../model';
 
 type Update = Extract<TrainResponse, { type: 'update' }>;

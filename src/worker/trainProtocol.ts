@@ -2,7 +2,7 @@
 // its own, separate from the model worker). Discriminated unions on `type`, a protocol version on
 // every message, a runId on every message about a run; errors travel as messages.
 import type { EvalPoint } from './trainSession';
-import { parseSettings, settingsToParams, type TrainSettings } from './trainSettings';
+import { parseSettings, settingsToParams, type TrainSettings } from '../tasks/trainSettings';
 
 /** Bumped whenever a message shape changes; both sides refuse messages of another version. */
 export const TRAIN_PROTOCOL_VERSION = 1;

@@ -7,7 +7,7 @@ import { isToyHeldOut, toyTasks, toyTrainingWord, toyWords } from '../tasks/toy'
 import { BOS, EOS } from '../tasks/vocab';
 import { seededRandom } from '../model/train/rng';
 import { createSession, evaluateSession, probeSession, stepSession, exportSession } from './trainSession';
-import { defaultSettings } from './trainSettings';
+import { defaultSettings } from '../tasks/trainSettings';
 import { loadModel } from '../model';
 
 describe('toy tasks', () => {

@@ -12,7 +12,7 @@ import { seededRandom } from '../model/train/rng';
 import { saveParams } from '../model/train/serialize';
 import { sampleToy, toyLabels, toyTasks, toyVocab, toyWords, type ToyTask } from '../tasks/toy';
 import { BOS, EOS } from '../tasks/vocab';
-import { settingsToConfig, settingsToOptions, type TrainSettings } from './trainSettings';
+import { settingsToConfig, settingsToOptions, type TrainSettings } from '../tasks/trainSettings';
 
 /** Items scored at each evaluation, on each side of the split. */
 export const EVAL_ITEMS = 200;

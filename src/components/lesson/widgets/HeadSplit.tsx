@@ -8,7 +8,7 @@ import { tracePath } from '../../../model/trace';
 import type { Tensor } from '../../../model/tensor';
 import { matmul } from '../../../model/ops/matmul';
 import { createRng } from '../../../model/sample';
-import { LiveState } from '../livePanels';
+import { LiveState } from '../../../panels/LiveState';
 
 export interface HeadSplitResult {
   nHeads: number;

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useAtlas } from '../../../store/atlas';
 import { selectModelInfo } from '../../../store/selectors';
 import type { PositionalChoice } from '../../../store/types';
-import { LiveState } from '../livePanels';
+import { LiveState } from '../../../panels/LiveState';
 
 const LABELS: Record<PositionalChoice, string> = {
   sinusoidal: 'Sinusoidal table',

@@ -4,7 +4,7 @@
 import { POSITIONALS, type Positional } from '../model/config';
 import type { TrainConfig } from '../model/train/config';
 import type { TrainOptions } from '../model/train/loop';
-import { TOY_MAX_LEN, TOY_TASKS, toyTasks, toyVocab, type ToyTaskName } from '../tasks/toy';
+import { TOY_MAX_LEN, TOY_TASKS, toyTasks, toyVocab, type ToyTaskName } from './toy';
 
 export type PositionalChoice = Positional;
 export { POSITIONALS };
