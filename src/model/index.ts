@@ -25,6 +25,7 @@ export type { ForwardInput, ForwardOptions, RunResult } from './forward';
 export { createTracer } from './tracer';
 export type { Tracer, TraceListener } from './tracer';
 export { multiHeadAttention } from './attention';
+export { plainMultiHeadAttention } from './attention.plain';
 export type { AttentionResult } from './attention';
 export { transformerLayer } from './layers';
 export { patternBlocks, patternMask, paddingMask, combineMasks, attentionMask } from './masks';

@@ -9,7 +9,7 @@ import { add } from './ops/elementwise';
 import { layerNorm } from './ops/layerNorm';
 import { linear } from './ops/matmul';
 import type { BoolTensor, Tensor } from './tensor';
-import { ATTENTION_FIELDS, tracePath, type AttentionKind, type StackName } from './trace';
+import { ATTENTION_FIELDS, ATTENTION_INPUT, tracePath, type AttentionKind, type StackName } from './trace';
 import type { Tracer } from './tracer';
 
 /** Where a layer sits, for naming its trace entries. */
@@ -29,11 +29,9 @@ export interface CrossInput {
 /** Traces a finished sublayer: its arrays are handed over, except the mask that later layers share,
  *  and `input`, the X its query projection read (copied: the residual stream still needs it). */
 function emitAttention(ctx: LayerContext, kind: AttentionKind, a: AttentionResult, input: Tensor): void {
-  for (const field of ATTENTION_FIELDS) {
-    const path = tracePath.attention(ctx.stack, ctx.layer, kind, field);
-    if (field === 'input') ctx.tracer.emit(path, input);
-    else ctx.tracer.emit(path, a[field], field !== 'mask');
-  }
+  ctx.tracer.emit(tracePath.attention(ctx.stack, ctx.layer, kind, ATTENTION_INPUT), input);
+  for (const field of ATTENTION_FIELDS)
+    ctx.tracer.emit(tracePath.attention(ctx.stack, ctx.layer, kind, field), a[field], field !== 'mask');
 }
 
 /** Traces the feed-forward sublayer's residual connection: the stream it adds to and what it adds. */

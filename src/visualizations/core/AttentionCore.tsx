@@ -62,12 +62,13 @@ const f4 = (v: number) => formatValue(v, 4);
 
 /** What one key contributes, in words (hover/focus detail and the screen-reader label). */
 function explainKey(k: CoreKey, qLabel: string, kLabel: string, dHead: number): string {
+  const w = f4(k.weight);
   const parts = [
     `q(${qLabel}) · k(${kLabel}) = sum of ${dHead} products = ${f4(k.dot)}`,
     `÷ √${dHead} = ${f4(k.scaled)}`,
-    k.blocked ? 'blocked by the mask: −∞, weight 0' : `softmax weight ${f4(k.weight)}`,
+    k.blocked ? 'blocked by the mask: −∞, weight 0' : `softmax weight ${w}`,
   ];
-  if (!k.blocked) parts.push(`contributes ${f4(k.weight)} × v(${kLabel}) to the output`);
+  if (!k.blocked) parts.push(`contributes ${w} × v(${kLabel}) to the output`);
   return parts.join('; ');
 }
 
@@ -103,6 +104,10 @@ export function AttentionCore(props: AttentionCoreProps) {
   }, [c, Sk, dHead]);
   // The weighted rows are small next to V: they get their own scale (and legend) so they stay visible.
   const sumScale = useMemo(() => divergingScale(niceMaxAbs([...contrib, ...c.sum, ...c.traced])), [contrib, c]);
+  const contribDetail = ({ row, col }: { row: number; col: number }) => {
+    const w = f4(c.keys[row].weight);
+    return `weight(${qName}→${kLabels[row]}) × v(${kLabels[row]})[${col}] = ${w} × ${f4(vM.values[row * dHead + col])} = ${f4(contrib[row * dHead + col])}`;
+  };
   const stageIndex = CORE_STAGES.indexOf(stage);
   const reached = (s: CoreStage) => CORE_STAGES.indexOf(s) <= stageIndex;
   const cellW = Math.max(6, Math.min(14, Math.floor(224 / dHead)));
@@ -277,6 +282,7 @@ export function AttentionCore(props: AttentionCoreProps) {
             <tbody>
               {c.keys.map((k, j) => {
                 const text = explainKey(k, qName, kLabels[j], dHead);
+                const weight = k.weight;
                 return (
                   <tr key={j} data-testid="core-key-row" data-blocked={k.blocked}>
                     <th scope="row">
@@ -321,7 +327,7 @@ export function AttentionCore(props: AttentionCoreProps) {
                     <td className="core-num" data-current={stage === 'softmax'}>
                       {reached('softmax') && (
                         <>
-                          <span data-testid="core-weight">{formatValue(k.weight, 3)}</span> <ValueBar value={k.weight} max={1} width={64} />
+                          <span data-testid="core-weight">{formatValue(weight, 3)}</span> <ValueBar value={weight} max={1} width={64} />
                         </>
                       )}
                     </td>
@@ -351,7 +357,7 @@ export function AttentionCore(props: AttentionCoreProps) {
           <div className="core-arrow" aria-hidden="true">× weight →</div>
           <div className="core-block">
             <p className="viz-shape">weight × v, one row per key</p>
-            <VectorRows values={contrib} rows={Sk} cols={dHead} rowLabels={c.keys.map((k, j) => `${formatValue(k.weight, 2)}×${kLabels[j]}`)} labelWidth={96} scale={sumScale} cellW={cellW} label={`Each value row scaled by its weight for query ${qName}`} onHover={(cell) => setDetail(cell ? `weight(${qName}→${kLabels[cell.row]}) × v(${kLabels[cell.row]})[${cell.col}] = ${f4(c.keys[cell.row].weight)} × ${f4(vM.values[cell.row * dHead + cell.col])} = ${f4(contrib[cell.row * dHead + cell.col])}` : null)} testId="core-contrib" />
+            <VectorRows values={contrib} rows={Sk} cols={dHead} rowLabels={c.keys.map(({ weight }, j) => `${formatValue(weight, 2)}×${kLabels[j]}`)} labelWidth={96} scale={sumScale} cellW={cellW} label={`Each value row scaled by its weight for query ${qName}`} onHover={(cell) => setDetail(cell ? contribDetail(cell) : null)} testId="core-contrib" />
           </div>
         </div>
         <div className="core-block">
