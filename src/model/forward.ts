@@ -1,7 +1,6 @@
 // The forward pass (docs/model-spec.md §The forward pass; Attention Is All You Need §3): embed and add
 // positions, run the encoder and/or decoder stack, then de-embed to logits, probs and argmax.
 // Every intermediate goes through the tracer, which keeps what the chosen TraceLevel asks for.
-import { paramNames } from './params';
 import { isPositional, type ModelConfig, type Positional } from './config';
 import { ModelInputError } from './errors';
 import { argmax } from './sample';
@@ -13,6 +12,7 @@ import { add } from './ops/elementwise';
 import { layerNorm } from './ops/layerNorm';
 import { linear } from './ops/matmul';
 import { softmax } from './ops/softmax';
+import { paramNames } from './params';
 import { learnedTable, sinusoidalTable } from './positional';
 import { zeros, type IntTensor, type Tensor } from './tensor';
 import { tracePath, type StackName, type TraceLevel, type TraceMap } from './trace';
