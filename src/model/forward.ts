@@ -3,7 +3,6 @@
 // Every intermediate goes through the tracer, which keeps what the chosen TraceLevel asks for.
 import { isPositional, type ModelConfig, type Positional } from './config';
 import { ModelInputError } from './errors';
-import { argmax } from './sample';
 import { transformerLayer, type CrossInput } from './layers';
 import { attentionMask, type MaskPattern } from './masks';
 import type { Model, StackWeights } from './model';
@@ -14,6 +13,7 @@ import { linear } from './ops/matmul';
 import { softmax } from './ops/softmax';
 import { paramNames } from './params';
 import { learnedTable, sinusoidalTable } from './positional';
+import { argmax } from './sample';
 import { zeros, type IntTensor, type Tensor } from './tensor';
 import { tracePath, type StackName, type TraceLevel, type TraceMap } from './trace';
 import { createTracer, type TraceListener, type Tracer } from './tracer';
