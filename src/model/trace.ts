@@ -1,5 +1,5 @@
 // The trace: every intermediate a forward pass computed, named as in docs/model-spec.md §The trace.
-// This is the one module that defines trace names and builds trace keys; everything else
+// This is the one module that defines trace names and builds and parses trace keys; everything else
 // (model, worker, store, panels, CLI) goes through these types and functions.
 import { toNested, type AnyTensor, type BoolTensor, type IntTensor, type Tensor } from './tensor';
 
