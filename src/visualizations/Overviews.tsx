@@ -150,6 +150,8 @@ export interface ModelOverviewProps {
   /** Token labels of the rows (queries) and columns (keys). */
   queryTokens?: readonly string[];
   keyTokens?: readonly string[];
+  /** [Sq, Sk], 1 = blocked (hatched); the same for every layer. */
+  mask?: BoolTensor | null;
   headingLevel?: 2 | 3 | 4;
   testId?: string;
 }
@@ -181,8 +183,9 @@ export function ModelOverview(props: ModelOverviewProps) {
         label={`${title}: rows of thumbnails are layers, columns are heads`}
         queryTokens={props.queryTokens}
         keyTokens={props.keyTokens}
+        mask={props.mask}
       />
-      <Legend scale={sequentialScale(colourMap)} title="attention weight" fontSize={fontSize} width={240} />
+      <Legend scale={sequentialScale(colourMap)} title="attention weight" fontSize={fontSize} width={240} showBlocked={!!props.mask} />
     </PanelFrame>
   );
 }

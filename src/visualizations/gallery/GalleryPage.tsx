@@ -136,6 +136,7 @@ export default function GalleryPage() {
           onSelect={(layer, h) => setOpen({ layer, head: h })}
           queryTokens={dec.tokens}
           keyTokens={dec.tokens}
+          mask={dec.layers[0].mask}
         />
         <AttentionHeatmap
           weights={dec.layers[open.layer].weights}
