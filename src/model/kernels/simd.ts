@@ -3,9 +3,9 @@
 // packs each operand into the layout the kernel reads, keeps a model's weights packed in WASM
 // memory across calls (packed once per model load, keyed by the weight array), and copies C out.
 //
-// Layouts (floats): A as row blocks of 4 rows, k-major [M/4][Kp][4]; B as panels of 8 columns,
-// k-major [N/8][Kp][8]; C row-major [Mp, 8·NP]. Kp = K rounded up to 4; padding is zeros, so
-// padded rows, columns and k steps add nothing.
+// The kernel walks each operand by strides, so A, a [K, N] B and C are copied in as they are
+// (one memcpy each when contiguous); a B stored [N, K] (weights, Kᵀ) is packed into panels of 8
+// columns, k-major [N/8][K][8], so each k step reads 8 contiguous floats.
 import { GEMM_WASM_BASE64 } from './gemmWasm';
 
 /** How an operand is stored in its Float32Array: 'rows' = as the product reads it, 'cols' = transposed. */
@@ -14,13 +14,16 @@ export interface Operand {
   off: number;
   /** A: false = [M, K], true = [K, M]. B: false = [K, N], true = [N, K] (PyTorch Linear layout). */
   trans: boolean;
+  /** Floats between consecutive stored rows, when not packed tight (one head of [S, dModel]). */
+  ld?: number;
 }
 
 interface GemmExports {
   memory: WebAssembly.Memory;
   gemm: (
-    ap: number, bp: number, cp: number, biasp: number,
-    M4: number, NP: number, Kp: number, k0: number, kc: number, mode: number, alpha: number,
+    ap: number, ablk: number, ars: number, aks: number, bp: number, bps: number, bks: number,
+    cp: number, ldc: number, biasp: number, M4: number, NP: number, k0: number, kc: number,
+    mode: number, alpha: number,
   ) => void;
 }
 
@@ -38,7 +41,7 @@ const KC = 256;
 const alignUp = (n: number, a: number) => Math.ceil(n / a) * a;
 
 /** Base64 → bytes without atob/Buffer (portable: worker, main thread, Node, tests). */
-export function decodeBase64(b64: string): Uint8Array {
+export function decodeBase64(b64: string): Uint8Array<ArrayBuffer> {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   const value = new Uint8Array(128);
   for (let i = 0; i < alphabet.length; i++) value[alphabet.charCodeAt(i)] = i;
@@ -59,7 +62,7 @@ export function decodeBase64(b64: string): Uint8Array {
 }
 
 /** The kernel module's bytes (embedded at build time by scripts/build-kernels.ts). */
-export function kernelBytes(): Uint8Array {
+export function kernelBytes(): Uint8Array<ArrayBuffer> {
   return decodeBase64(GEMM_WASM_BASE64);
 }
 
@@ -131,41 +134,27 @@ export class SimdKernel {
     this.free = merged;
   }
 
-  /** Packs A (M × K) into 4-row blocks at float index `dst`. */
-  private packA(A: Operand, M: number, K: number, Kp: number, dst: number): void {
+  /** Packs B (K × N, stored [N, K]) into 8-column panels [NP][K][8] at float index `dst`. */
+  private packPanels(B: Operand, K: number, N: number, dst: number): void {
     const f = this.f32;
-    const M4 = Math.ceil(M / 4);
-    f.fill(0, dst, dst + M4 * 4 * Kp);
-    const { data, off } = A;
-    for (let i = 0; i < M; i++) {
-      const d = dst + (i >> 2) * Kp * 4 + (i & 3); // row i, k = 0
-      if (A.trans) for (let k = 0; k < K; k++) f[d + 4 * k] = data[off + k * M + i];
-      else for (let k = 0, s = off + i * K; k < K; k++) f[d + 4 * k] = data[s + k];
+    f.fill(0, dst, dst + Math.ceil(N / 8) * 8 * K);
+    const { data, off } = B;
+    const ld = B.ld ?? K;
+    for (let j = 0; j < N; j++) {
+      const d = dst + (j >> 3) * K * 8 + (j & 7);
+      for (let k = 0, s = off + j * ld; k < K; k++) f[d + 8 * k] = data[s + k];
     }
   }
 
-  /** Packs B (K × N) into 8-column panels at float index `dst`. */
-  private packB(B: Operand, K: number, N: number, Kp: number, dst: number): void {
+  /** Copies a [rows, cols] block (row stride `ld` in `data`) to float index `dst` with row stride `ldDst`. */
+  private copyIn(data: Float32Array, off: number, rows: number, cols: number, ld: number, dst: number, ldDst: number): void {
     const f = this.f32;
-    const NP = Math.ceil(N / 8);
-    f.fill(0, dst, dst + NP * 8 * Kp);
-    const { data, off } = B;
-    if (B.trans) {
-      // B stored [N, K]: column j of the product is row j of the array.
-      for (let j = 0; j < N; j++) {
-        const d = dst + (j >> 3) * Kp * 8 + (j & 7);
-        for (let k = 0, s = off + j * K; k < K; k++) f[d + 8 * k] = data[s + k];
-      }
-    } else {
-      for (let k = 0; k < K; k++) {
-        const s = off + k * N;
-        for (let j = 0; j < N; j++) f[dst + (j >> 3) * Kp * 8 + k * 8 + (j & 7)] = data[s + j];
-      }
-    }
+    if (ld === cols && ldDst === cols) f.set(data.subarray(off, off + rows * cols), dst);
+    else for (let i = 0; i < rows; i++) f.set(data.subarray(off + i * ld, off + i * ld + cols), dst + i * ldDst);
   }
 
   /** The packed copy of a weight matrix, made on first use and kept while the weights live. */
-  private packedWeights(B: Operand, K: number, N: number, Kp: number): Packed {
+  private packedWeights(B: Operand, K: number, N: number): Packed {
     const buffer = B.data.buffer;
     let blocks = this.cache.get(buffer);
     if (!blocks) {
@@ -173,11 +162,11 @@ export class SimdKernel {
       this.cache.set(buffer, blocks);
       this.finalizer?.register(buffer, blocks);
     }
-    const key = `${B.data.byteOffset + 4 * B.off}:${N}:${K}:${B.trans ? 't' : 'n'}`;
+    const key = `${B.data.byteOffset + 4 * B.off}:${N}:${K}:${B.ld ?? K}`;
     let block = blocks.get(key);
     if (!block) {
-      block = this.allocate(Math.ceil(N / 8) * 8 * Kp * 4);
-      this.packB(B, K, N, Kp, block.ptr / 4);
+      block = this.allocate(Math.ceil(N / 8) * 8 * K * 4);
+      this.packPanels(B, K, N, block.ptr / 4);
       blocks.set(key, block);
     }
     return block;
@@ -185,8 +174,8 @@ export class SimdKernel {
 
   /**
    * C[M, N] (+)= alpha · A[M, K]·B[K, N] + bias[N], C row-major at `cOff`. `cacheB`: B is a model
-   * weight that does not change while the model is loaded — pack it once and keep it.
-   * `accumulate`: add to what C holds (the trainer's gradients) instead of overwriting it.
+   * weight stored [N, K] that does not change while the model is loaded — pack it once and keep
+   * it. `accumulate`: add to what C holds (the trainer's gradients) instead of overwriting it.
    */
   gemm(
     M: number, N: number, K: number, A: Operand, B: Operand, c: Float32Array, cOff: number,
@@ -195,34 +184,53 @@ export class SimdKernel {
     if (M === 0 || N === 0) return;
     const M4 = Math.ceil(M / 4);
     const NP = Math.ceil(N / 8);
-    const Kp = Math.max(4, alignUp(K, 4));
-    const ldc = NP * 8;
-    const bPacked = cacheB ? this.packedWeights(B, K, N, Kp) : null;
-    // Scratch after the cached blocks: [A | B unless cached | C | bias].
-    const aPtr = alignUp(this.top, ALIGN);
-    const bPtr = alignUp(aPtr + M4 * 4 * Kp * 4, ALIGN);
-    const cPtr = bPacked ? bPtr : alignUp(bPtr + NP * 8 * Kp * 4, ALIGN);
-    const biasPtr = alignUp(cPtr + M4 * 4 * ldc * 4, ALIGN);
-    this.reserve(biasPtr + ldc * 4);
-    this.packA(A, M, K, Kp, aPtr / 4);
-    if (!bPacked) this.packB(B, K, N, Kp, bPtr / 4);
+    const Mp = 4 * M4;
+    const ldc = N % 8 === 0 ? N : NP * 8; // floats per row of C in WASM memory
+    const cached = cacheB && B.trans ? this.packedWeights(B, K, N) : null;
+    // Scratch after the cached blocks: [A | B unless cached | C | bias], in floats.
+    const aAt = alignUp(this.top, ALIGN) / 4;
+    const aLen = A.trans ? K * M + 4 : Mp * K; // room for the padding rows the kernel reads
+    const bAt = alignUp(4 * (aAt + aLen), ALIGN) / 4;
+    const bLen = cached ? 0 : NP * 8 * K;
+    const cAt = alignUp(4 * (bAt + bLen), ALIGN) / 4;
+    const biasAt = alignUp(4 * (cAt + Mp * ldc), ALIGN) / 4;
+    this.reserve(4 * (biasAt + NP * 8));
     const f = this.f32;
-    f.fill(0, biasPtr / 4, biasPtr / 4 + ldc);
-    if (bias) f.set(bias.subarray(0, N), biasPtr / 4);
-    const bp = bPacked ? bPacked.ptr : bPtr;
-    for (let k0 = 0; k0 < Kp; k0 += KC) {
-      const kc = Math.min(KC, Kp - k0);
-      const mode = (k0 > 0 ? 1 : 0) | (k0 + kc >= Kp ? 2 : 0);
-      this.wasm.gemm(aPtr, bp, cPtr, biasPtr, M4, NP, Kp, k0, kc, mode, alpha);
+
+    // A: copied as it is stored; the strides tell the kernel how to walk it.
+    let ablk: number, ars: number, aks: number; // bytes
+    if (A.trans) {
+      this.copyIn(A.data, A.off, K, M, A.ld ?? M, aAt, M); // [K, M]
+      [ablk, ars, aks] = [16, 4, 4 * M];
+    } else {
+      this.copyIn(A.data, A.off, M, K, A.ld ?? K, aAt, K); // [M, K]
+      f.fill(0, aAt + M * K, aAt + Mp * K);
+      [ablk, ars, aks] = [16 * K, 4 * K, 4];
     }
-    const c0 = cPtr / 4;
-    for (let i = 0; i < M; i++) {
-      const s = c0 + i * ldc;
-      const d = cOff + i * N;
-      if (accumulate) for (let j = 0; j < N; j++) c[d + j] += f[s + j];
-      else if (N >= 32) c.set(f.subarray(s, s + N), d);
-      else for (let j = 0; j < N; j++) c[d + j] = f[s + j];
+    // B: panels of 8 columns [NP][K][8] when stored [N, K]; rows of [K, ldb] when stored [K, N].
+    let bp: number, bps: number, bks: number; // bytes
+    if (cached) [bp, bps, bks] = [cached.ptr, 32 * K, 32];
+    else if (B.trans) {
+      this.packPanels(B, K, N, bAt);
+      [bp, bps, bks] = [4 * bAt, 32 * K, 32];
+    } else {
+      const ldb = NP * 8;
+      if (ldb !== N) f.fill(0, bAt, bAt + K * ldb);
+      this.copyIn(B.data, B.off, K, N, B.ld ?? N, bAt, ldb);
+      [bp, bps, bks] = [4 * bAt, 32, 4 * ldb];
     }
+    if (accumulate) this.copyIn(c, cOff, M, N, N, cAt, ldc);
+    f.fill(0, biasAt, biasAt + NP * 8);
+    if (bias) f.set(bias.subarray(0, N), biasAt);
+
+    for (let k0 = 0; k0 < K || k0 === 0; k0 += KC) {
+      const kc = Math.min(KC, K - k0);
+      const mode = (k0 > 0 || accumulate ? 1 : 0) | (k0 + kc >= K ? 2 : 0);
+      this.wasm.gemm(4 * aAt, ablk, ars, aks, bp, bps, bks, 4 * cAt, 4 * ldc, 4 * biasAt, M4, NP, k0, kc, mode, alpha);
+    }
+
+    if (ldc === N) c.set(f.subarray(cAt, cAt + M * N), cOff);
+    else for (let i = 0; i < M; i++) c.set(f.subarray(cAt + i * ldc, cAt + i * ldc + N), cOff + i * N);
   }
 }
 
