@@ -36,7 +36,7 @@ export {
   rotateAt,
 } from './positional';
 export { linear, matmul, matmulTransB, gemm, gemmTransB } from './ops/matmul';
-export { initKernels, activeKernel } from './kernels';
+export { initKernels, activeKernel, kernelsReady } from './kernels';
 export type { KernelName, KernelOptions } from './kernels';
 export { softmax, softmaxRowsInto } from './ops/softmax';
 export { layerNorm } from './ops/layerNorm';

@@ -1,6 +1,7 @@
 // The training worker's request handler: runs a TrainSession in short time slices (so a pause is
 // seen within one slice), and streams batch losses, evaluations and the probe's attention. The same
 // engine runs in the module worker and, where no worker can start, on the main thread.
+import { initKernels, kernelsReady } from '../model';
 import { TRAIN_PROTOCOL_VERSION, isTrainRequest, trainTransferables, type TrainRequest, type TrainResponse, type WireProbe } from './trainProtocol';
 import { EVAL_ITEMS, createSession, evaluateSession, exportSession, probeSession, stepSession, type EvalPoint, type TrainSession } from './trainSession';
 import { STEP_BUDGET } from './trainSettings';
@@ -120,7 +121,13 @@ export function createTrainEngine(postRaw: Post, mode: 'worker' | 'main', option
     }
   }
 
+  void initKernels(); // the SIMD kernel where the engine has it
   function handle(msg: unknown) {
+    // A run is bit-identical only on one kernel: nothing starts before the choice is made.
+    if (!kernelsReady()) {
+      void initKernels().then(() => handle(msg));
+      return;
+    }
     if (!isTrainRequest(msg)) {
       post({ type: 'error', v, runId: null, message: 'Malformed or wrong-version training request.' });
       return;

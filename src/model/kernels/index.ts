@@ -6,30 +6,41 @@ import { createSimdKernel, type SimdKernel } from './simd';
 export type KernelName = 'wasm-simd' | 'js';
 
 export interface KernelOptions {
-  /** 'js' forces the pure-TypeScript kernels (tests run every product both ways). */
+  /** 'js' forces the pure-TypeScript kernels until 'wasm-simd' is asked for again (tests, CLI). */
   prefer?: KernelName;
 }
 
+let preference: KernelName = 'wasm-simd';
 let compiled: Promise<SimdKernel | null> | null = null;
+/** The compiled kernel once compiling has finished (null: not available here). */
+let compiledKernel: SimdKernel | null | undefined;
 let active: SimdKernel | null = null;
 
 /**
  * Selects the fastest available kernel for every product of `forward`, `transformerLayer`,
- * `linear` and the trainer, and resolves to its name. Safe to call again (to switch, or to wait).
+ * `linear` and the trainer, and resolves to its name. Without options it keeps the preference
+ * set last (so an engine calling it does not undo a test's or the CLI's `prefer: 'js'`).
  */
 export async function initKernels(options: KernelOptions = {}): Promise<KernelName> {
-  if (options.prefer === 'js') {
+  if (options.prefer) preference = options.prefer;
+  if (preference === 'js') {
     active = null;
     return 'js';
   }
-  compiled ??= createSimdKernel();
-  active = await compiled;
-  return active ? 'wasm-simd' : 'js';
+  compiled ??= createSimdKernel().then((k) => (compiledKernel = k));
+  const simd = await compiled;
+  if (preference === 'wasm-simd') active = simd; // unless 'js' was asked for meanwhile
+  return activeKernel();
 }
 
 /** The kernel in use now. */
 export function activeKernel(): KernelName {
   return active ? 'wasm-simd' : 'js';
+}
+
+/** True once the kernel that `initKernels()` would pick is in place (the trainer waits for it). */
+export function kernelsReady(): boolean {
+  return preference === 'js' || (compiledKernel !== undefined && active === compiledKernel);
 }
 
 /** The SIMD kernel when it is the one in use, else null (the products then run in TypeScript). */

@@ -166,6 +166,8 @@ describe('weights are packed into WASM memory once per model load', () => {
     const ref = new Float32Array(M * N);
     gemmTransBJs(M, N, K, a, 0, b, 0, ref, 0);
     expect(maxError(c, ref)).toBeLessThan(1e-5);
+    const cached = simd.cachedBytes;
     expect(linear(x, w).data).toEqual(small);
+    expect(simd.cachedBytes).toBe(cached);
   });
 });
