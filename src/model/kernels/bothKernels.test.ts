@@ -43,7 +43,7 @@ describe('training on the SIMD kernel', () => {
   };
 
   it('same seed, same kernel: bit-identical weights and losses', async () => {
-    expect(await initKernels()).toBe('wasm-simd');
+    expect(await initKernels({ prefer: 'wasm-simd' })).toBe('wasm-simd');
     const a = run();
     const b = run();
     expect(b.losses).toEqual(a.losses);
@@ -52,7 +52,7 @@ describe('training on the SIMD kernel', () => {
   });
 
   it('and it trains the same model as the TypeScript kernel, to float32 rounding', async () => {
-    await initKernels();
+    await initKernels({ prefer: 'wasm-simd' });
     const simd = run();
     await initKernels({ prefer: 'js' });
     const js = run();

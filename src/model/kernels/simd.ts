@@ -150,7 +150,16 @@ export class SimdKernel {
   private copyIn(data: Float32Array, off: number, rows: number, cols: number, ld: number, dst: number, ldDst: number): void {
     const f = this.f32;
     if (ld === cols && ldDst === cols) f.set(data.subarray(off, off + rows * cols), dst);
-    else for (let i = 0; i < rows; i++) f.set(data.subarray(off + i * ld, off + i * ld + cols), dst + i * ldDst);
+    else if (cols >= 64) for (let i = 0; i < rows; i++) f.set(data.subarray(off + i * ld, off + i * ld + cols), dst + i * ldDst);
+    else for (let i = 0; i < rows; i++) for (let j = 0, s = off + i * ld, t = dst + i * ldDst; j < cols; j++) f[t + j] = data[s + j]; // short rows: no view objects
+  }
+
+  /** Copies C [rows, cols] (row stride `ldSrc` in WASM memory) out to `c` at `off`, row stride `ld`. */
+  private copyOut(src: number, ldSrc: number, rows: number, cols: number, c: Float32Array, off: number, ld: number): void {
+    const f = this.f32;
+    if (ldSrc === cols && ld === cols) c.set(f.subarray(src, src + rows * cols), off);
+    else if (cols >= 64) for (let i = 0; i < rows; i++) c.set(f.subarray(src + i * ldSrc, src + i * ldSrc + cols), off + i * ld);
+    else for (let i = 0; i < rows; i++) for (let j = 0, s = src + i * ldSrc, t = off + i * ld; j < cols; j++) c[t + j] = f[s + j];
   }
 
   /** The packed copy of a weight matrix, made on first use and kept while the weights live. */
@@ -179,7 +188,7 @@ export class SimdKernel {
    */
   gemm(
     M: number, N: number, K: number, A: Operand, B: Operand, c: Float32Array, cOff: number,
-    bias: Float32Array | undefined, alpha: number, cacheB: boolean, accumulate: boolean,
+    bias: Float32Array | undefined, alpha: number, cacheB: boolean, accumulate: boolean, cLd = N,
   ): void {
     if (M === 0 || N === 0) return;
     const M4 = Math.ceil(M / 4);
@@ -219,7 +228,7 @@ export class SimdKernel {
       this.copyIn(B.data, B.off, K, N, B.ld ?? N, bAt, ldb);
       [bp, bps, bks] = [4 * bAt, 32, 4 * ldb];
     }
-    if (accumulate) this.copyIn(c, cOff, M, N, N, cAt, ldc);
+    if (accumulate) this.copyIn(c, cOff, M, N, cLd, cAt, ldc);
     f.fill(0, biasAt, biasAt + NP * 8);
     if (bias) f.set(bias.subarray(0, N), biasAt);
 
@@ -229,8 +238,7 @@ export class SimdKernel {
       this.wasm.gemm(4 * aAt, ablk, ars, aks, bp, bps, bks, 4 * cAt, 4 * ldc, 4 * biasAt, M4, NP, k0, kc, mode, alpha);
     }
 
-    if (ldc === N) c.set(f.subarray(cAt, cAt + M * N), cOff);
-    else for (let i = 0; i < M; i++) c.set(f.subarray(cAt + i * ldc, cAt + i * ldc + N), cOff + i * N);
+    this.copyOut(cAt, ldc, M, N, c, cOff, cLd);
   }
 }
 
