@@ -193,7 +193,8 @@ async function gpt2Layer(reps: number): Promise<void> {
       const session = await ort.InferenceSession.create(readFileSync(onnx), { executionProviders: ['wasm'] });
       const input = new ort.Tensor('float32', x.data, [1, T, d]);
       runOrt = () => session.run({ x: input });
-      ortNote = `onnxruntime-web ${(await import('onnxruntime-web/package.json', { with: { type: 'json' } })).default.version}, wasm backend, numThreads 1`;
+      const { version } = JSON.parse(readFileSync(new URL('../node_modules/onnxruntime-web/package.json', import.meta.url), 'utf8'));
+      ortNote = `onnxruntime-web ${version}, wasm backend, numThreads 1`;
     } catch (e) {
       ortNote = `onnxruntime-web did not run: ${String(e).split('\n')[0]}`;
     }

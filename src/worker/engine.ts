@@ -2,6 +2,7 @@
 // trace as it is computed. The same engine runs inside the module worker and, where no worker can
 // be created (sandboxed iframes), on the main thread.
 import { forward, initKernels, loadModel, type Model } from '../model';
+import { kernelChoice } from './kernelChoice';
 import type { TraceEvent } from '../model/trace';
 import { createTokenizer } from '../model/tokenizer';
 import {
@@ -50,7 +51,7 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
   let testHooks = false;
   let model: Model | null = null;
   /** Resolves when every requested model has loaded (or failed): runs wait for it — and for the kernels. */
-  let loading: Promise<void> = initKernels().then(() => undefined);
+  let loading: Promise<void> = initKernels(kernelChoice).then(() => undefined);
   /** The newest load that succeeded: an older load finishing later must not replace its model. */
   let acceptedLoad = 0;
   /** The run that may still post results; a newer run or a cancel replaces it. */

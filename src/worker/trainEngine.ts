@@ -2,6 +2,7 @@
 // seen within one slice), and streams batch losses, evaluations and the probe's attention. The same
 // engine runs in the module worker and, where no worker can start, on the main thread.
 import { initKernels, kernelsReady } from '../model';
+import { kernelChoice } from './kernelChoice';
 import { TRAIN_PROTOCOL_VERSION, isTrainRequest, trainTransferables, type TrainRequest, type TrainResponse, type WireProbe } from './trainProtocol';
 import { EVAL_ITEMS, createSession, evaluateSession, exportSession, probeSession, stepSession, type EvalPoint, type TrainSession } from './trainSession';
 import { STEP_BUDGET } from './trainSettings';
@@ -121,11 +122,11 @@ export function createTrainEngine(postRaw: Post, mode: 'worker' | 'main', option
     }
   }
 
-  void initKernels(); // the SIMD kernel where the engine has it
+  void initKernels(kernelChoice); // the SIMD kernel where the engine has it
   function handle(msg: unknown) {
     // A run is bit-identical only on one kernel: nothing starts before the choice is made.
     if (!kernelsReady()) {
-      void initKernels().then(() => handle(msg));
+      void initKernels(kernelChoice).then(() => handle(msg));
       return;
     }
     if (!isTrainRequest(msg)) {
