@@ -101,9 +101,10 @@ export class SimdKernel {
 
   /** Makes sure memory reaches `end` bytes; growing detaches old views, so the view is renewed. */
   private reserve(end: number): void {
+    if (end <= this.f32.byteLength) return;
     const have = this.wasm.memory.buffer.byteLength;
     if (end > have) this.wasm.memory.grow(Math.ceil((end - have) / PAGE));
-    if (this.f32.buffer !== this.wasm.memory.buffer) this.f32 = new Float32Array(this.wasm.memory.buffer);
+    this.f32 = new Float32Array(this.wasm.memory.buffer);
   }
 
   private allocate(bytes: number): Packed {
@@ -206,31 +207,29 @@ export class SimdKernel {
     this.reserve(4 * (biasAt + NP * 8));
     const f = this.f32;
 
-    // A: copied as it is stored; the strides tell the kernel how to walk it.
-    let ablk: number, ars: number, aks: number; // bytes
-    if (A.trans) {
-      this.copyIn(A.data, A.off, K, M, A.ld ?? M, aAt, M); // [K, M]
-      [ablk, ars, aks] = [16, 4, 4 * M];
-    } else {
+    // A: copied as it is stored; the strides (bytes) tell the kernel how to walk it.
+    const ablk = A.trans ? 16 : 16 * K; // next block of 4 rows
+    const ars = A.trans ? 4 : 4 * K; // next row
+    const aks = A.trans ? 4 * M : 4; // next k
+    if (A.trans) this.copyIn(A.data, A.off, K, M, A.ld ?? M, aAt, M); // [K, M]
+    else {
       this.copyIn(A.data, A.off, M, K, A.ld ?? K, aAt, K); // [M, K]
-      f.fill(0, aAt + M * K, aAt + Mp * K);
-      [ablk, ars, aks] = [16 * K, 4 * K, 4];
+      if (Mp > M) f.fill(0, aAt + M * K, aAt + Mp * K);
     }
     // B: panels of 8 columns [NP][K][8] when stored [N, K]; rows of [K, ldb] when stored [K, N].
-    let bp: number, bps: number, bks: number; // bytes
-    if (cached) [bp, bps, bks] = [cached.ptr, 32 * K, 32];
-    else if (B.trans) {
-      this.packPanels(B, K, N, bAt);
-      [bp, bps, bks] = [4 * bAt, 32 * K, 32];
-    } else {
-      const ldb = NP * 8;
+    const panels = cached !== null || B.trans;
+    const ldb = NP * 8;
+    const bp = cached ? cached.ptr : 4 * bAt;
+    const bps = panels ? 32 * K : 32; // next panel
+    const bks = panels ? 32 : 4 * ldb; // next k
+    if (!cached && B.trans) this.packPanels(B, K, N, bAt);
+    else if (!cached) {
       if (ldb !== N) f.fill(0, bAt, bAt + K * ldb);
       this.copyIn(B.data, B.off, K, N, B.ld ?? N, bAt, ldb);
-      [bp, bps, bks] = [4 * bAt, 32, 4 * ldb];
     }
     if (accumulate) this.copyIn(c, cOff, M, N, cLd, cAt, ldc);
     f.fill(0, biasAt, biasAt + NP * 8);
-    if (bias) f.set(bias.subarray(0, N), biasAt);
+    if (bias) for (let j = 0; j < N; j++) f[biasAt + j] = bias[j];
 
     for (let k0 = 0; k0 < K || k0 === 0; k0 += KC) {
       const kc = Math.min(KC, K - k0);
