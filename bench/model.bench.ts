@@ -184,7 +184,7 @@ async function gpt2Layer(reps: number): Promise<void> {
     transformerLayer(x, weights, { config: model.config, tracer: createTracer('none'), stack: 'decoder', layer: 0 }, mask);
 
   let runOrt: (() => Promise<unknown>) | null = null;
-  let ortNote = '';
+  let ortNote: string;
   const onnx = gpt2LayerOnnx(T);
   if (typeof onnx === 'string') {
     try {
