@@ -3,7 +3,7 @@
 // triple-loop matmul on the same matrix shapes. Then one GPT-2 layer (dModel 768, 12 heads,
 // T 128, one thread) in Atlas (both kernels) and in onnxruntime-web (wasm backend, 1 thread).
 // The machine's speed drifts between runs; ratios measured back to back hold where a time does not.
-//   npm run bench -- [--quick] [--no-ort] [--browser]
+//   npm run bench -- [--quick] [--no-ort] [--layer-only] [--browser]
 // --browser: the GPT-2-small-shaped pass in Chromium instead (bench/forwardBrowser.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -107,7 +107,7 @@ const picked = await initKernels();
 console.log(`Node ${process.version}, ${quick ? 'quick' : 'full'} run; initKernels() picks ${picked}; load average ${loadAverage()}`);
 console.log('| shape | trace | SIMD ms | SIMD GFLOP/s | pure-TS ms | pure-TS GFLOP/s | plain loop GFLOP/s | SIMD ÷ pure-TS | pure-TS ÷ plain |');
 console.log('|---|---|---|---|---|---|---|---|---|');
-for (const s of shapes) {
+for (const s of args.includes('--layer-only') ? [] : shapes) {
   const model = initModel(decoderConfig(s), { seed: 1 });
   const tokens = Array.from({ length: s.S }, (_, i) => (i * 7) % s.vocabSize);
   // The naive loop on the same products (one layer's; every layer has the same shapes).
@@ -200,30 +200,45 @@ async function gpt2Layer(reps: number): Promise<void> {
     }
   } else ortNote = onnx.missing;
 
+  /** Wall and CPU milliseconds of one call (CPU time: fairer when other jobs share the cores). */
+  const timeBoth = async (kernel: KernelName | null, run: () => unknown) => {
+    const c0 = process.cpuUsage().user;
+    const wall = await timeOn(kernel, run);
+    return { wall, cpu: (process.cpuUsage().user - c0) / 1000 };
+  };
   for (let i = 0; i < 2; i++) {
     await timeOn('wasm-simd', runAtlas);
     if (runOrt) await timeOn(null, runOrt);
   }
   await timeOn('js', runAtlas);
-  const t = { simd: [] as number[], js: [] as number[], ort: [] as number[], simdOverOrt: [] as number[] };
+  type Pair = { wall: number; cpu: number };
+  const t = { simd: [] as Pair[], js: [] as Pair[], ort: [] as Pair[], wallRatio: [] as number[], cpuRatio: [] as number[] };
   for (let r = 0; r < reps; r++) {
-    const simd = await timeOn('wasm-simd', runAtlas);
+    const simd = await timeBoth('wasm-simd', runAtlas);
     t.simd.push(simd);
     if (runOrt) {
-      const o = await timeOn(null, runOrt);
+      const o = await timeBoth(null, runOrt);
       t.ort.push(o);
-      t.simdOverOrt.push(o / simd);
+      t.wallRatio.push(o.wall / simd.wall);
+      t.cpuRatio.push(o.cpu / simd.cpu);
     }
-    if (r % 3 === 0) t.js.push(await timeOn('js', runAtlas)); // slow: every third round
+    if (r % 3 === 0) t.js.push(await timeBoth('js', runAtlas)); // slow: every third round
   }
   const gf = (ms: number) => (flops / ms / 1e6).toFixed(2);
+  const row = (name: string, xs: Pair[]) => {
+    const [w, c] = [median(xs.map((x) => x.wall)), median(xs.map((x) => x.cpu))];
+    console.log(`| ${name} | ${w.toFixed(1)} | ${gf(w)} | ${c.toFixed(1)} | ${gf(c)} |`);
+  };
   console.log(`\nOne GPT-2 layer (dModel ${d}, ${nHeads} heads, dFF ${dFF}, T ${T}, 1 thread), ${(flops / 1e9).toFixed(2)} GFLOP of products; load average ${loadAverage()}`);
-  console.log('| layer | median ms | GFLOP/s |');
-  console.log('|---|---|---|');
-  console.log(`| Atlas transformerLayer, SIMD kernel | ${median(t.simd).toFixed(1)} | ${gf(median(t.simd))} |`);
-  console.log(`| Atlas transformerLayer, pure-TS kernel | ${median(t.js).toFixed(1)} | ${gf(median(t.js))} |`);
+  console.log('| layer | median wall ms | GFLOP/s (wall) | median CPU ms | GFLOP/s (CPU time) |');
+  console.log('|---|---|---|---|---|');
+  row('Atlas transformerLayer, SIMD kernel', t.simd);
+  row('Atlas transformerLayer, pure-TS kernel', t.js);
   if (runOrt) {
-    console.log(`| ${ortNote} | ${median(t.ort).toFixed(1)} | ${gf(median(t.ort))} |`);
-    console.log(`Atlas SIMD ÷ onnxruntime-web speed, median of ${reps} back-to-back pairs: **${median(t.simdOverOrt).toFixed(2)}×**`);
+    row(ortNote, t.ort);
+    console.log(
+      `Atlas SIMD ÷ onnxruntime-web speed, median of ${reps} back-to-back pairs: **${median(t.wallRatio).toFixed(2)}×** wall, ` +
+        `**${median(t.cpuRatio).toFixed(2)}×** CPU time`,
+    );
   } else console.log(`onnxruntime-web: not measured — ${ortNote}`);
 }
