@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { initKernelsFromEnv } from '../src/model/cli/kernels';
 import { createSession, evaluateSession, stepSession } from '../src/worker/trainSession';
-import { defaultSettings, parseSettings, settingsToParams, type TrainSettings } from '../src/worker/trainSettings';
+import { defaultSettings, parseSettings, settingsToParams, type TrainSettings } from '../src/tasks/trainSettings';
 import { TOY_TASKS, type ToyTaskName } from '../src/tasks/toy';
 
 const args = process.argv.slice(2);
