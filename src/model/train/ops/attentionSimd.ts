@@ -31,9 +31,7 @@ export function attentionSimd(
   tape?.record(() => {
     if (!y.grad) return;
     const dy = y.grad; // [B·Sq, d]
-    const gq = gradOf(q);
-    const gk = gradOf(k);
-    const gv = gradOf(v);
+    const [gq, gk, gv] = [q, k, v].map(gradOf); // [B·Sq, d], [B·Sk, d], [B·Sk, d]
     const ds = new Float32Array(Sq * Sk); // [Sq, Sk] dLoss/dweights, then dLoss/dscores·scale
     const dyRows = (off: number) => ({ data: dy, off, trans: false, ld: d });
     for (let b = 0; b < B; b++) {
