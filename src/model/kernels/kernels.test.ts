@@ -2,6 +2,7 @@
 // the trainer use; the weight cache; and the switch. (Each test sets the kernel it needs.)
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../sample';
+import { gelu, geluScalar } from '../ops/activations';
 import { gemm, gemmJs, gemmTransB, gemmTransBJs, linear } from '../ops/matmul';
 import { linearBackwardInput, linearBackwardWeight } from '../train/kernels';
 import { activeKernel, initKernels, simdKernel } from './index';
@@ -128,6 +129,26 @@ describe('the SIMD kernel computes what the TypeScript kernels compute', () => {
         want[i * S + j] = s;
       }
     expect(maxError(got, want)).toBeLessThan(1e-5);
+  });
+});
+
+describe('GELU in WebAssembly', () => {
+  it('matches the TypeScript GELU to float32 rounding from −24 to 24, at 0, at extremes, and keeps the shape', async () => {
+    const special = [0, -0, 1e-8, -1e-8, 0.5, -0.5, -3.09, 10, -10, 13, -13, 1e4, -1e4, 3e38, -3e38];
+    const grid = Array.from({ length: 48001 }, (_, i) => (i - 24000) / 1000);
+    const x = Float32Array.from([...special, ...grid]);
+    expect(await initKernels({ prefer: 'wasm-simd' })).toBe('wasm-simd');
+    const y = gelu({ data: x, shape: [x.length / 3, 3] });
+    expect(y.shape).toEqual([x.length / 3, 3]);
+    let worst = 0;
+    x.forEach((v, i) => (worst = Math.max(worst, Math.abs(y.data[i] - geluScalar(v)) / (1 + Math.abs(geluScalar(v))))));
+    expect(worst).toBeLessThan(5e-7);
+    expect(Object.is(y.data[1], -0) || y.data[1] === 0).toBe(true);
+    expect(y.data[11]).toBe(1e4);
+    expect(Number.isNaN(gelu({ data: Float32Array.of(NaN, 1, 2), shape: [3] }).data[0])).toBe(true);
+    // five elements: the kernel works on fours, the fifth comes from the padding path
+    const five = gelu({ data: Float32Array.of(-2, -1, 0, 1, 2), shape: [5] }).data;
+    five.forEach((v, i) => expect(Math.abs(v - geluScalar(i - 2))).toBeLessThan(1e-6));
   });
 });
 

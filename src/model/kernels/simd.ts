@@ -25,6 +25,7 @@ interface GemmExports {
     cp: number, ldc: number, biasp: number, M4: number, NP: number, k0: number, kc: number,
     mode: number, alpha: number,
   ) => void;
+  gelu: (p: number, n: number) => void;
 }
 
 /** A block of WASM memory holding one packed weight matrix. */
@@ -238,6 +239,19 @@ export class SimdKernel {
     }
 
     this.copyOut(cAt, ldc, M, N, c, cOff, cLd);
+  }
+
+  /** Exact GELU of every element of `x` (erf form), as a new array; gemm.wat's `gelu`. */
+  gelu(x: Float32Array): Float32Array {
+    const n = x.length;
+    const at = alignUp(this.top, ALIGN) / 4;
+    const n4 = alignUp(n, 4);
+    this.reserve(4 * (at + n4));
+    const f = this.f32;
+    f.set(x, at);
+    f.fill(0, at + n, at + n4);
+    this.wasm.gelu(4 * at, n4);
+    return f.slice(at, at + n);
   }
 }
 
