@@ -7,6 +7,7 @@ import { termIds, parseProse } from './prose';
 import { glossaryEntry, GLOSSARY } from './glossary';
 import { stateAtStep, clampStep } from './stepState';
 import type { Lesson } from './types';
+import { missingControls, stepControls } from './controls';
 
 describe('registry', () => {
   it('derives slugs from file names', () => {
@@ -80,5 +81,76 @@ describe('speaker notes', async () => {
   const lessons: Lesson[] = await Promise.all([...lessonLoaders.keys()].map((s) => loadLesson(s)));
   it('are plain text (no live placeholders, which a speaker window cannot fill)', () => {
     for (const l of lessons) for (const s of l.steps) expect(s.notes, `${l.slug}: ${s.title}`).not.toMatch(/\{\{/);
+  });
+});
+
+describe('every Try-it is doable on its step', async () => {
+  const lessons: Lesson[] = await Promise.all([...lessonLoaders.keys()].map((s) => loadLesson(s)));
+  it('the check catches a Try-it whose control is missing (it can fail)', () => {
+    const step = { title: 't', prose: ['p'], notes: 'notes here', tryIt: 'Type your own sentence and watch the heatmap.', panels: [{ panel: 'matrix' as const }] };
+    expect(missingControls(step)).toEqual(['text-input', 'heatmap']);
+    expect(missingControls({ ...step, panels: [{ panel: 'input' as const }, { panel: 'attention-heatmap' as const }] })).toEqual([]);
+  });
+  for (const l of lessons) {
+    it(`${l.slug}: each Try-it names only controls and figures its step has`, () => {
+      l.steps.forEach((s, i) => expect(missingControls(s), `${l.slug} step ${i + 1}: "${s.tryIt}"`).toEqual([]));
+    });
+    it(`${l.slug}: a mention of the model card links to it`, () => {
+      l.steps.forEach((s, i) => {
+        const text = [...s.prose, s.tryIt ?? ''].join(' ');
+        if (/model card/i.test(text)) expect(stepControls(s).has('model-card-link'), `${l.slug} step ${i + 1}`).toBe(true);
+      });
+    });
+  }
+});
+
+describe('no template placeholder ever renders', async () => {
+  const lessons: Lesson[] = await Promise.all([...lessonLoaders.keys()].map((s) => loadLesson(s)));
+  // Every text a learner sees, parsed as the renderer parses it: a {{…}} left in a text or code
+  // segment would show raw (a live value works only outside code and inside $…$).
+  const visible = (t: string) => parseProse(t).flatMap((s) => (s.kind === 'text' || s.kind === 'code' || s.kind === 'strong' || s.kind === 'link' ? [s.text] : []));
+  it('catches a placeholder inside code (it can fail)', () => {
+    expect(visible('The model, `{{model}}`, …').join('')).toContain('{{');
+    expect(visible('The model, {{model}}, …').join('')).not.toContain('{{');
+  });
+  for (const l of lessons) {
+    it(l.slug, () => {
+      l.steps.forEach((s, i) => {
+        const texts = [...s.prose, s.tryIt ?? '', ...(s.panels ?? []).map((p) => p.caption ?? ''),
+          ...(s.questions ?? []).flatMap((q) => [q.prompt, q.explanation, ...(q.kind === 'choice' ? q.options.flatMap((o) => [o.text, o.feedback ?? '']) : [])])];
+        for (const t of texts) for (const v of visible(t)) expect(v, `${l.slug} step ${i + 1}`).not.toMatch(/\{\{|\}\}/);
+      });
+    });
+  }
+});
+
+describe('checks for understanding', async () => {
+  const lessons: Lesson[] = await Promise.all([...lessonLoaders.keys()].map((s) => loadLesson(s)));
+  for (const l of lessons) {
+    it(`${l.slug}: every wrong option says why and links to a step of the lesson`, () => {
+      for (const q of l.steps.flatMap((s) => s.questions ?? [])) {
+        if (q.kind !== 'choice') continue;
+        expect(q.options.length, `${l.slug}/${q.id}`).toBeGreaterThanOrEqual(3);
+        for (const o of q.options.filter((x) => !x.correct)) {
+          expect(o.feedback, `${l.slug}/${q.id}: "${o.text}"`).toBeTruthy();
+          expect(o.revisit, `${l.slug}/${q.id}: "${o.text}" needs revisit`).toBeGreaterThanOrEqual(1);
+          expect(o.revisit!, `${l.slug}/${q.id}`).toBeLessThanOrEqual(l.steps.length);
+        }
+      }
+    });
+    it(`${l.slug}: has a predict-then-reveal on a live figure`, () => {
+      const guesses = l.steps.flatMap((s) => (s.panels ?? []).filter((p) => p.panel === 'guess'));
+      expect(guesses.length).toBeGreaterThanOrEqual(1);
+      for (const g of guesses) {
+        expect(g.illustration).not.toBe(true);
+        expect(g.options?.lesson).toBe(l.slug);
+        expect(typeof g.options?.id).toBe('string');
+      }
+    });
+  }
+  it('most choice questions have four options', () => {
+    const qs = lessons.flatMap((l) => l.steps.flatMap((s) => s.questions ?? [])).filter((q) => q.kind === 'choice');
+    const four = qs.filter((q) => q.kind === 'choice' && q.options.length >= 4).length;
+    expect(four / qs.length).toBeGreaterThanOrEqual(0.75);
   });
 });

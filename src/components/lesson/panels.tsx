@@ -12,6 +12,7 @@ import { Cover } from './widgets/Cover';
 import { PositionalSwitch } from './widgets/PositionalSwitch';
 import { TrainPanel } from '../train';
 import { LATER_PANEL_TITLES, renderLaterPanel } from './widgets/laterPanels';
+import { COURSE_PANEL_TITLES, renderCoursePanel } from './widgets/coursePanels';
 import { HeatmapPanel, InputPanel, MatrixPanel } from './livePanels';
 import { ArchitecturePanel, CostPanel, HeadOverviewPanel, MaskPanel, OutputBarsPanel, PipelinePanel, PositionalPanel, RoPEPanel } from './vizPanels';
 
@@ -98,12 +99,13 @@ function renderPanel(ref: PanelRef): ReactNode | null {
     case 'train':
       return <TrainPanel options={o} />;
     default:
-      return renderLaterPanel(ref);
+      return renderLaterPanel(ref) ?? renderCoursePanel(ref);
   }
 }
 
 const TITLES: Record<PanelRef['panel'], string> = {
   ...LATER_PANEL_TITLES,
+  ...COURSE_PANEL_TITLES,
   input: 'Input',
   tokens: 'Tokens',
   'embedding-lookup': 'Embedding lookup',
