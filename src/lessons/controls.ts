@@ -51,7 +51,7 @@ export function panelControls(ref: PanelRef): ControlId[] {
     case 'ffn-activations':
       return ['table', 'cell-select', 'layer-head'];
     case 'embedding-lookup':
-      return o.show === 'row' ? ['token-picker', 'embedding-row', 'table'] : ['token-picker', 'table'];
+      return ['token-picker', 'table']; // the selected row of E and the vector, never E itself
     case 'positional-encoding':
       return o.view === 'similarity' ? ['similarity-plot', 'cell-select'] : ['table', 'cell-select'];
     case 'rope':
@@ -62,7 +62,7 @@ export function panelControls(ref: PanelRef): ControlId[] {
       return ['padding', 'table'];
     case 'architecture':
     case 'architecture-compare':
-      return ['diagram', 'table'];
+      return ['diagram', 'table', 'logits']; // the diagram names its logits block
     case 'output-bars':
       return ['bars', 'temperature'];
     case 'predictions':
@@ -95,7 +95,7 @@ export function panelControls(ref: PanelRef): ControlId[] {
     case 'token-lines':
       return [];
     case 'bpe':
-      return ['bpe-word', 'table', 'step-button'];
+      return ['bpe-word', 'text-input', 'table', 'step-button'];
     case 'swiglu':
       return ['bars', 'tilt'];
     case 'guess':
@@ -119,7 +119,7 @@ export const MENTIONS: readonly [ControlId, RegExp][] = [
   ['layer-head', /\bswitch heads\b|\b(choose|pick|open|try) (a |another |each |every )?head\b|\blayer and head\b|\bhead (picker|controls)\b/i],
   ['cell-select', /\b(select|hover|focus|click) (or focus |or hover )?(a|any|one|the) cell\b/i],
   ['stage-stepper', /\bstep (through )?the pipeline\b/i],
-  ['embedding-row', /\brow of \$E\$|\brow of E\b/i],
+  ['embedding-row', /\bhighlighted row\b/i],
   ['temperature', /\btemperature\b/i],
   ['top-k', /\btop-k\b/i],
   ['draw', /\bdraw 20\b/i],

@@ -177,8 +177,8 @@ export function MatrixPanel({ field, children }: { field: MatrixField | string; 
             head={perHead ? head : undefined}
             name={FIELD_TITLES[field] ?? field}
             shapeLabel={`[S, ${widthName}] = [${m.rows}, ${m.cols}]`}
-            rowLabels={tokens.slice(0, m.rows)}
-            rowTitle="Tokens (rows)"
+            rowLabels={field === 'positional' ? tokens.slice(0, m.rows).map((t, i) => `pos ${i} (${t})`) : tokens.slice(0, m.rows)}
+            rowTitle={field === 'positional' ? 'Positions (rows; the token there in brackets)' : 'Tokens (rows)'}
             colTitle={`Dimensions (columns, 0…${m.cols - 1})`}
             rowNoun="token"
             colNoun="dimension"

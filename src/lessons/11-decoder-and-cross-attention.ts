@@ -1,4 +1,4 @@
-// Lesson 10: the decoder block (masked self-attention, cross-attention, feed-forward) and
+// Lesson 11: the decoder block (masked self-attention, cross-attention, feed-forward) and
 // cross-attention on the dates model: each output character and where it looks in the input.
 import type { Lesson } from './types';
 
@@ -14,7 +14,7 @@ const lesson: Lesson = {
       title: 'The decoder layer: three sublayers',
       state: { model: 'dates', src: SRC, tgt: TGT, stack: 'decoder', attention: 'selfAttention', layer: 0, head: 0, stage: 'weights', mask: 'causal' },
       prose: [
-        'The dates model reads a date written the way people write them and writes it in ISO form, `YYYY-MM-DD`. It is an [[encoder-decoder]]: an encoder reads the source text (lesson 9) and a decoder writes the answer one character at a time.',
+        'The dates model reads a date written the way people write them and writes it in ISO form, `YYYY-MM-DD`. It is an [[encoder-decoder]]: an encoder reads the source text (lesson 10) and a decoder writes the answer one character at a time.',
         'A decoder layer has **three** sublayers instead of two. First, masked self-attention over the characters written so far. Second, **cross-attention**, which reads the encoder’s output. Third, the feed-forward network. Each has its residual connection and LayerNorm; this model is {{norm}}, so each sublayer reads a normalised copy of the stream and adds its result back.',
       ],
       formulas: [
@@ -29,12 +29,12 @@ const lesson: Lesson = {
     {
       title: 'Masked self-attention over the output so far',
       prose: [
-        'The decoder’s input is the answer so far, shifted one place to the right behind a start token `<bos>`. Position $i$ must predict the character at position $i+1$, so its self-attention uses the [[causal-mask|causal mask]] from lesson 6: it may read positions $0 \\ldots i$ and nothing later.',
+        'The decoder’s input is the answer so far, shifted one place to the right behind a start token `<bos>`. Position $i$ must predict the character at position $i+1$, so its self-attention uses the [[causal-mask|causal mask]] from lesson 7: it may read positions $0 \\ldots i$ and nothing later.',
         'This sublayer tells each position what has been written already: for example that the year is done and a month comes next.',
       ],
       panels: [{ panel: 'attention-heatmap', options: { show: 'weights' } }],
       tryIt: 'The upper triangle is hatched: no decoder position reads a later one. The `<bos>` row has a single allowed cell.',
-      notes: 'Lesson 12 shows why this mask lets training handle all positions at once.',
+      notes: 'Lesson 13 shows why this mask lets training handle all positions at once.',
     },
     {
       title: 'Cross-attention: queries from the decoder, keys and values from the encoder',
@@ -71,7 +71,7 @@ const lesson: Lesson = {
       state: { src: '03/04/1999', tgt: '1999-03-04' },
       panels: [{ panel: 'input' }, { panel: 'cross-alignment' }],
       tryIt: 'Change the source to `3.4.1999` and the target to `1999-04-03`. The month digit `4` now looks at the `4` in second place, and the day digit `3` at the `3` in first place.',
-      notes: 'The target here is typed (teacher forcing, lesson 12); the alignment of the model’s own greedy output is the same when its answer is right.',
+      notes: 'The target here is typed (teacher forcing, lesson 13); the alignment of the model’s own greedy output is the same when its answer is right.',
     },
     {
       title: 'Check your understanding',
@@ -109,7 +109,7 @@ const lesson: Lesson = {
           explanation: 'Cross-attention has no causal mask, because the whole source is known. Only the padded source key is blocked, in every row.',
         },
       ],
-      notes: 'Question 3 ties back to lesson 6: padding blocks keys, and in cross-attention the keys are the source.',
+      notes: 'Question 3 ties back to lesson 7: padding blocks keys, and in cross-attention the keys are the source.',
     },
   ],
 };

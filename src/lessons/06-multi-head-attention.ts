@@ -1,4 +1,4 @@
-// Lesson 5: multi-head attention — dModel split into nHeads × dHead, heads attending separately,
+// Lesson 6: multi-head attention — dModel split into nHeads × dHead, heads attending separately,
 // concatenated and mixed by W_O; one big projection split into heads equals one per head.
 import type { Lesson } from './types';
 
@@ -28,7 +28,7 @@ const lesson: Lesson = {
         { tex: 'd_{\\text{head}} = \\frac{d_{\\text{model}}}{n_{\\text{heads}}} \\qquad Q_h = Q[:,\\; h\\,d_{\\text{head}} : (h+1)\\,d_{\\text{head}}] \\in \\mathbb{R}^{S \\times d_{\\text{head}}}', label: 'Head h takes its own block of columns (likewise for K and V).' },
       ],
       panels: [{ panel: 'matrix', options: { field: 'q' } }],
-      notes: 'Each head then computes softmax(Q_h K_hᵀ/√dHead) V_h exactly as in lesson 4.',
+      notes: 'Each head then computes softmax(Q_h K_hᵀ/√dHead) V_h exactly as in lesson 5.',
     },
     {
       title: 'Concatenate, then mix with W_O',
@@ -37,7 +37,7 @@ const lesson: Lesson = {
         'Each head returns an $S \\times d_{\\text{head}}$ matrix. Placing them side by side (concatenation) gives back $S \\times d_{\\text{model}}$. A last learned matrix, the [[w-o|output projection]] $W_O$, mixes the heads so the information of all of them can combine in every output dimension.',
       ],
       formulas: [
-        { tex: '\\text{head}_h = \\operatorname{softmax}\\!\\left(\\frac{Q_h K_h^{\\top}}{\\sqrt{d_{\\text{head}}}}\\right) V_h', label: 'Each head, as in lesson 4.' },
+        { tex: '\\text{head}_h = \\operatorname{softmax}\\!\\left(\\frac{Q_h K_h^{\\top}}{\\sqrt{d_{\\text{head}}}}\\right) V_h', label: 'Each head, as in lesson 5.' },
         { tex: '\\operatorname{MultiHead}(X) = \\operatorname{concat}(\\text{head}_1, \\dots, \\text{head}_{n_{\\text{heads}}})\\, W_O + b_O \\qquad W_O \\in \\mathbb{R}^{d_{\\text{model}} \\times d_{\\text{model}}}' },
       ],
       panels: [{ panel: 'attention-pipeline' }],

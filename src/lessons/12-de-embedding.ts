@@ -1,4 +1,4 @@
-// Lesson 11: de-embedding — the final linear layer back to the vocabulary, softmax, argmax (greedy),
+// Lesson 12: de-embedding — the final linear layer back to the vocabulary, softmax, argmax (greedy),
 // and sampling with temperature and top-k, with the live probabilities of the grammar model.
 import type { Lesson } from './types';
 
@@ -60,7 +60,7 @@ const lesson: Lesson = {
     {
       title: 'The head depends on the job',
       prose: [
-        'The softmax over a vocabulary is the usual head for text, and it turns generation into a classification over tokens at every step. It is not the only possible head. A masked language model (lesson 9) uses the same kind of layer but reads only the `<mask>` positions. A sentiment classifier would put a small linear layer over one pooled vector and output a few classes. A regression head would output numbers.',
+        'The softmax over a vocabulary is the usual head for text, and it turns generation into a classification over tokens at every step. It is not the only possible head. A masked language model (lesson 10) uses the same kind of layer but reads only the `<mask>` positions. A sentiment classifier would put a small linear layer over one pooled vector and output a few classes. A regression head would output numbers.',
         'The layers below stay the same; only this last step is chosen to fit the objective.',
       ],
       panels: [{ panel: 'predictions', options: { position: 'choose' } }],

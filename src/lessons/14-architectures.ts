@@ -1,4 +1,4 @@
-// Lesson 13: the three architectures side by side — encoder-decoder (T5), encoder-only (BERT),
+// Lesson 14: the three architectures side by side — encoder-decoder (T5), encoder-only (BERT),
 // decoder-only (GPT) — with their masks and attention, each run live on comparable input.
 import type { Lesson } from './types';
 
@@ -33,7 +33,7 @@ const lesson: Lesson = {
       title: 'Decoder-only (GPT-style)',
       state: { model: 'grammar', input: '<bos> the dog that the cats chase', stack: 'decoder', mask: 'causal' },
       prose: [
-        'A **decoder-only** model is one stack with a **causal** mask and no cross-attention. It is trained to predict the next token everywhere at once (lesson 12) and used to **generate**: write a token, append it, repeat. The [[gpt-2|GPT]] models and most of today’s large language models are built this way. A task is put to them as a text to continue (a question, a text to summarise, even music written as a sequence of MIDI events), and the prompt plays the role the encoder plays elsewhere.',
+        'A **decoder-only** model is one stack with a **causal** mask and no cross-attention. It is trained to predict the next token everywhere at once (lesson 13) and used to **generate**: write a token, append it, repeat. The [[gpt-2|GPT]] models and most of today’s large language models are built this way. A task is put to them as a text to continue (a question, a text to summarise, even music written as a sequence of MIDI events), and the prompt plays the role the encoder plays elsewhere.',
         'Here the grammar model reads the same words as above after its start token `<bos>`, stopping where the verb should come, and predicts it from the left context only.',
       ],
       panels: [{ panel: 'attention-heatmap', options: { show: 'weights' } }, { panel: 'predictions' }],

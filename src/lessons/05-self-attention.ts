@@ -1,4 +1,4 @@
-// Lesson 4: self-attention — Q, K, V from one input; scores, the √dHead scaling, softmax and the
+// Lesson 5: self-attention — Q, K, V from one input; scores, the √dHead scaling, softmax and the
 // weighted sum of values, stepped through on a real sentence; any weight opens its dot product.
 import type { Lesson } from './types';
 
@@ -18,7 +18,7 @@ const lesson: Lesson = {
       ],
       formulas: [
         { tex: 'Q = X W_Q + b_Q \\qquad K = X W_K + b_K \\qquad V = X W_V + b_V', label: 'Three linear maps of the same input X, of shape [S, dModel].' },
-        { tex: 'Q_h,\\; K_h,\\; V_h \\in \\mathbb{R}^{S \\times d_{\\text{head}}}', label: 'Each head h takes its own dHead columns (lesson 5); here we follow one head.' },
+        { tex: 'Q_h,\\; K_h,\\; V_h \\in \\mathbb{R}^{S \\times d_{\\text{head}}}', label: 'Each head h takes its own dHead columns (lesson 6); here we follow one head.' },
       ],
       panels: [{ panel: 'attention-pipeline' }],
       tryIt: 'In the pipeline, look at $Q$, $K$ and $V$ of head 0: one row per token of the sentence, $d_{\\text{head}}$ = {{dHead}} columns.',
@@ -34,7 +34,7 @@ const lesson: Lesson = {
       formulas: [{ tex: '\\text{scores}_{ij} = \\frac{q_i \\cdot k_j}{\\sqrt{d_{\\text{head}}}} \\qquad \\text{scores} = \\frac{Q_h K_h^{\\top}}{\\sqrt{d_{\\text{head}}}} \\in \\mathbb{R}^{S \\times S}' }],
       panels: [{ panel: 'attention-heatmap', options: { show: 'scores' } }],
       tryIt: 'Hover or focus a cell (arrow keys move between cells): the tooltip names the query token, the key token, and the score.',
-      notes: 'Scores are signed, drawn on a diverging map centred at 0. Some cells are hatched: this decoder is not allowed to look ahead (lesson 6); their scores are computed but will be discarded.',
+      notes: 'Scores are signed, drawn on a diverging map centred at 0. Some cells are hatched: this decoder is not allowed to look ahead (lesson 7); their scores are computed but will be discarded.',
     },
     {
       title: 'Why divide by √dHead',

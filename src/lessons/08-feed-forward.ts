@@ -1,11 +1,11 @@
-// Lesson 7: the feed-forward block — widen to dFF, apply the activation, project back, at every
+// Lesson 8: the feed-forward block — widen to dFF, apply the activation, project back, at every
 // position separately; why widening helps (Cover's theorem as intuition); activations per token.
 import type { Lesson } from './types';
 
 const lesson: Lesson = {
   slug: 'feed-forward',
   title: 'Feed-forward',
-  summary: 'Widen, activate, project back.',
+  summary: 'Widen, activate, project back; the gated variant.',
   steps: [
     {
       title: 'After attention, each token on its own',

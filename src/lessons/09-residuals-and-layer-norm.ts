@@ -1,4 +1,4 @@
-// Lesson 8: residuals and LayerNorm — the residual stream each sublayer adds to, LayerNorm's
+// Lesson 9: residuals and LayerNorm — the residual stream each sublayer adds to, LayerNorm's
 // per-token statistics, and post-norm against pre-norm on the same sentence (two shipped models).
 import type { Lesson } from './types';
 

@@ -1,4 +1,4 @@
-// Lesson 12: training vs inference on the dates model — teacher forcing (the whole target shifted
+// Lesson 13: training vs inference on the dates model — teacher forcing (the whole target shifted
 // right behind <bos>, every position predicted in one pass) against generating one token at a time.
 import type { Lesson } from './types';
 
@@ -8,7 +8,7 @@ const TGT = '1999-03-14';
 const lesson: Lesson = {
   slug: 'training-vs-inference',
   title: 'Training vs inference',
-  summary: 'Teacher forcing versus one token at a time.',
+  summary: 'Teacher forcing, generation, the KV cache and exposure bias.',
   steps: [
     {
       title: 'One model, two ways to run it',
@@ -51,7 +51,7 @@ const lesson: Lesson = {
       state: { tgt: '' },
       prose: [
         'At inference there is no target to hand over. The decoder starts from `<bos>` alone, predicts the first character, **appends** it to its input and runs again, over and over, until it writes `<eos>` or reaches its length limit. Each step takes the model’s own output as the next input. This is [[autoregressive]] generation.',
-        'Each press of “Generate one token” is one full forward pass of the decoder. Here the choice is greedy (argmax, lesson 11).',
+        'Each press of “Generate one token” is one full forward pass of the decoder. Here the choice is greedy (argmax, lesson 12).',
       ],
       formulas: [{ tex: '\\hat{y}_{t+1} = \\arg\\max_w\\; p\\big(w \\mid \\texttt{<bos>}, \\hat{y}_1, \\ldots, \\hat{y}_t,\\ \\text{source}\\big)', label: 'The next input is the model’s own previous output.' }],
       panels: [{ panel: 'generation' }, { panel: 'predictions' }],

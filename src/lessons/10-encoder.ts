@@ -1,4 +1,4 @@
-// Lesson 9: the encoder — the block assembled from attention, feed-forward, residuals and LayerNorm,
+// Lesson 10: the encoder — the block assembled from attention, feed-forward, residuals and LayerNorm,
 // and bidirectional (full) attention on the masked-grammar model, which fills in a <mask>.
 import type { Lesson } from './types';
 
@@ -15,7 +15,7 @@ const lesson: Lesson = {
       title: 'One encoder layer, assembled',
       state: { model: 'masked-grammar', input: MASKED_VERB, stack: 'encoder', attention: 'selfAttention', layer: 0, head: 0, stage: 'weights', mask: 'full' },
       prose: [
-        'You now know every part. An [[encoder]] layer puts them together in a fixed order: [[self-attention]] lets every token gather from the others, then a [[feed-forward]] network works on each token by itself. Each of the two sublayers has its residual connection and its LayerNorm (lesson 8).',
+        'You now know every part. An [[encoder]] layer puts them together in a fixed order: [[self-attention]] lets every token gather from the others, then a [[feed-forward]] network works on each token by itself. Each of the two sublayers has its residual connection and its LayerNorm (lesson 9).',
         'The masked-grammar model stacks {{nLayers}} such layers with $d_{\\text{model}}$ = {{dModel}} and $n_{\\text{heads}}$ = {{nHeads}}, and it is {{norm}}. Every layer takes an $S \\times d_{\\text{model}}$ matrix and returns one of the same shape, so layers can be stacked as deep as you like.',
       ],
       formulas: [
@@ -24,13 +24,13 @@ const lesson: Lesson = {
       ],
       panels: [{ panel: 'architecture' }],
       tryIt: 'Follow the blocks from the embedding to the softmax: the part between them repeats {{nLayers}} times.',
-      notes: 'Keep the order on the board: attention → add & norm → FFN → add & norm. Some models put the norm first (pre-norm, lesson 8); the parts are the same.',
+      notes: 'Keep the order on the board: attention → add & norm → FFN → add & norm. Some models put the norm first (pre-norm, lesson 9); the parts are the same.',
     },
     {
       title: 'Every token sees every token',
       prose: [
         'An encoder is given the whole input at once and never has to produce it, so nothing needs to be hidden. Its self-attention uses [[full-attention|full attention]]: no pattern mask at all, only padding is blocked. Every query may read keys on its left **and** on its right.',
-        'The heatmap shows one head of the first layer. Rows are queries and columns are keys. Unlike the decoder heatmaps in lesson 6, there is no hatched triangle: the cells above the diagonal, where a query reads a later token, carry weight too.',
+        'The heatmap shows one head of the first layer. Rows are queries and columns are keys. Unlike the decoder heatmaps in lesson 7, there is no hatched triangle: the cells above the diagonal, where a query reads a later token, carry weight too.',
       ],
       formulas: [{ tex: '\\text{weights} = \\operatorname{softmax}\\!\\left(\\frac{Q K^{\\top}}{\\sqrt{d_{\\text{head}}}} + M^{\\text{pad}}\\right) \\in \\mathbb{R}^{S \\times S}', label: 'Only padded keys are blocked; there are none in this sentence.' }],
       panels: [{ panel: 'attention-heatmap', options: { show: 'weights' } }],
@@ -73,7 +73,7 @@ const lesson: Lesson = {
       title: 'What the encoder hands on',
       prose: [
         'The encoder’s result is one vector per input token, $S \\times d_{\\text{model}}$, each now informed by the whole sentence. What happens next depends on the architecture.',
-        'In an **encoder-only** model like this one, a linear layer turns each vector into scores over the vocabulary (lesson 11); for masked words only the `<mask>` rows matter. In an **encoder-decoder** model the decoder reads this matrix through cross-attention, as its keys and values (lesson 10).',
+        'In an **encoder-only** model like this one, a linear layer turns each vector into scores over the vocabulary (lesson 12); for masked words only the `<mask>` rows matter. In an **encoder-decoder** model the decoder reads this matrix through cross-attention, as its keys and values (lesson 11).',
       ],
       formulas: [{ tex: 'M = \\operatorname{Encoder}(x) \\in \\mathbb{R}^{S \\times d_{\\text{model}}}', label: 'One context-aware vector per input token.' }],
       panels: [{ panel: 'matrix', options: { field: 'layerOutput' } }],

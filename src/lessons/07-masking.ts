@@ -1,4 +1,4 @@
-// Lesson 6: masking — padding, full, causal and prefix masks and their combination; blocked cells
+// Lesson 7: masking — padding, full, causal and prefix masks and their combination; blocked cells
 // become −∞ before the softmax and 0 after; switching the mask of a trained decoder.
 import type { Lesson } from './types';
 
