@@ -33,8 +33,11 @@ const lesson: Lesson = {
         'The heatmap shows one head of the first layer. Rows are queries and columns are keys. Unlike the decoder heatmaps in lesson 7, there is no hatched triangle: the cells above the diagonal, where a query reads a later token, carry weight too.',
       ],
       formulas: [{ tex: '\\text{weights} = \\operatorname{softmax}\\!\\left(\\frac{Q K^{\\top}}{\\sqrt{d_{\\text{head}}}} + M^{\\text{pad}}\\right) \\in \\mathbb{R}^{S \\times S}', label: 'Only padded keys are blocked; there are none in this sentence.' }],
-      panels: [{ panel: 'attention-heatmap', options: { show: 'weights' } }],
-      tryIt: 'Choose a row near the start, such as `dog`, and look to the right of the diagonal: that query also reads words that come after it.',
+      panels: [
+        { panel: 'guess', options: { mode: 'next-token', lesson: 'encoder', id: 'enc-mask-verb', at: 'mask', choices: 'runs run chases chase sleeps sleep', prompt: 'The input hides the main verb behind `<mask>`. Which word do you expect the encoder to rate highest for it?' } },
+        { panel: 'attention-heatmap', options: { show: 'weights' } },
+      ],
+      tryIt: 'Commit your guess (the next step shows all the probabilities). Then choose a row near the start, such as `dog`, and look to the right of the diagonal: that query also reads words that come after it.',
       notes: 'Bidirectional is the whole point of an encoder: a word’s meaning often depends on words after it.',
     },
     {
@@ -98,9 +101,10 @@ const lesson: Lesson = {
           id: 'mask-evidence',
           prompt: 'In `the <mask> that the cats chase runs .`, which word tells the encoder that the hidden noun is singular?',
           options: [
-            { text: '`cats`', feedback: '`cats` is plural, and it belongs to the relative clause.' },
+            { text: '`cats`', feedback: '`cats` is plural, and it belongs to the relative clause.', revisit: 4 },
             { text: '`runs`, to the right of the blank', correct: true },
-            { text: '`the`, to the left of the blank', feedback: '`the` goes with both singular and plural nouns.' },
+            { text: '`the`, to the left of the blank', feedback: '`the` goes with both singular and plural nouns.', revisit: 4 },
+            { text: '`chase`, the verb of the clause', feedback: '`chase` agrees with `cats`, the subject of the clause, not with the hidden noun.', revisit: 4 },
           ],
           explanation: 'Only the main verb `runs`, to the right of the blank, gives the number away; a model that reads only leftwards could not use it.',
         },
@@ -110,8 +114,9 @@ const lesson: Lesson = {
           prompt: 'What is the shape of what an encoder stack returns for $S$ input tokens?',
           options: [
             { text: '$[S, d_{\\text{model}}]$, one vector per token', correct: true },
-            { text: '$[d_{\\text{model}}]$, one vector for the whole input', feedback: 'A single vector is what a classifier might pool from it; the encoder keeps one row per token.' },
-            { text: 'Shape $[S, S]$', feedback: 'That is the shape of the attention weights inside it.' },
+            { text: '$[d_{\\text{model}}]$, one vector for the whole input', feedback: 'A single vector is what a classifier might pool from it; the encoder keeps one row per token.', revisit: 6 },
+            { text: 'Shape $[S, S]$', feedback: 'That is the shape of the attention weights inside it.', revisit: 2 },
+            { text: 'Shape $[S, V]$, a probability for every word', feedback: 'That comes only after a de-embedding on top; the encoder itself returns vectors.', revisit: 6 },
           ],
           explanation: 'Every layer keeps the shape $[S, d_{\\text{model}}]$, so the stack returns one vector per token for a decoder or an output layer to read.',
         },

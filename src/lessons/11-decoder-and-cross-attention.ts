@@ -47,8 +47,11 @@ const lesson: Lesson = {
         { tex: 'Q = X_{\\text{dec}} W_Q \\in \\mathbb{R}^{S_{\\text{tgt}} \\times d_{\\text{head}}}, \\quad K = M W_K,\\;\\; V = M W_V \\in \\mathbb{R}^{S_{\\text{src}} \\times d_{\\text{head}}}', label: 'Per head; X_dec is the decoder stream (after LN₂), M the encoder output.' },
         { tex: '\\text{weights} = \\operatorname{softmax}\\!\\left(\\frac{Q K^{\\top}}{\\sqrt{d_{\\text{head}}}}\\right) \\in \\mathbb{R}^{S_{\\text{tgt}} \\times S_{\\text{src}}}, \\qquad \\text{out} = \\text{weights}\\; V', label: 'Rows: decoder positions (queries). Columns: source characters (keys).' },
       ],
-      panels: [{ panel: 'attention-heatmap', options: { show: 'weights' } }],
-      tryIt: 'Read a row: one decoder position spreading its attention over the source characters. Switch heads to see how they divide the work.',
+      panels: [
+        { panel: 'guess', options: { mode: 'cell', lesson: 'decoder-and-cross-attention', id: 'cross-day-digit', at: 9, prompt: 'Cover the grid below first. Decoder position 9 has just read the `0` of the day and must write the day’s last digit, `3`. Which source character do you expect head 0 to weigh most?' } },
+        { panel: 'attention-heatmap', options: { show: 'weights' } },
+      ],
+      tryIt: 'Commit your guess, then read the row of position 9 in the heatmap. Read other rows: one decoder position spreading its attention over the source characters. Switch heads to see how they divide the work.',
       notes: 'This is the correction to the course notes: the notes’ prose puts the queries on the encoder side, but their own formula (and PyTorch, and our code) takes Q from the decoder. Key and value rows come from the same encoder positions, so the columns are the source characters.',
     },
     {
@@ -83,8 +86,9 @@ const lesson: Lesson = {
           prompt: 'In cross-attention, where do the queries, keys and values come from?',
           options: [
             { text: 'Queries from the decoder; keys and values from the encoder output.', correct: true },
-            { text: 'Queries from the encoder; keys and values from the decoder.', feedback: 'That is the slip in some notes. The decoder asks the questions, and the source supplies keys to match and values to copy.' },
-            { text: 'All three from the decoder, as in self-attention.', feedback: 'Then the decoder would never read the source at all.' },
+            { text: 'Queries from the encoder; keys and values from the decoder.', feedback: 'That is the slip in some notes. The decoder asks the questions, and the source supplies keys to match and values to copy.', revisit: 3 },
+            { text: 'All three from the decoder, as in self-attention.', feedback: 'Then the decoder would never read the source at all.', revisit: 3 },
+            { text: 'Queries and keys from the decoder; values from the encoder.', feedback: 'Keys and values always come from the same positions: the source characters.', revisit: 3 },
           ],
           explanation: 'Each decoder position asks (query) which source positions matter (keys) and takes their content (values); that is how the output is conditioned on the input.',
         },
@@ -94,8 +98,9 @@ const lesson: Lesson = {
           prompt: 'The decoder has $S_{\\text{tgt}} = 11$ positions and the source has $S_{\\text{src}} = 30$ characters, with $n_{\\text{heads}} = 4$. What shape are the cross-attention weights?',
           options: [
             { text: 'Shape $[4, 11, 30]$', correct: true },
-            { text: 'Shape $[4, 30, 11]$', feedback: 'Rows are queries, and the queries are the 11 decoder positions.' },
-            { text: 'Shape $[4, 11, 11]$', feedback: 'That is the decoder’s self-attention.' },
+            { text: 'Shape $[4, 30, 11]$', feedback: 'Rows are queries, and the queries are the 11 decoder positions.', revisit: 3 },
+            { text: 'Shape $[4, 11, 11]$', feedback: 'That is the decoder’s self-attention.', revisit: 2 },
+            { text: 'Shape $[11, 30]$, one grid for all heads', feedback: 'Each head has its own grid of weights.', revisit: 3 },
           ],
           explanation: 'One $S_{\\text{tgt}} \\times S_{\\text{src}}$ grid per head: a row for each decoder position and a column for each source character.',
         },

@@ -132,13 +132,16 @@ const TITLES: Record<PanelRef['panel'], string> = {
 /** Panels that draw their own title (the frame then shows only the badge). */
 const SELF_TITLED: ReadonlySet<PanelRef['panel']> = new Set(['input', 'tokens', 'attention-heatmap', 'matrix', 'output-bars', 'ffn-activations', 'attention-pipeline', 'head-overview', 'mask', 'positional-encoding', 'rope', 'architecture', 'cost']);
 
+/** The frame title; a masked-LM reading of the predictions is not a next-token prediction. */
+const titleOf = (ref: PanelRef) => (ref.panel === 'predictions' && ref.options?.position === 'mask' ? 'Probabilities for the masked word' : TITLES[ref.panel]);
+
 /** One panel in its frame: title, an "Illustration" badge when it is not from a running model, caption. */
 export function PanelFrame({ panelRef }: { panelRef: PanelRef }) {
   const body = renderPanel(panelRef);
   return (
     <figure className="lesson-panel" data-testid={`panel-${panelRef.panel}`} data-ready={body ? 'true' : 'false'}>
       <div className="lesson-panel-head">
-        <span className={SELF_TITLED.has(panelRef.panel) ? 'visually-hidden' : 'lesson-panel-title'}>{TITLES[panelRef.panel]}</span>
+        <span className={SELF_TITLED.has(panelRef.panel) ? 'visually-hidden' : 'lesson-panel-title'}>{titleOf(panelRef)}</span>
         {panelRef.illustration ? (
           <span className="badge badge-illustration" title="Drawn for explanation, not read from a running model">
             Illustration
@@ -148,7 +151,7 @@ export function PanelFrame({ panelRef }: { panelRef: PanelRef }) {
             Live model
           </span>
         )}
-        <PanelEmbedButton panelRef={panelRef} title={TITLES[panelRef.panel]} />
+        <PanelEmbedButton panelRef={panelRef} title={titleOf(panelRef)} />
       </div>
       {body ?? <p className="notice">This panel is on its way with the visualization kit.</p>}
       {panelRef.caption && (

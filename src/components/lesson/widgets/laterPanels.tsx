@@ -50,7 +50,7 @@ export function renderLaterPanel(ref: PanelRef): ReactNode | null {
       return <CrossAlignment />;
     case 'predictions': {
       const p = o.position;
-      return <Predictions position={p === 'mask' || p === 'choose' ? p : 'last'} sampling={o.sampling === true} pair={o.pair === true} />;
+      return <Predictions position={p === 'mask' || p === 'choose' ? p : 'last'} sampling={o.sampling === true} pair={o.pair === true} showLogits={o.logits === true} />;
     }
     case 'teacher-forcing':
       return <TeacherForcing />;
