@@ -115,7 +115,7 @@ async function tabTo(page: Page, selector: string, unseen: string[], limit = 400
 
 test('keyboard only: the whole masking lesson, quiz included, with Tab, Enter, Space and arrows', async ({ page }) => {
   test.setTimeout(300_000);
-  const lesson = ((await import('../src/lessons/06-masking')) as { default: Lesson }).default;
+  const lesson = ((await import('../src/lessons/07-masking')) as { default: Lesson }).default;
   await page.goto('./#/learn/masking/1');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Masking');
   const unseen: string[] = [];

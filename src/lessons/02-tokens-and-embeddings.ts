@@ -12,7 +12,7 @@ const lesson: Lesson = {
       state: { model: 'grammar', input: '<bos> the dog runs .', layer: 0, head: 0, stage: 'tokens' },
       prose: [
         'A transformer does arithmetic on vectors, so text has to become numbers first. The first cut splits the text into [[token|tokens]], pieces taken from a fixed list, the model’s [[vocabulary]]. Each token is then replaced by its **id**: its index in that list.',
-        'The model running here, {{model}}, cuts at spaces: one token per word (write the full stop as a word of its own). Its input starts with `<bos>`, a special begin token it was trained with. Its vocabulary has {{vocabSize}} entries, including special tokens in angle brackets. A word it never saw in training has no entry: a vocabulary with an `<unk>` token maps it there, and this one, which has none, has to leave the word out.',
+        'The model running here, {{model}}, cuts at spaces: one token per word (write the full stop as a word of its own). Its input starts with `<bos>`, a special [[bos|begin token]] it was trained with. Its vocabulary has {{vocabSize}} entries, including special tokens in angle brackets. A word it never saw in training has no entry: a vocabulary with an `<unk>` token maps it there, and this one, which has none, has to leave the word out.',
       ],
       panels: [
         { panel: 'input' },
@@ -59,7 +59,7 @@ const lesson: Lesson = {
     {
       title: 'Multiplying by the embedding matrix picks a row',
       prose: [
-        'The [[embedding]] matrix $E$ has one row of $d_{\\text{model}}$ learned numbers per vocabulary entry. Multiply a one-hot vector by $E$ and every row is multiplied by 0 except row $t$, which is multiplied by 1: the product **is** row $t$.',
+        'The [[embedding]] matrix $E$ has one row of $d_{\\text{model}}$ learned numbers ([[d-model|dModel]]) per vocabulary entry. Multiply a one-hot vector by $E$ and every row is multiplied by 0 except row $t$, which is multiplied by 1: the product **is** row $t$.',
         'So the layer is implemented as a lookup: take row $t$ of $E$. Same numbers, no multiplications. The model learns $E$ during training, so tokens used in similar ways end up with similar rows.',
       ],
       formulas: [

@@ -12,7 +12,7 @@ const lesson: Lesson = {
       state: { model: 'reverse', src: 'stop', tgt: '', stack: 'encoder', attention: 'selfAttention', layer: 0, head: 0, stage: 'positional' },
       prose: [
         'Attention compares tokens by their vectors only. If the vectors carry no position, shuffling the input just shuffles the output the same way: `stop` and `pots` would look like the same bag of letters, and a model could not reverse either.',
-        'Mathematically: for any reordering (a permutation matrix $\\Pi$ applied to the rows), attention without positions and without a mask gives the same rows, reordered. So position has to be written into the numbers somewhere. There are three common ways.',
+        'Mathematically: for any reordering (a permutation matrix $\\Pi$ applied to the rows), attention without positions and without a mask gives the same rows, reordered. So position has to be written into the numbers somewhere. There are three common ways of [[positional-encoding|positional encoding]].',
       ],
       formulas: [{ tex: '\\operatorname{Attention}(\\Pi X) = \\Pi\\, \\operatorname{Attention}(X)', label: 'Without positional information, reordering the input only reorders the output.' }],
       notes:
@@ -21,7 +21,7 @@ const lesson: Lesson = {
     {
       title: 'Sinusoidal encoding: the formula',
       prose: [
-        'The original transformer adds a fixed table $P$ to the embeddings, with no parameters to learn. Dimensions come in pairs: the even dimension $2i$ holds a **sine** and the odd dimension $2i+1$ the **cosine** of the same angle. The two are interleaved, sin, cos, sin, cos, …, not a block of sines followed by a block of cosines (a frequent mix-up).',
+        'The original transformer adds a fixed [[sinusoidal|sinusoidal]] table $P$ to the embeddings, with no parameters to learn. Dimensions come in pairs: the even dimension $2i$ holds a **sine** and the odd dimension $2i+1$ the **cosine** of the same angle. The two are interleaved, sin, cos, sin, cos, …, not a block of sines followed by a block of cosines (a frequent mix-up).',
         'The angle grows with the position at a rate set by the pair: $\\omega_i = 1 / 10000^{2i/d_{\\text{model}}}$. The first pairs turn fast, the last ones very slowly, like the hands of a clock. Positions start at 0.',
       ],
       formulas: [

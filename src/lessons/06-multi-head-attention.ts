@@ -21,7 +21,7 @@ const lesson: Lesson = {
     {
       title: 'Splitting dModel into heads',
       prose: [
-        'The heads do not add width. The $d_{\\text{model}}$ columns of $Q$, $K$ and $V$ are cut into $n_{\\text{heads}}$ slices of $d_{\\text{head}} = d_{\\text{model}} / n_{\\text{heads}}$ columns; [[head]] $h$ uses the slice from column $h\\,d_{\\text{head}}$ to $(h+1)\\,d_{\\text{head}} - 1$.',
+        'The heads do not add width. The $d_{\\text{model}}$ columns of $Q$, $K$ and $V$ are cut into $n_{\\text{heads}}$ slices of $d_{\\text{head}} = d_{\\text{model}} / n_{\\text{heads}}$ columns ([[d-head|dHead]]); [[head]] $h$ uses the slice from column $h\\,d_{\\text{head}}$ to $(h+1)\\,d_{\\text{head}} - 1$.',
         'For this model: $d_{\\text{model}}$ = {{dModel}}, $n_{\\text{heads}}$ = {{nHeads}}, so $d_{\\text{head}}$ = {{dHead}}. The total work is about the same as one head of full width; it is just divided differently. Nothing forces $d_{\\text{head}} = d_{\\text{model}} / n_{\\text{heads}}$: a model may use smaller or larger heads, but this choice keeps $Q$, $K$ and $V$ at width $d_{\\text{model}}$ and the cost unchanged as heads are added.',
       ],
       formulas: [

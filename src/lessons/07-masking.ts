@@ -27,7 +27,7 @@ const lesson: Lesson = {
       title: 'Padding mask',
       state: { model: 'reverse', src: 'abc<pad><pad>', tgt: '', stack: 'encoder', attention: 'selfAttention', layer: 0, head: 0, stage: 'weights' },
       prose: [
-        'Inputs in a batch have different lengths, so short ones are filled up with a `<pad>` token. The [[padding-mask|padding mask]] blocks every **key** that is padding: no query may read filler.',
+        'Inputs in a batch have different lengths, so short ones are filled up with a `<pad>` ([[pad|padding]]) token. The [[padding-mask|padding mask]] blocks every **key** that is padding: no query may read filler.',
         'The rows of padded positions are still computed like any other row; their results are simply ignored later. So padding blocks columns, not rows.',
       ],
       formulas: [{ tex: 'M^{\\text{pad}}_{ij} = -\\infty \\iff \\text{token}_j = \\texttt{<pad>}' }],

@@ -24,7 +24,7 @@ const lesson: Lesson = {
     {
       title: 'Widening to dFF',
       prose: [
-        'The hidden width $d_{\\text{FF}}$ is usually four times $d_{\\text{model}}$ (2048 = 4 × 512 in the original transformer). This model uses $d_{\\text{FF}}$ = {{dFF}}, {{ffRatio}} × its $d_{\\text{model}}$ of {{dModel}}.',
+        'The hidden width [[d-ff|dFF]], $d_{\\text{FF}}$, is usually four times $d_{\\text{model}}$ (2048 = 4 × 512 in the original transformer). This model uses $d_{\\text{FF}}$ = {{dFF}}, {{ffRatio}} × its $d_{\\text{model}}$ of {{dModel}}.',
         'So the block holds $2\\, d_{\\text{model}}\\, d_{\\text{FF}}$ weights, twice the $4\\, d_{\\text{model}}^2$ of the attention projections when $d_{\\text{FF}} = 4\\, d_{\\text{model}}$.',
       ],
       formulas: [{ tex: 'x \\in \\mathbb{R}^{d_{\\text{model}}} \\xrightarrow{\\;W_1\\;} \\mathbb{R}^{d_{\\text{FF}}} \\xrightarrow{\\;\\operatorname{act}\\;} \\mathbb{R}^{d_{\\text{FF}}} \\xrightarrow{\\;W_2\\;} \\mathbb{R}^{d_{\\text{model}}}' }],

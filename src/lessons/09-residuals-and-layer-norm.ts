@@ -55,7 +55,7 @@ const lesson: Lesson = {
       title: 'Post-norm: normalise after adding',
       state: { model: 'masked-grammar', input: SENTENCE, stack: 'encoder', layer: 0, head: 0, mask: 'full' },
       prose: [
-        'There are two places to put the LayerNorm. The original transformer puts it **after** the residual addition: add the sublayer’s output to the stream, then normalise the sum. This is **post-norm**, and BERT uses it too.',
+        'There are two places to put the LayerNorm. The original transformer puts it **after** the residual addition: add the sublayer’s output to the stream, then normalise the sum. This is [[post-norm|post-norm]], and BERT uses it too.',
         'This is the masked-grammar model, which is post-norm, reading the same sentence. Now every layer ends with a LayerNorm, so the stream is normalised again and again, and its $\\sigma$ cannot drift far from one layer to the next.',
       ],
       formulas: [{ tex: 'x \\;\\leftarrow\\; \\operatorname{LayerNorm}\\big(x + F(x)\\big)', label: 'Post-norm (Attention Is All You Need, BERT).' }],
@@ -67,7 +67,7 @@ const lesson: Lesson = {
       title: 'Pre-norm: normalise what the sublayer reads',
       state: { model: 'grammar', stack: 'decoder', mask: 'causal' },
       prose: [
-        '**Pre-norm** moves the LayerNorm **inside** the branch. The sublayer reads a normalised copy of the stream, and its output is added to the stream itself, which is never normalised on the way. From the embeddings to the last layer there is now a clean path of pure additions, so pre-norm stacks train stably even when they are deep. GPT-2 and most recent models use it.',
+        '[[pre-norm|Pre-norm]] moves the LayerNorm **inside** the branch. The sublayer reads a normalised copy of the stream, and its output is added to the stream itself, which is never normalised on the way. From the embeddings to the last layer there is now a clean path of pure additions, so pre-norm stacks train stably even when they are deep. GPT-2 and most recent models use it.',
         'The price is that the stream is never rescaled, so one LayerNorm is needed at the very end. Switch between the two models and compare the same sentence: pre-norm (grammar) drifts and then gets a final reset; post-norm (masked-grammar) is reset after every layer.',
       ],
       formulas: [

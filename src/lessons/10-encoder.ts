@@ -43,7 +43,7 @@ const lesson: Lesson = {
     {
       title: 'Filling a blank from both sides',
       prose: [
-        'The masked-grammar model was trained like BERT’s masked language model: one word of a sentence is replaced by `<mask>` and the model must say which word it was. The prediction is read at the `<mask>` position itself.',
+        'The masked-grammar model was trained like BERT’s masked language model: one word of a sentence is replaced by `<mask>` (the [[mask-token|mask token]]) and the model must say which word it was. The prediction is read at the `<mask>` position itself.',
         'Here the main verb is hidden. To choose between `runs` and `run` the model must find the subject, `dog`, which is singular, past the plural `cats` right next to the blank. The bars show the probabilities at the `<mask>` position.',
       ],
       panels: [{ panel: 'input' }, { panel: 'predictions', options: { position: 'mask' } }],

@@ -14,7 +14,7 @@ const lesson: Lesson = {
       title: 'The decoder layer: three sublayers',
       state: { model: 'dates', src: SRC, tgt: TGT, stack: 'decoder', attention: 'selfAttention', layer: 0, head: 0, stage: 'weights', mask: 'causal' },
       prose: [
-        'The dates model reads a date written the way people write them and writes it in ISO form, `YYYY-MM-DD`. It is an [[encoder-decoder]]: an encoder reads the source text (lesson 10) and a decoder writes the answer one character at a time.',
+        'The dates model reads a date written the way people write them and writes it in ISO form, `YYYY-MM-DD`. It is an [[encoder-decoder]]: an encoder reads the source text (lesson 10) and a [[decoder]] writes the answer one character at a time.',
         'A decoder layer has **three** sublayers instead of two. First, masked self-attention over the characters written so far. Second, **cross-attention**, which reads the encoder’s output. Third, the feed-forward network. Each has its residual connection and LayerNorm; this model is {{norm}}, so each sublayer reads a normalised copy of the stream and adds its result back.',
       ],
       formulas: [

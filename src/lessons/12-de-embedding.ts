@@ -31,7 +31,7 @@ const lesson: Lesson = {
       title: 'Softmax, then argmax',
       prose: [
         'The logits are raw scores: the table shows them next to the probabilities. They can be negative, and only their **differences** matter: adding the same number to every logit of a row changes nothing. A [[softmax]] turns a row of logits into probabilities: positive numbers that add up to 1. A logit larger by 1 means a probability $e \\approx 2.7$ times larger. Rank does not change, so the largest logit is also the most probable token.',
-        'Taking that token is [[argmax]], or **greedy decoding**. Because this is a decoder, **every** position gets such a row: position $i$ predicts token $i+1$. Pick any word of the prompt to see what the model expected right after it.',
+        'Taking that token is [[argmax]], or [[greedy-decoding|greedy decoding]]. Because this is a decoder, **every** position gets such a row: position $i$ predicts token $i+1$. Pick any word of the prompt to see what the model expected right after it.',
       ],
       formulas: [{ tex: 'p_{i,w} = \\frac{e^{\\text{logits}_{i,w}}}{\\sum_{w\'} e^{\\text{logits}_{i,w\'}}} \\qquad \\hat{w}_i = \\arg\\max_w\\, p_{i,w}', label: 'Probabilities and the greedy choice at position i.' }],
       panels: [{ panel: 'input' }, { panel: 'predictions', options: { position: 'choose', logits: true } }],

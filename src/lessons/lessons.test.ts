@@ -29,6 +29,24 @@ describe('glossary', () => {
   });
 });
 
+describe('glossary steps', async () => {
+  const lessons = new Map((await Promise.all([...lessonLoaders.keys()].map((s) => loadLesson(s)))).map((l) => [l.slug, l]));
+  it('every entry links to the step that teaches it: that step links the term', () => {
+    for (const e of GLOSSARY) {
+      expect(e.lesson, e.id).toBeDefined();
+      const l = lessons.get(e.lesson!)!;
+      expect(e.step, e.id).toBeGreaterThanOrEqual(1);
+      const s = l.steps[e.step! - 1];
+      expect(s, `${e.id}: step ${e.step} of ${e.lesson}`).toBeDefined();
+      expect([...s.prose, s.tryIt ?? ''].some((t) => termIds(t).includes(e.id)), `${e.id}: step ${e.step} of ${e.lesson} does not link [[${e.id}]]`).toBe(true);
+    }
+  });
+  it('has the terms the issue found missing', () => {
+    for (const id of ['decoder', 'kv-cache', 'exposure-bias', 'induction-head', 'greedy-decoding', 'pre-norm', 'post-norm', 'cross-entropy', 'bpe', 'bos', 'eos', 'pad', 'mask-token', 'swiglu'])
+      expect(glossaryEntry(id), id).toBeDefined();
+  });
+});
+
 describe('every lesson module', async () => {
   const lessons: Lesson[] = await Promise.all([...lessonLoaders.keys()].map((s) => loadLesson(s)));
   for (const lesson of lessons) {
