@@ -62,7 +62,7 @@ describe('shipped models', () => {
           expect(words.at(-1)).toBe('.');
         }
         if (name === 'dates' || name === 'reverse') {
-          const { params } = loadParams(bytes);
+          const { params, config } = loadParams(bytes);
           const ids = seq.tokens.map((t) => t.id);
           const out = greedyDecode(params, config, [ids], 1, 2, 16)[0].map((t) => model.vocab![t]).join('');
           expect(out).toBe(name === 'dates' ? '1994-08-09' : [...example].reverse().join(''));
