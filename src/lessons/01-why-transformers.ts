@@ -24,7 +24,7 @@ const lesson: Lesson = {
       title: 'Parallel, but quadratic',
       prose: [
         'Reading everything at once has a price. To decide what each token should take from the others, attention scores **every pair** of tokens. With $S$ tokens that is an $S \\times S$ grid of [[scores]] for each head in each layer: double the input and the grid has four times as many cells.',
-        'An RNN does work proportional to $S$, but in $S$ steps that must run one after another. A transformer layer has two kinds of work. Its projections and feed-forward network treat each token alone: about $12\,S\,d_{\text{model}}^2$ multiply-adds, linear in $S$. Its attention scores every pair: about $2\,S^2 d_{\text{model}}$, quadratic in $S$. The quadratic part overtakes the linear part only when $S > 6\,d_{\text{model}}$. For the models in this course ($d_{\text{model}} = 64$, $S \approx 10$) the linear part is about 40 times larger; for long documents the $S^2$ part dominates.',
+        'An RNN does work proportional to $S$, but in $S$ steps that must run one after another. A transformer layer has two kinds of work. Its projections and feed-forward network treat each token alone: about $12\\,S\\,d_{\\text{model}}^2$ multiply-adds, linear in $S$. Its attention scores every pair: about $2\\,S^2 d_{\\text{model}}$, quadratic in $S$. The quadratic part overtakes the linear part only when $S > 6\\,d_{\\text{model}}$. For the models in this course ($d_{\\text{model}} = 64$, $S \\approx 10$) the linear part is about 40 times larger; for long documents the $S^2$ part dominates.',
         'Either way, all of a transformer layer’s work can run at the same time. On hardware built for parallel arithmetic the transformer usually finishes first, even though it does more arithmetic.',
         'A word on notation: $S$ is [[sequence-length|the sequence length]], $d_{\\text{model}}$ the width of each token’s vector and $d_{\\text{head}}$ the width of one attention head (some notes write $H$ for it).',
       ],
@@ -36,7 +36,7 @@ const lesson: Lesson = {
         },
       ],
       panels: [{ panel: 'cost', illustration: true, caption: 'Operation counts from the formulas above, for a chosen width; not a timing.' }],
-      tryIt: 'Change the largest S on the length axis: at short lengths the transformer’s total follows its linear projections and feed-forward; past $6\,d_{\text{model}}$ the attention part bends it upward like $S^2$. Its number of sequential steps stays flat, while the RNN’s grows with $S$.',
+      tryIt: 'Change the largest S on the length axis: at short lengths the transformer’s total follows its linear projections and feed-forward; past $6\\,d_{\\text{model}}$ the attention part bends it upward like $S^2$. Its number of sequential steps stays flat, while the RNN’s grows with $S$.',
       notes:
         'The key contrast: total work versus the length of the critical path. Transformers trade more total work for a short critical path. Point at where the attention curve crosses the projections + FFN curve (S = 6·dModel = 384 at dModel 64). Mention that the S² also shows up in memory: the weights grid is stored per head.',
     },

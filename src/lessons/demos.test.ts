@@ -24,7 +24,7 @@ function lastRow(m: Model, text: string, opts: Parameters<typeof forward>[2] = {
   const r = forward(m, { tokens: ids(m, text) }, { trace: 'none', ...opts });
   const [T, V] = r.probs.shape;
   const row = Array.from(r.probs.data.subarray((T - 1) * V, T * V));
-  const order = row.map((p, i) => i).sort((a, b) => row[b] - row[a]);
+  const order = row.map((_, i) => i).sort((a, b) => row[b] - row[a]);
   return { row, top: order[0], piece: (i: number) => m.vocab![i] };
 }
 
