@@ -36,7 +36,7 @@ export type ControlId =
 
 /** Controls and figures each panel brings, given its options. */
 export function panelControls(ref: PanelRef): ControlId[] {
-  const o = ref.options ?? {};
+  const o = (ref.options ?? {}) as Record<string, unknown>; // options differ by panel
   switch (ref.panel) {
     case 'input':
     case 'tokens':

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTokenizer, encode, forward, getTensor, layerNorm, loadModel, tracePath, type Model, type Tensor } from '../model/index';
-import { rowStats } from '../components/lesson/widgets/laterShared';
+import { rowStats } from '../components/lesson/widgets/stats';
 import { loadLesson } from './registry';
 import { stateAtStep } from './stepState';
 import type { Lesson } from './types';

@@ -7,7 +7,7 @@ import { forward, loadModel } from '../model/index';
 import { makeBatch } from '../model/train/batch';
 import { forwardBatch } from '../model/train/forward';
 import { loadParams } from '../model/train/serialize';
-import { greedyDecode } from '../model/train/evaluate';
+import { greedyDecodeBatch } from '../model/train/evaluate';
 import { tokenize } from '../store/tokenize';
 import { cardKeys, parseCardTable } from './cardMetrics';
 import { evaluateTask, TASKS, type TaskName } from './evaluateTask';
@@ -64,7 +64,7 @@ describe('shipped models', () => {
         if (name === 'dates' || name === 'reverse') {
           const { params, config } = loadParams(bytes);
           const ids = seq.tokens.map((t) => t.id);
-          const out = greedyDecode(params, config, [ids], 1, 2, 16)[0].map((t) => model.vocab![t]).join('');
+          const out = greedyDecodeBatch(params, config, [ids], 1, 2, 16)[0].map((t) => model.vocab![t]).join('');
           expect(out).toBe(name === 'dates' ? '1994-08-09' : [...example].reverse().join(''));
         }
       });

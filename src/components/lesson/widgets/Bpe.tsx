@@ -3,7 +3,7 @@
 // the shipped models (they cut at characters or words), which the frame says.
 import { useId, useMemo, useState } from 'react';
 import { BPE_CORPUS, END, learnMerges, segmentSteps } from './bpe';
-import './later.css';
+import './widgets.css';
 
 const MAX_MERGES = 150;
 
@@ -20,7 +20,7 @@ export function Bpe() {
   const cleaned = word.toLowerCase().replace(/[^a-z]/g, '');
   return (
     <div data-panel-ready="true" data-testid="bpe">
-      <div className="later-controls">
+      <div className="widget-controls">
         <label htmlFor={wordId}>Your word</label>
         <input id={wordId} value={word} maxLength={30} data-testid="bpe-word" onChange={(e) => { setWord(e.target.value); setShown(null); }} />
         <label htmlFor={countId}>
@@ -40,14 +40,14 @@ export function Bpe() {
           ': single characters, the end marker ' + END + ' last'
         )}
       </p>
-      <div className="later-row" role="list" aria-label={`Pieces of ${cleaned || 'the word'}`} data-testid="bpe-pieces">
+      <div className="widget-row" role="list" aria-label={`Pieces of ${cleaned || 'the word'}`} data-testid="bpe-pieces">
         {steps[at].pieces.map((p, i) => (
-          <span role="listitem" key={i} className="later-chip">
-            <span className="later-chip-char">{p}</span>
+          <span role="listitem" key={i} className="widget-chip">
+            <span className="widget-chip-char">{p}</span>
           </span>
         ))}
       </div>
-      <div className="later-controls">
+      <div className="widget-controls">
         <button type="button" className="btn" disabled={at === 0} onClick={() => setShown(Math.max(0, at - 1))}>
           Back
         </button>

@@ -7,10 +7,10 @@ import { useAtlas } from '../../../store/atlas';
 import { selectModelInfo, useSelectedAttention, useTraceTensor, piecesOf } from '../../../store/selectors';
 import { tracePath } from '../../../model/trace';
 import type { Tensor } from '../../../model/tensor';
-import { LiveState } from '../livePanels';
+import { LiveState } from '../../../panels/LiveState';
 import { markGuess } from '../progress';
-import { fmt, useStackPieces } from './laterShared';
-import './later.css';
+import { fmt, useStackPieces } from './stats';
+import './widgets.css';
 
 export interface GuessProps {
   /** 'next-token': which token the model rates highest at a position; 'cell': which key a
@@ -92,7 +92,7 @@ export function Guess({ mode, lesson, id, prompt, at = 'last', choices }: GuessP
           <p>
             <strong>Predict first.</strong> {prompt} <span className="pg-muted">({rows.where})</span>
           </p>
-          <div className="later-btn-row" role="radiogroup" aria-label="Your guess">
+          <div className="widget-btn-row" role="radiogroup" aria-label="Your guess">
             {rows.options.map((c, j) => (
               <button
                 key={j}
@@ -119,14 +119,14 @@ export function Guess({ mode, lesson, id, prompt, at = 'last', choices }: GuessP
                 {fmt(rows.options[picked!].value, 3)}, rank {rankOf(rows.options, picked!)} of {rows.options.length}. The model’s top choice is{' '}
                 <span className="mono">{rows.options[best].label}</span> ({fmt(rows.options[best].value, 3)}).
               </p>
-              <ol className="later-bars" aria-label="The model’s answer for each choice">
+              <ol className="widget-bars" aria-label="The model’s answer for each choice">
                 {rows.options.map((c, j) => (
                   <li key={j}>
                     <span className="mono">
                       {c.label}
                       {j === picked ? ' ← you' : ''}
                     </span>
-                    <span className="later-bar" aria-hidden="true">
+                    <span className="widget-bar" aria-hidden="true">
                       <span style={{ width: `${(100 * c.value) / max}%` }} />
                     </span>
                     <span className="mono">{fmt(c.value, 3)}</span>

@@ -6,9 +6,9 @@ import { useAtlas } from '../../../store/atlas';
 import { selectModelInfo, useTraceTensor } from '../../../store/selectors';
 import { tracePath } from '../../../model/trace';
 import type { Tensor } from '../../../model/tensor';
-import { LiveState } from '../livePanels';
-import { useStackPieces } from './laterShared';
-import './later.css';
+import { LiveState } from '../../../panels/LiveState';
+import { useStackPieces } from './stats';
+import './widgets.css';
 
 /** Multiply-adds of one decoder layer of self-attention + FFN (cross-attention of the new rows
  *  included) when `rows` positions are computed against `keys` keys of a source of `src`. */
@@ -46,15 +46,15 @@ export function KvCache() {
           The cache after {T} decoder position{T === 1 ? '' : 's'}: {layers} layer{layers === 1 ? '' : 's'} × (K and V) × {T} rows of {c.dModel} numbers ={' '}
           <span className="mono" data-testid="kv-cache-size">{layers * 2 * T * c.dModel}</span> numbers kept. Each new token adds one row to every K and V.
         </p>
-        <div className="later-row" role="list" aria-label="Cached key and value rows, one per position">
+        <div className="widget-row" role="list" aria-label="Cached key and value rows, one per position">
           {pieces.map((p, i) => (
-            <span role="listitem" key={i} className={`later-chip${i === T - 1 ? ' is-top' : ''}`} aria-label={`position ${i}, ${p}: ${i === T - 1 ? 'newest row, computed now' : 'read from the cache'}`}>
-              <span className="later-chip-char">{p === ' ' ? '␣' : p}</span>
-              <span className="later-chip-pos">{i === T - 1 ? 'new' : 'cached'}</span>
+            <span role="listitem" key={i} className={`widget-chip${i === T - 1 ? ' is-top' : ''}`} aria-label={`position ${i}, ${p}: ${i === T - 1 ? 'newest row, computed now' : 'read from the cache'}`}>
+              <span className="widget-chip-char">{p === ' ' ? '␣' : p}</span>
+              <span className="widget-chip-pos">{i === T - 1 ? 'new' : 'cached'}</span>
             </span>
           ))}
         </div>
-        <table className="data-table later-table">
+        <table className="data-table widget-table">
           <caption>Multiply-adds of the decoder to produce each token (counted from the config, not timed)</caption>
           <thead>
             <tr>

@@ -2,7 +2,7 @@
 // input, one through Swish, multiplied element by element, then projected back. An illustration
 // with made-up inputs: none of the shipped models uses a gate.
 import { useId, useState } from 'react';
-import './later.css';
+import './widgets.css';
 
 const swish = (z: number) => z / (1 + Math.exp(-z)); // z·σ(z), also called SiLU
 const relu = (z: number) => Math.max(0, z);
@@ -19,7 +19,7 @@ export function SwiGlu() {
   const id = useId();
   return (
     <div data-panel-ready="true" data-testid="swiglu">
-      <div className="later-controls">
+      <div className="widget-controls">
         <label htmlFor={id}>
           gate value <span className="mono">xV = {gate.toFixed(1)}</span>
         </label>
