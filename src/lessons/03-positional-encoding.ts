@@ -91,7 +91,7 @@ const lesson: Lesson = {
     },
     {
       title: 'Compare the models',
-      state: { stack: 'encoder', attention: 'selfAttention' },
+      state: { attention: 'selfAttention' },
       prose: [
         'For the encoder-decoder models (`reverse`, `dates`) the panels show the encoder, which reads the whole source; for `grammar` its only stack.',
         'The shipped models between them use all three schemes: `reverse` sinusoidal, `masked-grammar` and `dates` learned tables, `grammar` RoPE. Switch the model and look at what is added to the embeddings (the `positional` matrix, all zeros for RoPE, which acts later) and at the attention [[scores]] of the first layer.',

@@ -9,6 +9,7 @@ import { createTokenizer, encode, forward, getTensor, layerNorm, loadModel, trac
 import { rowStats } from '../components/lesson/widgets/stats';
 import { loadLesson } from './registry';
 import { stateAtStep } from './stepState';
+import { viewForModel } from '../panels/modelView';
 import type { Lesson } from './types';
 
 const dir = join(__dirname, '..', '..', 'public', 'models');
@@ -84,9 +85,11 @@ describe('demos show their effect on the shipped models', async () => {
 
   it('compare the models (positional step 7): encoder-decoder models show their encoder, never a 1×1 grid', async () => {
     const l = await loadLesson('positional-encoding');
-    const st = stateAtStep(l, stepOf(l, 'Compare the models'));
-    expect(st.stack).toBe('encoder');
+    const n = stepOf(l, 'Compare the models');
+    const st = stateAtStep(l, n);
+    expect(l.steps[n - 1].panels?.some((p) => p.panel === 'input' && p.options && 'pickModel' in p.options && p.options.pickModel)).toBe(true);
     for (const name of ['reverse', 'dates']) {
+      expect(viewForModel({ name, arch: 'encoder-decoder' }).stack).toBe('encoder'); // what the model button selects
       const m = model(name);
       const r = forward(m, { src: ids(m, st.src!), tgt: [1] }, { trace: 'full' });
       const w = getTensor(r.trace, tracePath.attention('encoder', 0, 'selfAttention', 'weights')) as Tensor; // [nHeads, S, S]
