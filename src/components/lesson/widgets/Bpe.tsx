@@ -9,12 +9,12 @@ const MAX_MERGES = 150;
 
 export function Bpe() {
   const [word, setWord] = useState('unreadable');
-  const [count, setCount] = useState(60);
+  const [count, setCount] = useState(MAX_MERGES); // clamped to the merges the text yields
   const [shown, setShown] = useState<number | null>(null); // merge step shown; null = all
   const wordId = useId();
   const countId = useId();
   const allMerges = useMemo(() => learnMerges(BPE_CORPUS, MAX_MERGES), []);
-  const merges = allMerges.slice(0, count);
+  const merges = allMerges.slice(0, Math.min(count, allMerges.length));
   const steps = useMemo(() => segmentSteps(word, merges), [word, merges]);
   const at = shown === null ? steps.length - 1 : Math.min(shown, steps.length - 1);
   const cleaned = word.toLowerCase().replace(/[^a-z]/g, '');
@@ -26,7 +26,7 @@ export function Bpe() {
         <label htmlFor={countId}>
           merges learned: <span className="mono">{merges.length}</span>
         </label>
-        <input id={countId} type="range" min={0} max={allMerges.length} value={count} data-testid="bpe-count" onChange={(e) => { setCount(Number(e.target.value)); setShown(null); }} />
+        <input id={countId} type="range" min={0} max={allMerges.length} value={Math.min(count, allMerges.length)} data-testid="bpe-count" onChange={(e) => { setCount(Number(e.target.value)); setShown(null); }} />
       </div>
       {cleaned !== word.toLowerCase() && <p className="pg-muted">Only the letters a–z are used; other characters are left out.</p>}
       <p>
@@ -34,7 +34,7 @@ export function Bpe() {
         {steps[at].merge ? (
           <>
             : merge <span className="mono">{steps[at].merge![0]}</span> + <span className="mono">{steps[at].merge![1]}</span> (merge no.{' '}
-            {merges.findIndex((m) => m === steps[at].merge) + 1} learned from the text)
+            {merges.findIndex(([a, b]) => a === steps[at].merge![0] && b === steps[at].merge![1]) + 1} learned from the text)
           </>
         ) : (
           ': single characters, the end marker ' + END + ' last'

@@ -8,6 +8,7 @@ import { selectModelInfo, useSelectedAttention, useTraceTensor, piecesOf } from 
 import { tracePath } from '../../../model/trace';
 import type { Tensor } from '../../../model/tensor';
 import { LiveState } from '../../../panels/LiveState';
+import { Prose } from '../Prose';
 import { markGuess } from '../progress';
 import { fmt, useStackPieces } from './stats';
 import './widgets.css';
@@ -90,7 +91,7 @@ export function Guess({ mode, lesson, id, prompt, at = 'last', choices }: GuessP
       {ready && rows && (
         <div data-testid={`guess-${id}`} data-revealed={revealed}>
           <p>
-            <strong>Predict first.</strong> {prompt} <span className="pg-muted">({rows.where})</span>
+            <strong>Predict first.</strong> <Prose source={prompt} /> <span className="pg-muted">({rows.where})</span>
           </p>
           <div className="widget-btn-row" role="radiogroup" aria-label="Your guess">
             {rows.options.map((c, j) => (
