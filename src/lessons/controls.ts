@@ -91,6 +91,12 @@ export function panelControls(ref: PanelRef): ControlId[] {
       return ['table'];
     case 'train':
       return ['train', 'heatmap', 'positional-switch'];
+    case 'attention-core':
+      return ['pipeline', 'stage-stepper', 'layer-head', 'table', 'cell-select'];
+    case 'multi-head':
+      return ['thumbnails', 'heatmap', 'layer-head', 'table'];
+    case 'residual-add':
+      return ['table', 'layer-head'];
     case 'recap':
     case 'token-lines':
       return [];
