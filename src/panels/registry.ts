@@ -31,6 +31,7 @@ import {
   teacherForcingPanel,
 } from './lessonWidgets';
 import { trainPanel } from './train';
+import { bpePanel, guessPanel, swigluPanel } from './course';
 
 export const PANELS = {
   input: inputPanel,
@@ -66,6 +67,9 @@ export const PANELS = {
   'soft-lookup': softLookupPanel,
   recap: recapPanel,
   train: trainPanel,
+  bpe: bpePanel,
+  swiglu: swigluPanel,
+  guess: guessPanel,
 } as const;
 
 /** Every panel id. */
