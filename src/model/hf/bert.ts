@@ -9,10 +9,21 @@ import type { Tensor } from '../tensor';
 import type { HfConfig } from './config';
 import { HfTensors } from './tensors';
 
-function encoderConfig(fields: Omit<ModelConfig, 'arch' | 'positional' | 'norm' | 'scaleEmbedding' | 'padId'>): ModelConfig {
+function encoderConfig(
+  fields: Omit<ModelConfig, 'arch' | 'positional' | 'norm' | 'scaleEmbedding' | 'padId'>,
+): ModelConfig {
   if (fields.dModel % fields.nHeads !== 0)
-    throw new ModelFileError(`config.json: the number of heads ${fields.nHeads} must divide the width ${fields.dModel}`);
-  return { arch: 'encoder-only', positional: 'learned', norm: 'post', scaleEmbedding: false, padId: null, ...fields };
+    throw new ModelFileError(
+      `config.json: the number of heads ${fields.nHeads} must divide the width ${fields.dModel}`,
+    );
+  return {
+    arch: 'encoder-only',
+    positional: 'learned',
+    norm: 'post',
+    scaleEmbedding: false,
+    padId: null,
+    ...fields,
+  };
 }
 
 function noMlmHead(name: string): never {
@@ -59,7 +70,10 @@ export function bertModel(hf: HfConfig, tensors: ReadonlyMap<string, Tensor>): M
       tokenTypeEmbed: t.get('embeddings.token_type_embeddings.weight', [hf.int('type_vocab_size', 2), d]),
       embedNorm: t.norm('embeddings.LayerNorm', d),
       encoder: { layers },
-      headTransform: { dense: head.linear('transform.dense', d, d), norm: head.norm('transform.LayerNorm', d) },
+      headTransform: {
+        dense: head.linear('transform.dense', d, d),
+        norm: head.norm('transform.LayerNorm', d),
+      },
       lmHead: { weight: decoder, bias: head.get('bias', [V]) },
     },
   };

@@ -41,15 +41,22 @@ export function weightFiles(names: ReadonlySet<string>, indexText: string | unde
   if (indexText !== undefined) {
     const shards = shardFiles(indexText);
     const missing = shards.find((s) => !names.has(s));
-    if (missing) throw new ModelFileError(`the shard ${missing} named by model.safetensors.index.json is missing`);
+    if (missing)
+      throw new ModelFileError(`the shard ${missing} named by model.safetensors.index.json is missing`);
     return shards;
   }
   if (names.has(CHECKPOINT_FILES.single)) return [CHECKPOINT_FILES.single];
   if (names.has(CHECKPOINT_FILES.tokenizer))
-    throw new ModelFileError('these files hold a tokenizer but no model: add model.safetensors (or its shards and index)');
+    throw new ModelFileError(
+      'these files hold a tokenizer but no model: add model.safetensors (or its shards and index)',
+    );
   if ([...names].some((n) => n.endsWith('.bin')))
-    throw new ModelFileError('PyTorch .bin weights cannot be read in the browser: use the model.safetensors of this checkpoint');
-  throw new ModelFileError('no model.safetensors (or model.safetensors.index.json with its shards) among these files');
+    throw new ModelFileError(
+      'PyTorch .bin weights cannot be read in the browser: use the model.safetensors of this checkpoint',
+    );
+  throw new ModelFileError(
+    'no model.safetensors (or model.safetensors.index.json with its shards) among these files',
+  );
 }
 
 /** Builds the model from config.json's text and the named tensors, and attaches the tokenizer. */
@@ -61,7 +68,11 @@ export function assembleCheckpoint(
   const { family, config } = readHfConfig(configText);
   const model = ADAPTERS[family](config, tensors);
   if (tokenizerTexts.tokenizer === undefined) return { family, model };
-  const tokenizer = createHfTokenizer(tokenizerTexts.tokenizer, tokenizerTexts.config, tokenizerTexts.specialTokens);
+  const tokenizer = createHfTokenizer(
+    tokenizerTexts.tokenizer,
+    tokenizerTexts.config,
+    tokenizerTexts.specialTokens,
+  );
   if (tokenizer.vocab.length > model.config.vocabSize)
     throw new ModelFileError(
       `tokenizer.json has ${tokenizer.vocab.length} tokens, more than the model's vocabulary of ${model.config.vocabSize}: they do not belong together`,
@@ -81,7 +92,11 @@ export interface SyncFiles {
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 /** The tensor list of one weight file, read from its first bytes only. */
-function entriesOf(file: string, size: number, read: (start: number, end: number) => Uint8Array): TensorEntry[] {
+function entriesOf(
+  file: string,
+  size: number,
+  read: (start: number, end: number) => Uint8Array,
+): TensorEntry[] {
   const n = headerLength(file, read(0, Math.min(8, size)), size);
   return tensorEntries(file, read(8, 8 + n), size);
 }
@@ -91,7 +106,8 @@ export function openCheckpointSync(files: SyncFiles): HfCheckpoint {
   const optional = (name: string) => (files.names.has(name) ? text(files.bytes(name)) : undefined);
   const configText = optional(CHECKPOINT_FILES.config);
   const weights = weightFiles(files.names, optional(CHECKPOINT_FILES.index));
-  if (configText === undefined) throw new ModelFileError('config.json is missing, so the model family is unknown');
+  if (configText === undefined)
+    throw new ModelFileError('config.json is missing, so the model family is unknown');
   const tensors = new Map<string, Tensor>();
   for (const file of weights) {
     const size = files.size(file);
@@ -123,10 +139,12 @@ export async function openCheckpoint(
   files: AsyncFiles,
   options: { onProgress?: OpenProgress; signal?: AbortSignal } = {},
 ): Promise<HfCheckpoint> {
-  const optional = async (name: string) => (files.names.has(name) ? text(await files.bytes(name)) : undefined);
+  const optional = async (name: string) =>
+    files.names.has(name) ? text(await files.bytes(name)) : undefined;
   const configText = await optional(CHECKPOINT_FILES.config);
   const weights = weightFiles(files.names, await optional(CHECKPOINT_FILES.index));
-  if (configText === undefined) throw new ModelFileError('config.json is missing, so the model family is unknown');
+  if (configText === undefined)
+    throw new ModelFileError('config.json is missing, so the model family is unknown');
   readHfConfig(configText); // refuse an unsupported family before reading any weights
   const plan: { file: string; entries: TensorEntry[] }[] = [];
   for (const file of weights) {

@@ -59,7 +59,8 @@ export class HfConfig {
 
   number(key: string, fallback: number): number {
     const v = this.raw[key] ?? fallback;
-    if (typeof v !== 'number' || !(v > 0)) fail(`config.json "${key}" must be a positive number (got ${JSON.stringify(v)})`);
+    if (typeof v !== 'number' || !(v > 0))
+      fail(`config.json "${key}" must be a positive number (got ${JSON.stringify(v)})`);
     return v;
   }
 
@@ -92,11 +93,13 @@ export function readHfConfig(text: string): { family: HfFamily; config: HfConfig
   } catch {
     fail('config.json is not valid JSON');
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('config.json must hold a JSON object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    fail('config.json must hold a JSON object');
   const config = new HfConfig(raw as Record<string, unknown>);
   const type = (raw as Record<string, unknown>).model_type;
   if (type === undefined) fail('config.json has no "model_type", so the model family is unknown');
-  if (typeof type !== 'string') fail(`config.json "model_type" must be a string (got ${JSON.stringify(type)})`);
+  if (typeof type !== 'string')
+    fail(`config.json "model_type" must be a string (got ${JSON.stringify(type)})`);
   if (UNSUPPORTED[type]) fail(UNSUPPORTED[type]);
   if (!(HF_FAMILIES as readonly string[]).includes(type))
     fail(`model_type "${type}" is not supported: Atlas opens gpt2, bert, distilbert and marian checkpoints`);

@@ -10,7 +10,11 @@ import type { HfConfig } from './config';
 import { HfTensors } from './tensors';
 
 export function gpt2Model(hf: HfConfig, tensors: ReadonlyMap<string, Tensor>): Model {
-  hf.refuseUnless('scale_attn_by_inverse_layer_idx', false, "GPT-2's attention scaled by the inverse layer index");
+  hf.refuseUnless(
+    'scale_attn_by_inverse_layer_idx',
+    false,
+    "GPT-2's attention scaled by the inverse layer index",
+  );
   hf.refuseUnless('add_cross_attention', false, 'GPT-2 with cross-attention');
   hf.refuseUnless('scale_attn_weights', true, 'GPT-2 attention without the 1/√dHead scale');
   const dModel = hf.int('n_embd');

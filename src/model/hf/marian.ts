@@ -10,15 +10,23 @@ import type { HfConfig } from './config';
 import { HfTensors } from './tensors';
 
 export function marianModel(hf: HfConfig, tensors: ReadonlyMap<string, Tensor>): Model {
-  hf.refuseUnless('share_encoder_decoder_embeddings', true, 'Marian with separate encoder and decoder vocabularies');
+  hf.refuseUnless(
+    'share_encoder_decoder_embeddings',
+    true,
+    'Marian with separate encoder and decoder vocabularies',
+  );
   hf.refuseUnless('normalize_before', false, 'Marian with pre-norm layers');
   hf.refuseUnless('normalize_embedding', false, 'Marian with an embedding LayerNorm');
   const heads = hf.int('encoder_attention_heads');
   const dFF = hf.int('encoder_ffn_dim');
   if (hf.int('decoder_attention_heads') !== heads)
-    throw new ModelFileError('an encoder and a decoder with different numbers of heads are not supported yet');
+    throw new ModelFileError(
+      'an encoder and a decoder with different numbers of heads are not supported yet',
+    );
   if (hf.int('decoder_ffn_dim') !== dFF)
-    throw new ModelFileError('an encoder and a decoder with different feed-forward widths are not supported yet');
+    throw new ModelFileError(
+      'an encoder and a decoder with different feed-forward widths are not supported yet',
+    );
   const V = hf.int('vocab_size');
   if (hf.raw.decoder_vocab_size != null && hf.int('decoder_vocab_size') !== V)
     throw new ModelFileError('Marian with a separate decoder vocabulary is not supported yet');
@@ -41,14 +49,18 @@ export function marianModel(hf: HfConfig, tensors: ReadonlyMap<string, Tensor>):
   };
   const d = config.dModel;
   if (d % heads !== 0) throw new ModelFileError(`config.json: ${heads} heads must divide d_model ${d}`);
-  if (d % 2 !== 0) throw new ModelFileError(`config.json: sinusoidal positions need an even d_model (got ${d})`);
+  if (d % 2 !== 0)
+    throw new ModelFileError(`config.json: sinusoidal positions need an even d_model (got ${d})`);
   const t = HfTensors.withPrefix(tensors, 'shared.weight', ['model.', '']);
-  const embed = t.has('shared.weight') ? t.get('shared.weight', [V, d]) : t.get('encoder.embed_tokens.weight', [V, d]);
+  const embed = t.has('shared.weight')
+    ? t.get('shared.weight', [V, d])
+    : t.get('encoder.embed_tokens.weight', [V, d]);
   const stack = (name: 'encoder' | 'decoder', n: number): LayerWeights[] => {
     const layers: LayerWeights[] = [];
     for (let i = 0; i < n; i++) {
       const l = `${name}.layers.${i}`;
-      const attn = (a: string) => t.attention(`${a}.q_proj`, `${a}.k_proj`, `${a}.v_proj`, `${a}.out_proj`, d);
+      const attn = (a: string) =>
+        t.attention(`${a}.q_proj`, `${a}.k_proj`, `${a}.v_proj`, `${a}.out_proj`, d);
       const layer: LayerWeights = {
         selfAttn: attn(`${l}.self_attn`),
         linear1: t.linear(`${l}.fc1`, dFF, d),

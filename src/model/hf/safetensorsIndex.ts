@@ -18,7 +18,8 @@ export interface TensorEntry {
 
 /** The header length from a file's first 8 bytes; refuses an impossible one. */
 export function headerLength(file: string, first8: Uint8Array, fileSize: number): number {
-  if (first8.length < 8 || fileSize < 8) throw new ModelFileError(`${file} is too short to be a safetensors file`);
+  if (first8.length < 8 || fileSize < 8)
+    throw new ModelFileError(`${file} is too short to be a safetensors file`);
   const n = Number(new DataView(first8.buffer, first8.byteOffset, 8).getBigUint64(0, true));
   if (n === 0 || n > fileSize - 8)
     throw new ModelFileError(`${file} is truncated or not a safetensors file: its header claims ${n} bytes`);
@@ -41,15 +42,24 @@ export function tensorEntries(file: string, header: Uint8Array, fileSize: number
     if (name === '__metadata__') continue;
     const { dtype, shape, data_offsets: off } = (raw ?? {}) as Record<string, unknown>;
     if (typeof dtype !== 'string' || !(dtype in BYTES))
-      throw new ModelFileError(`${file}: tensor ${name} has dtype ${JSON.stringify(dtype)}, and only F32, F16 and BF16 are supported`);
+      throw new ModelFileError(
+        `${file}: tensor ${name} has dtype ${JSON.stringify(dtype)}, and only F32, F16 and BF16 are supported`,
+      );
     if (!Array.isArray(shape) || !shape.every((x) => Number.isInteger(x) && x >= 0))
       throw new ModelFileError(`${file}: tensor ${name} has no valid shape`);
-    if (!Array.isArray(off) || off.length !== 2 || !off.every((x) => Number.isInteger(x) && x >= 0) || off[0] > off[1])
+    if (
+      !Array.isArray(off) ||
+      off.length !== 2 ||
+      !off.every((x) => Number.isInteger(x) && x >= 0) ||
+      off[0] > off[1]
+    )
       throw new ModelFileError(`${file}: tensor ${name} has no valid data_offsets`);
     const d = dtype as DType;
     const [b, e] = off as [number, number];
     if (e - b !== sizeOf(shape as number[]) * BYTES[d])
-      throw new ModelFileError(`${file}: tensor ${name} spans ${e - b} bytes, but its shape needs ${sizeOf(shape as number[]) * BYTES[d]}`);
+      throw new ModelFileError(
+        `${file}: tensor ${name} spans ${e - b} bytes, but its shape needs ${sizeOf(shape as number[]) * BYTES[d]}`,
+      );
     if (dataStart + e > fileSize)
       throw new ModelFileError(
         `${file} is truncated: it has ${fileSize} bytes, but tensor ${name} ends at byte ${dataStart + e}`,

@@ -37,10 +37,16 @@ export class HfTensors {
   ) {}
 
   /** The first prefix under which `probe` exists (checkpoints saved from a bare or a head model differ). */
-  static withPrefix(tensors: ReadonlyMap<string, Tensor>, probe: string, prefixes: readonly string[]): HfTensors {
+  static withPrefix(
+    tensors: ReadonlyMap<string, Tensor>,
+    probe: string,
+    prefixes: readonly string[],
+  ): HfTensors {
     const found = prefixes.find((p) => tensors.has(p + probe));
     if (found === undefined)
-      throw new ModelFileError(`the checkpoint has no tensor ${prefixes[0]}${probe}, so its weights do not match config.json`);
+      throw new ModelFileError(
+        `the checkpoint has no tensor ${prefixes[0]}${probe}, so its weights do not match config.json`,
+      );
     return new HfTensors(tensors, found);
   }
 
@@ -67,7 +73,10 @@ export class HfTensors {
 
   /** GPT-2's Conv1D: weight stored [in, out], transposed here to Linear's [out, in]. */
   conv1d(name: string, inp: number, out: number): LinearWeights {
-    return { weight: transpose(this.get(`${name}.weight`, [inp, out])), bias: this.get(`${name}.bias`, [out]) };
+    return {
+      weight: transpose(this.get(`${name}.weight`, [inp, out])),
+      bias: this.get(`${name}.bias`, [out]),
+    };
   }
 
   /** LayerNorm gain and shift; old BERT files call them gamma and beta. */
@@ -81,7 +90,10 @@ export class HfTensors {
   attention(q: string, k: string, v: string, out: string, d: number): AttentionWeights {
     const [lq, lk, lv] = [q, k, v].map((n) => this.linear(n, d, d));
     return {
-      inProj: { weight: stackRows([lq.weight, lk.weight, lv.weight]), bias: stackRows([lq.bias, lk.bias, lv.bias]) },
+      inProj: {
+        weight: stackRows([lq.weight, lk.weight, lv.weight]),
+        bias: stackRows([lq.bias, lk.bias, lv.bias]),
+      },
       outProj: this.linear(out, d, d),
     };
   }

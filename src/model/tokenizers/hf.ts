@@ -37,7 +37,8 @@ function parseJson(name: string, text: string): Record<string, unknown> {
   } catch {
     throw new ModelFileError(`${name} is not valid JSON`);
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ModelFileError(`${name} must hold a JSON object`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new ModelFileError(`${name} must hold a JSON object`);
   return v as Record<string, unknown>;
 }
 
@@ -53,7 +54,11 @@ function tokenContent(v: unknown): string | undefined {
  * Builds a tokenizer from tokenizer.json's text (and tokenizer_config.json / special_tokens_map.json
  * when present). Throws ModelFileError in one sentence when the files cannot make a tokenizer.
  */
-export function createHfTokenizer(tokenizerJson: string, tokenizerConfig?: string, specialTokensMap?: string): HfTokenizer {
+export function createHfTokenizer(
+  tokenizerJson: string,
+  tokenizerConfig?: string,
+  specialTokensMap?: string,
+): HfTokenizer {
   const json = parseJson('tokenizer.json', tokenizerJson);
   const model = json.model as { type?: unknown; vocab?: unknown } | undefined;
   if (typeof model !== 'object' || model === null || model.vocab === undefined)
@@ -67,14 +72,17 @@ export function createHfTokenizer(tokenizerJson: string, tokenizerConfig?: strin
         : 'merges' in model
           ? 'BPE'
           : 'WordPiece';
-  if (!(type in KINDS)) throw new ModelFileError(`tokenizer.json uses a ${type} model, which is not supported yet`);
+  if (!(type in KINDS))
+    throw new ModelFileError(`tokenizer.json uses a ${type} model, which is not supported yet`);
   const config = tokenizerConfig ? parseJson('tokenizer_config.json', tokenizerConfig) : {};
   const map = specialTokensMap ? parseJson('special_tokens_map.json', specialTokensMap) : {};
   let tokenizer: Tokenizer;
   try {
     tokenizer = new Tokenizer(json, config);
   } catch (e) {
-    throw new ModelFileError(`tokenizer.json could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ModelFileError(
+      `tokenizer.json could not be read: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 
   const vocabMap = tokenizer.get_vocab(true);
