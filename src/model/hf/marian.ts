@@ -81,7 +81,8 @@ export function marianModel(hf: HfConfig, tensors: ReadonlyMap<string, Tensor>):
   const bias = root.has('final_logits_bias') ? root.get('final_logits_bias', [1, V]) : zeros([1, V]);
   return {
     config,
-    metadata: { family: 'marian' },
+    // Generation starts the target with decoder_start_token_id (the pad token for opus-mt).
+    metadata: { family: 'marian', decoderStartId: String(hf.raw.decoder_start_token_id ?? hf.raw.pad_token_id ?? 0) },
     weights: {
       embed,
       encoder: { layers: stack('encoder', config.nLayers) },
