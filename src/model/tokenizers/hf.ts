@@ -110,7 +110,11 @@ export function createHfTokenizer(
       return { ids: e.ids, pieces: e.tokens, special: e.ids.map((id) => specialIds.has(id)) };
     },
     decode(ids, options = {}) {
-      return tokenizer.decode([...ids], { skip_special_tokens: options.skipSpecial ?? false });
+      // No clean-up of spaces before punctuation: decode(encode(text)) gives the text back.
+      return tokenizer.decode([...ids], {
+        skip_special_tokens: options.skipSpecial ?? false,
+        clean_up_tokenization_spaces: false,
+      });
     },
   };
 }
