@@ -131,41 +131,98 @@ export interface AsyncFiles {
 /** Progress of an asynchronous open: bytes of weights read so far, of how many. */
 export type OpenProgress = (loaded: number, total: number) => void;
 
+/** What a checkpoint holds, known from its small files and the safetensors headers alone. */
+export interface CheckpointPlan {
+  family: HfFamily;
+  configText: string;
+  tokenizerTexts: { tokenizer?: string; config?: string; specialTokens?: string };
+  weights: { file: string; entries: TensorEntry[] }[];
+  /** Bytes of weights as stored (F16 and BF16 take 2 per number). */
+  fileBytes: number;
+  /** Bytes the weights take once widened to float32, as the model computes with them. */
+  memoryBytes: number;
+}
+
+/** The largest checkpoint the playground opens (weights as stored). */
+export const MAX_CHECKPOINT_BYTES = 2 ** 30;
+
 /**
- * Opens a checkpoint reading one tensor at a time, so the whole file is never in memory at once.
- * `signal` aborts between tensors; `onProgress` counts weight bytes.
+ * Reads config.json, the tokenizer files and every weight file's header — never the weights — so
+ * the family is checked and the memory needed is known before anything big is read.
  */
-export async function openCheckpoint(
-  files: AsyncFiles,
-  options: { onProgress?: OpenProgress; signal?: AbortSignal } = {},
-): Promise<HfCheckpoint> {
+export async function planCheckpoint(files: AsyncFiles): Promise<CheckpointPlan> {
   const optional = async (name: string) =>
     files.names.has(name) ? text(await files.bytes(name)) : undefined;
   const configText = await optional(CHECKPOINT_FILES.config);
-  const weights = weightFiles(files.names, await optional(CHECKPOINT_FILES.index));
+  const weightNames = weightFiles(files.names, await optional(CHECKPOINT_FILES.index));
   if (configText === undefined)
     throw new ModelFileError('config.json is missing, so the model family is unknown');
-  readHfConfig(configText); // refuse an unsupported family before reading any weights
-  const plan: { file: string; entries: TensorEntry[] }[] = [];
-  for (const file of weights) {
+  const { family } = readHfConfig(configText); // refuse an unsupported family before reading any weights
+  const weights: CheckpointPlan['weights'] = [];
+  let fileBytes = 0;
+  let memoryBytes = 0;
+  for (const file of weightNames) {
     const size = files.size(file);
-    const first = await files.bytes(file, 0, Math.min(8, size));
-    const n = headerLength(file, first, size);
-    plan.push({ file, entries: tensorEntries(file, await files.bytes(file, 8, 8 + n), size) });
+    const n = headerLength(file, await files.bytes(file, 0, Math.min(8, size)), size);
+    const entries = tensorEntries(file, await files.bytes(file, 8, 8 + n), size);
+    for (const e of entries) {
+      fileBytes += e.end - e.begin;
+      memoryBytes += 4 * e.shape.reduce((a, b) => a * b, 1);
+    }
+    weights.push({ file, entries });
   }
-  const total = plan.reduce((s, p) => s + p.entries.reduce((t, e) => t + e.end - e.begin, 0), 0);
+  return {
+    family,
+    configText,
+    tokenizerTexts: {
+      tokenizer: await optional(CHECKPOINT_FILES.tokenizer),
+      config: await optional(CHECKPOINT_FILES.tokenizerConfig),
+      specialTokens: await optional(CHECKPOINT_FILES.specialTokens),
+    },
+    weights,
+    fileBytes,
+    memoryBytes,
+  };
+}
+
+const mb = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MB`;
+
+/** Refuses a checkpoint above 1 GB, or one whose float32 weights exceed what this device can hold. */
+export function checkFits(plan: CheckpointPlan, memoryBudget: number): void {
+  if (plan.fileBytes > MAX_CHECKPOINT_BYTES)
+    throw new ModelFileError(
+      `this checkpoint has ${mb(plan.fileBytes)} of weights, and the playground opens up to ${mb(MAX_CHECKPOINT_BYTES)}`,
+    );
+  if (plan.memoryBytes > memoryBudget)
+    throw new ModelFileError(
+      `this checkpoint needs about ${mb(plan.memoryBytes)} of memory, more than this device can give the page (${mb(memoryBudget)})`,
+    );
+}
+
+/** Reads the weights one tensor at a time (the whole file is never in memory at once) and builds the model. */
+export async function readCheckpoint(
+  files: AsyncFiles,
+  plan: CheckpointPlan,
+  options: { onProgress?: OpenProgress; signal?: AbortSignal } = {},
+): Promise<HfCheckpoint> {
   let loaded = 0;
   const tensors = new Map<string, Tensor>();
-  for (const { file, entries } of plan)
+  for (const { file, entries } of plan.weights)
     for (const e of entries) {
       options.signal?.throwIfAborted();
       tensors.set(e.name, decodeEntry(e, await files.bytes(file, e.begin, e.end)));
       loaded += e.end - e.begin;
-      options.onProgress?.(loaded, total);
+      options.onProgress?.(loaded, plan.fileBytes);
     }
-  return assembleCheckpoint(configText, tensors, {
-    tokenizer: await optional(CHECKPOINT_FILES.tokenizer),
-    config: await optional(CHECKPOINT_FILES.tokenizerConfig),
-    specialTokens: await optional(CHECKPOINT_FILES.specialTokens),
-  });
+  return assembleCheckpoint(plan.configText, tensors, plan.tokenizerTexts);
+}
+
+/** Plans, checks against `memoryBudget` (default: no limit) and reads a checkpoint. */
+export async function openCheckpoint(
+  files: AsyncFiles,
+  options: { onProgress?: OpenProgress; signal?: AbortSignal; memoryBudget?: number } = {},
+): Promise<HfCheckpoint> {
+  const plan = await planCheckpoint(files);
+  checkFits(plan, options.memoryBudget ?? Infinity);
+  return readCheckpoint(files, plan, options);
 }

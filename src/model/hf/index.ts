@@ -5,10 +5,14 @@ export {
   assembleCheckpoint,
   openCheckpoint,
   openCheckpointSync,
+  planCheckpoint,
+  readCheckpoint,
+  checkFits,
+  MAX_CHECKPOINT_BYTES,
   weightFiles,
   CHECKPOINT_FILES,
 } from './checkpoint';
-export type { HfCheckpoint, SyncFiles, AsyncFiles, OpenProgress } from './checkpoint';
+export type { HfCheckpoint, SyncFiles, AsyncFiles, OpenProgress, CheckpointPlan } from './checkpoint';
 export { headerLength, tensorEntries, decodeEntry, shardFiles } from './safetensorsIndex';
 export type { TensorEntry } from './safetensorsIndex';
 export { createHfTokenizer, tokenizerKindName } from '../tokenizers/hf';

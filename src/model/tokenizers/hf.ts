@@ -78,7 +78,16 @@ export function createHfTokenizer(
   const map = specialTokensMap ? parseJson('special_tokens_map.json', specialTokensMap) : {};
   let tokenizer: Tokenizer;
   try {
-    tokenizer = new Tokenizer(json, config);
+    // Exports differ in which empty parts they write out; the library wants every key present.
+    const complete = {
+      normalizer: null,
+      pre_tokenizer: null,
+      post_processor: null,
+      decoder: null,
+      added_tokens: [],
+      ...json,
+    };
+    tokenizer = new Tokenizer(complete, config);
   } catch (e) {
     throw new ModelFileError(
       `tokenizer.json could not be read: ${e instanceof Error ? e.message : String(e)}`,
