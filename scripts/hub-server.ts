@@ -19,8 +19,12 @@ export interface HubServerOptions {
   /** repo "owner/name" → folder with its files. */
   repos: Record<string, string>;
   port?: number;
-  /** Milliseconds to wait between 64 KB chunks of a full download (0: none). */
+  /** Milliseconds to wait between chunks of a full download (0: none). */
   chunkDelayMs?: number;
+  /** Bytes per chunk of a full download (default 64 KB). */
+  chunkBytes?: number;
+  /** Path prefix the server is reached under (a proxy's), for redirect locations. */
+  prefix?: string;
 }
 
 const CORS = {
@@ -50,7 +54,7 @@ export function startHubServer(options: HubServerOptions): Promise<HubServer> {
       return;
     }
     if (!path.startsWith('/cdn/') && file.endsWith('.safetensors')) {
-      res.writeHead(302, { ...CORS, Location: `/cdn/${m[1]}/${m[2]}` });
+      res.writeHead(302, { ...CORS, Location: `${options.prefix ?? ''}/cdn/${m[1]}/${m[2]}` });
       res.end();
       return;
     }
@@ -84,9 +88,10 @@ export function startHubServer(options: HubServerOptions): Promise<HubServer> {
       return;
     }
     const delay = options.chunkDelayMs ?? 0;
-    for (let i = 0; i < data.length; i += 65536) {
+    const chunk = options.chunkBytes ?? 65536;
+    for (let i = 0; i < data.length; i += chunk) {
       if (res.destroyed) return;
-      res.write(data.subarray(i, i + 65536));
+      res.write(data.subarray(i, i + chunk));
       if (delay) await new Promise((ok) => setTimeout(ok, delay));
     }
     res.end();
