@@ -6,7 +6,7 @@ import { atlasActions } from '../../store/runtime';
 import { selectCatalog, selectModelError, selectModelInfo, selectModelStatus } from '../../store/selectors';
 
 const selectModelName = (s: { modelName: string | null }) => s.modelName;
-const selectModelSource = (s: { modelSource: 'shipped' | 'file' | null }) => s.modelSource;
+const selectModelSource = (s: { modelSource: 'shipped' | 'file' | 'hub' | null }) => s.modelSource;
 
 /** The model picker with its file drop zone and the loaded model's card. */
 export function ModelChooser() {
