@@ -1,10 +1,11 @@
 // A local server laid out like the Hugging Face Hub, for tests (vitest and Playwright start it
-// themselves): GET/HEAD `/{owner}/{name}/resolve/{revision}/{file}` from a folder per repo, .safetensors
+// themselves): `/api/models/{owner}/{name}/revision/{rev}` (files and sizes), GET/HEAD
+// `/{owner}/{name}/resolve/{revision}/{file}` from a folder per repo, .safetensors
 // redirected (302) to a CDN-like path as the Hub does for LFS files, range requests (206 with
 // Content-Range), CORS headers with preflight (Range allowed, Content-Range exposed), 404 for what
 // is not there, and an optional delay per chunk so a download can be watched and cancelled.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
@@ -42,6 +43,22 @@ export function startHubServer(options: HubServerOptions): Promise<HubServer> {
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { ...CORS, 'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS' });
       res.end();
+      return;
+    }
+    // The model info API: the repo's files with their sizes.
+    const api = /^\/api\/models\/([\w.-]+\/[\w.-]+)(?:\/revision\/[\w.-]+)?$/.exec(path);
+    if (api) {
+      const dir = options.repos[api[1]];
+      if (!dir) {
+        res.writeHead(404, { ...CORS, 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ error: 'Repository not found' }));
+        return;
+      }
+      const siblings = readdirSync(dir)
+        .filter((f) => f !== 'trace.json')
+        .map((f) => ({ rfilename: f, size: statSync(join(dir, f)).size }));
+      res.writeHead(200, { ...CORS, 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ id: api[1], siblings }));
       return;
     }
     // /{owner}/{name}/resolve/{rev}/{file}  or the CDN path /cdn/{owner}/{name}/{file}

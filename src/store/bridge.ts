@@ -493,7 +493,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     generate(maxNewTokens) {
       const s = store.getState();
       const info = s.modelInfo;
-      if (!info || !vocab || info.arch === 'encoder-only') return;
+      if (!info || !vocab || info.arch === 'encoder-only' || info.tokenizer === 'hf') return;
       const input = tokenizeInput(s, info, vocab);
       const ids = input.kind === 'pair' ? (input.src.tokens.length ? { src: input.src.tokens.map((t) => t.id), tgt: input.tgt.tokens.map((t) => t.id) } : null) : runInputOf(input);
       if (!ids || ('tgt' in ids && ids.tgt.length === 0)) return;

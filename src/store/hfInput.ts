@@ -11,7 +11,11 @@ export function checkpointName(files: readonly File[]): string {
 /** The tokens message as a tokenized sequence for the chips. */
 export function hfTokenized(msg: { ids: number[]; pieces: string[]; special: boolean[] }): TokenizedSequence {
   return {
-    tokens: msg.ids.map((id, i) => ({ id, text: msg.pieces[i] ?? String(id), ...(msg.special[i] ? { special: true } : {}) })),
+    tokens: msg.ids.map((id, i) => ({
+      id,
+      text: msg.pieces[i] ?? String(id),
+      ...(msg.special[i] ? { special: true } : {}),
+    })),
     dropped: 0,
     unknown: 0,
   };

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useAtlas } from '../../store/atlas';
 import { atlasActions } from '../../store/runtime';
 import { selectCatalog, selectModelError, selectModelInfo, selectModelStatus } from '../../store/selectors';
+import { CheckpointOpener } from './CheckpointOpener';
 
 const selectModelName = (s: { modelName: string | null }) => s.modelName;
 const selectModelSource = (s: { modelSource: 'shipped' | 'file' | 'hub' | null }) => s.modelSource;
@@ -22,8 +23,10 @@ export function ModelChooser() {
   const fileId = useId();
 
   const open = (files: FileList | null) => {
-    const file = files?.[0];
-    if (file) void atlasActions.loadModelFile(file);
+    const list = files ? [...files] : [];
+    // Several files, or a config.json: a Hugging Face checkpoint; one .safetensors: our own format.
+    if (list.length > 1 || list.some((f) => f.name === 'config.json')) atlasActions.loadCheckpointFiles(list);
+    else if (list[0]) void atlasActions.loadModelFile(list[0]);
   };
 
   return (
@@ -37,7 +40,9 @@ export function ModelChooser() {
           value={source === 'shipped' && name ? name : ''}
           onChange={(e) => e.target.value && useAtlas.getState().applyView({ model: e.target.value, text: '', src: '', tgt: '' })}
         >
-          {source !== 'shipped' && <option value="">{source === 'file' ? `Your file: ${name}` : 'Choose a model…'}</option>}
+          {source !== 'shipped' && (
+            <option value="">{source === 'file' ? `Your file: ${name}` : source === 'hub' ? `Hub: ${name}` : 'Choose a model…'}</option>
+          )}
           {catalog.map((m) => (
             <option key={m.name} value={m.name}>
               {m.title} ({m.arch})
@@ -81,6 +86,7 @@ export function ModelChooser() {
           <code>docs/bring-your-own-model.md</code> shows how to export one from PyTorch.
         </p>
       </div>
+      <CheckpointOpener />
       {error && (
         <p className="error" role="alert" data-testid="model-error">
           {error}
@@ -113,7 +119,7 @@ function ModelCard() {
     ['positions', c.positional],
     ['norm', `${c.norm}-norm`],
     ['activation', c.activation],
-    ['vocabulary', `${info.vocab.length} (${info.tokenizer}-level)`],
+    ['vocabulary', info.hf ? `${info.vocab.length} (${info.hf.tokenizerKind}, ${info.hf.family})` : `${info.vocab.length} (${info.tokenizer}-level)`],
   ];
   return (
     <details className="pg-details">

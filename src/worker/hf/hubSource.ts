@@ -1,8 +1,9 @@
 // A checkpoint on the Hugging Face Hub, fetched by the student's own browser (nothing is uploaded):
-// files by their resolve URLs (`{base}/{owner/name}/resolve/{revision}/{file}`, redirects followed);
-// sizes probed first with one-byte range requests, so the download size is known before it starts;
-// safetensors headers read by range, so the memory needed is known too; then each file downloaded
-// whole with progress and cancel, kept in Cache Storage for the next visit.
+// the file list with sizes from the Hub's API (`/api/models/{owner/name}/revision/{rev}?blobs=true`),
+// so the download size is known before it starts and no missing file is ever requested; files by
+// their resolve URLs (`{base}/{owner/name}/resolve/{rev}/{file}`, redirects followed); safetensors
+// headers read by range requests, so the memory needed is known too; then each file downloaded whole
+// with progress and cancel, kept in Cache Storage (with a manifest) for the next visit.
 import { ModelFileError } from '../../model/errors';
 import { CHECKPOINT_FILES, type AsyncFiles } from '../../model/hf/checkpoint';
 import { shardFiles } from '../../model/hf/safetensorsIndex';
@@ -75,45 +76,57 @@ export async function openHub(repo: string, options: HubOptions): Promise<HubChe
     return res;
   };
 
-  /** Size of a file (cached, or by a one-byte range request); undefined when the Hub has no such file. */
-  const probe = async (file: string): Promise<number | undefined> => {
-    const cached = cache ? await cache.match(url(file)) : undefined;
+  const manifestUrl = `${base}/${repo}/resolve/${encodeURIComponent(options.revision ?? 'main')}/.atlas-manifest.json`;
+
+  /** The repo's files and sizes: from the cache (a manifest written with the download), else the Hub's API. */
+  const listFiles = async (): Promise<Map<string, number>> => {
+    const cached = cache ? await cache.match(manifestUrl) : undefined;
     if (cached) {
-      const blob = await cached.blob();
-      blobs.set(file, blob);
-      fromCache.add(file);
-      return blob.size;
-    }
-    const res = await request(file, { headers: { Range: 'bytes=0-0' } });
-    if (res.status === 404) return undefined;
-    if (res.status === 206) {
-      await res.body?.cancel();
-      const total = /\/(\d+)\s*$/.exec(res.headers.get('Content-Range') ?? '')?.[1];
-      if (total !== undefined) return Number(total);
-    }
-    if (res.status === 200) {
-      const length = res.headers.get('Content-Length');
-      if (length !== null) {
-        await res.body?.cancel();
-        return Number(length);
+      const list = (await cached.json()) as Record<string, number>;
+      const all = await Promise.all(
+        Object.keys(list).map(async (f) => [f, await cache!.match(url(f))] as const),
+      );
+      if (all.every(([, r]) => r)) {
+        for (const [f, r] of all) {
+          const blob = await r!.blob();
+          blobs.set(f, blob);
+          fromCache.add(f);
+        }
+        return new Map(Object.entries(list));
       }
-      return (await res.arrayBuffer()).byteLength;
     }
+    let res: Response;
+    try {
+      res = await doFetch(
+        `${base}/api/models/${repo}/revision/${encodeURIComponent(options.revision ?? 'main')}?blobs=true`,
+        { signal },
+      );
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      throw new ModelFileError(
+        `could not reach the Hub for ${repo}: the network failed or the server refused (CORS)`,
+      );
+    }
+    if (res.status === 404) throw new ModelFileError(`${repo} was not found on the Hub`);
     if (res.status === 401 || res.status === 403)
       throw new ModelFileError(
         `${repo} is private or gated on the Hub (HTTP ${res.status}), so it cannot be downloaded here`,
       );
-    throw new ModelFileError(`the Hub answered HTTP ${res.status} for ${repo}/${file}`);
+    if (!res.ok) throw new ModelFileError(`the Hub answered HTTP ${res.status} for ${repo}`);
+    const info = (await res.json().catch(() => null)) as {
+      siblings?: { rfilename?: unknown; size?: unknown }[];
+    } | null;
+    const out = new Map<string, number>();
+    for (const f of info?.siblings ?? [])
+      if (typeof f.rfilename === 'string' && typeof f.size === 'number') out.set(f.rfilename, f.size);
+    return out;
   };
 
-  const configSize = await probe(CHECKPOINT_FILES.config);
-  if (configSize === undefined)
-    throw new ModelFileError(`${repo} was not found on the Hub (it has no config.json)`);
-  sizes.set(CHECKPOINT_FILES.config, configSize);
-  for (const file of OPTIONAL) {
-    const size = await probe(file);
-    if (size !== undefined) sizes.set(file, size);
-  }
+  const listed = await listFiles();
+  if (!listed.has(CHECKPOINT_FILES.config))
+    throw new ModelFileError(`${repo} has no config.json on the Hub, so it is no model Atlas can open`);
+  for (const file of [CHECKPOINT_FILES.config, ...OPTIONAL])
+    if (listed.has(file)) sizes.set(file, listed.get(file)!);
 
   const readAll = async (file: string): Promise<Blob> => {
     const known = blobs.get(file);
@@ -128,7 +141,7 @@ export async function openHub(repo: string, options: HubOptions): Promise<HubChe
   if (sizes.has(CHECKPOINT_FILES.index)) {
     const index = await (await readAll(CHECKPOINT_FILES.index)).text();
     for (const shard of shardFiles(index)) {
-      const size = await probe(shard);
+      const size = listed.get(shard);
       if (size === undefined)
         throw new ModelFileError(`${repo} has no ${shard}, although its index names it`);
       sizes.set(shard, size);
@@ -195,6 +208,8 @@ export async function openHub(repo: string, options: HubOptions): Promise<HubChe
             new Response(blob, { headers: { 'Content-Length': String(blob.size) } }),
           );
       }
+      // The manifest last: a next visit trusts the cache only when every file of it is there.
+      if (cache) await cache.put(manifestUrl, new Response(JSON.stringify(Object.fromEntries(sizes))));
     },
   };
 }
