@@ -70,6 +70,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     options.requestFrame ??
     ((cb: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => cb()) : setTimeout(cb, 16)));
 
+  const hubBase = options.hubBase ?? 'https://huggingface.co';
   let nextId = 1;
   let currentLoad = 0;
   let currentRun = 0;
@@ -459,8 +460,6 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
   // A model chosen before the bridge started (e.g. from the URL) loads now.
   if (store.getState().modelName) onStore(store.getState(), { ...store.getState(), modelName: null });
 
-  const hubBase = options.hubBase ?? 'https://huggingface.co';
-
   const bridge: Bridge = {
     loadCheckpointFiles(files) {
       if (!files.length) return;
@@ -554,7 +553,8 @@ export function getBridge(): Bridge {
   if (!appBridge) {
     const testHooks = typeof location !== 'undefined' && /[?&]testhooks=1(&|$)/.test(location.search + location.hash.replace(/^[^?]*/, '&'));
     // With test hooks, `hub=/path` points the Hub at a same-origin server laid out like it (e2e).
-    const hub = testHooks ? /[?&]hub=(\/[\w./-]*)(&|$)/.exec(location.hash)?.[1] : undefined;
+    const param = new URLSearchParams(location.hash.slice(location.hash.indexOf('?') + 1)).get('hub');
+    const hub = testHooks && param && /^\/[\w./-]*$/.test(param) ? param : undefined;
     appBridge = createBridge(useAtlas, { testHooks, ...(hub ? { hubBase: new URL(hub, location.href).href } : {}) });
   }
   return appBridge;
