@@ -3,6 +3,7 @@
 // is read or downloaded; then a progress bar with Cancel. A refusal is one sentence (ModelChooser
 // shows it) and the current model keeps working.
 import { useId, useState, type DragEvent } from 'react';
+import { DropZone } from './DropZone';
 import { useAtlas } from '../../store/atlas';
 import { atlasActions } from '../../store/runtime';
 import type { CheckpointProgress } from '../../store/slices/modelSlice';
@@ -40,7 +41,6 @@ async function droppedFiles(e: DragEvent): Promise<File[]> {
 /** The drop zone, pickers and Hub field for Hugging Face checkpoints, with sizes and progress. */
 export function CheckpointOpener() {
   const checkpoint = useAtlas((s) => s.checkpoint);
-  const [dragging, setDragging] = useState(false);
   const [repo, setRepo] = useState('');
   const id = useId();
   const open = (files: FileList | File[] | null) => {
@@ -52,21 +52,7 @@ export function CheckpointOpener() {
       <h3 id={`${id}-h`} className="pg-hf-title">
         Hugging Face checkpoint (GPT-2, BERT, DistilBERT, Marian)
       </h3>
-      <div
-        className={`pg-drop${dragging ? ' pg-drop-active' : ''}`}
-        data-testid="hf-drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          void droppedFiles(e).then(open);
-        }}
-      >
+      <DropZone testId="hf-drop" onDrop={(e) => void droppedFiles(e).then(open)}>
         <p>
           Drop the folder, or its files together: <code>config.json</code>, <code>model.safetensors</code> (or
           the shards and <code>model.safetensors.index.json</code>), <code>tokenizer.json</code>. Or{' '}
@@ -100,7 +86,7 @@ export function CheckpointOpener() {
           />
           . Read here, tensor by tensor; nothing leaves your computer.
         </p>
-      </div>
+      </DropZone>
       <form
         className="pg-row"
         onSubmit={(e) => {

@@ -1,10 +1,11 @@
 // Choosing a model: a shipped one from public/models, or the user's own .safetensors file by
 // file picker or drag-and-drop (validated by the model's own checks; a refusal shows its reason).
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useAtlas } from '../../store/atlas';
 import { atlasActions } from '../../store/runtime';
 import { selectCatalog, selectModelError, selectModelInfo, selectModelStatus } from '../../store/selectors';
 import { CheckpointOpener } from './CheckpointOpener';
+import { DropZone } from './DropZone';
 
 const selectModelName = (s: { modelName: string | null }) => s.modelName;
 const selectModelSource = (s: { modelSource: 'shipped' | 'file' | 'hub' | null }) => s.modelSource;
@@ -18,7 +19,6 @@ export function ModelChooser() {
   const status = useAtlas(selectModelStatus);
   const error = useAtlas(selectModelError);
   const info = useAtlas(selectModelInfo);
-  const [dragging, setDragging] = useState(false);
   const selectId = useId();
   const fileId = useId();
 
@@ -51,21 +51,7 @@ export function ModelChooser() {
         </select>
         {catalogStatus === 'error' && <span className="pg-muted">No shipped models found; open your own below.</span>}
       </div>
-      <div
-        className={`pg-drop${dragging ? ' pg-drop-active' : ''}`}
-        data-testid="model-drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          open(e.dataTransfer.files);
-        }}
-      >
+      <DropZone testId="model-drop" onDrop={(e) => open(e.dataTransfer.files)}>
         <p>
           Bring your own model: drop a <code>.safetensors</code> file here, or{' '}
           <label htmlFor={fileId} className="btn pg-file-label">
@@ -85,7 +71,7 @@ export function ModelChooser() {
           . The file is checked by the model’s own rules and never leaves your computer;{' '}
           <code>docs/bring-your-own-model.md</code> shows how to export one from PyTorch.
         </p>
-      </div>
+      </DropZone>
       <CheckpointOpener />
       {error && (
         <p className="error" role="alert" data-testid="model-error">

@@ -1,39 +1,25 @@
 // The trace CLI on Hugging Face checkpoint folders: the same trace JSON as for our own files,
 // matching PyTorch within 1e-4 for every family in F32 and F16, in process and as the real command;
 // --text through the checkpoint's own tokenizer; a bad folder refused in one line.
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { compareTrace } from '../golden/fixtures';
 import { createHfTokenizer } from '../tokenizers/hf';
 import { folderFiles } from './folder';
 import { runTraceCli } from './run';
+import { traceCommand } from './runCommand';
 
-const root = join(import.meta.dirname, '..', '..', '..');
 const fixtures = join(import.meta.dirname, '..', 'hf', 'fixtures');
 const cases = readdirSync(fixtures).sort();
-const run = promisify(execFile);
 const fixture = (name: string) =>
   JSON.parse(readFileSync(join(fixtures, name, 'trace.json'), 'utf8')) as { args: string[]; trace: unknown };
 const noFile = (): Uint8Array => {
   throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
 };
 
-async function trace(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npm', ['run', '-s', 'trace', '--', ...args], {
-      cwd: root,
-      maxBuffer: 64 << 20,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const trace = traceCommand;
 
 describe('trace CLI on Hugging Face folders, in process', () => {
   for (const name of cases)
