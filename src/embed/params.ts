@@ -9,6 +9,7 @@ export const WIDGETS = [
   'attention-heatmap',
   'attention-lines',
   'attention-steps',
+  'attention-core',
   'mask',
   'positional-encoding',
   'rope',
@@ -35,7 +36,7 @@ export interface EmbedConfig {
   head?: number;
   mask?: (typeof MASKS)[number];
   prefix?: number;
-  /** Lesson step (lesson widget) or pipeline stage (attention-steps), 1-based. */
+  /** Lesson step (lesson widget) or stage (attention-steps, attention-core), 1-based. */
   step?: number;
   /** The lesson slug of the `lesson` widget. */
   lesson: string;

@@ -25,6 +25,7 @@ export type { ForwardInput, ForwardOptions, RunResult } from './forward';
 export { createTracer } from './tracer';
 export type { Tracer, TraceListener } from './tracer';
 export { multiHeadAttention } from './attention';
+export { plainMultiHeadAttention } from './attention.plain';
 export type { AttentionResult } from './attention';
 export { transformerLayer } from './layers';
 export { patternBlocks, patternMask, paddingMask, combineMasks, attentionMask } from './masks';
@@ -38,6 +39,8 @@ export {
   rotateAt,
 } from './positional';
 export { linear, matmul, matmulTransB, gemm, gemmTransB } from './ops/matmul';
+export { initKernels, activeKernel, kernelsReady } from './kernels';
+export type { KernelName, KernelOptions } from './kernels';
 export { softmax, softmaxRowsInto } from './ops/softmax';
 export { layerNorm } from './ops/layerNorm';
 export { relu, gelu, geluScalar, erf } from './ops/activations';

@@ -1,7 +1,8 @@
 // The request handler behind the protocol: loads models and runs the src/model API, posting the
 // trace as it is computed. The same engine runs inside the module worker and, where no worker can
 // be created (sandboxed iframes), on the main thread.
-import { forward, generate, loadModel, type Model } from '../model';
+import { forward, generate, initKernels, loadModel, type Model } from '../model';
+import { kernelChoice } from './kernelChoice';
 import type { TraceEvent } from '../model/trace';
 import { createTokenizer } from '../model/tokenizer';
 import type { HfTokenizer } from '../model/tokenizers/hf';
@@ -55,8 +56,8 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
   let hfTokenizer: HfTokenizer | null = null;
   /** Loads that can still be cancelled, by runId. */
   const loads = new Map<number, AbortController>();
-  /** Resolves when every requested model has loaded (or failed): runs wait for it. */
-  let loading: Promise<void> = Promise.resolve();
+  /** Resolves when every requested model has loaded (or failed): runs wait for it — and for the kernels. */
+  let loading: Promise<void> = initKernels(kernelChoice).then(() => undefined);
   /** The newest load that succeeded: an older load finishing later must not replace its model. */
   let acceptedLoad = 0;
   /** The run that may still post results; a newer run or a cancel replaces it. */

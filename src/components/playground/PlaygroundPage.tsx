@@ -9,6 +9,8 @@ import { InputEditor } from './InputEditor';
 import { ModelChooser } from './ModelChooser';
 import { OutputBars } from './OutputBars';
 import { ViewControls } from './ViewControls';
+import { LivePanel } from '../../panels/LivePanel';
+import { PLAYGROUND } from '../../panels/context';
 import './playground.css';
 
 export default function PlaygroundPage() {
@@ -42,6 +44,11 @@ export default function PlaygroundPage() {
           <HeatmapView />
           <OutputBars />
         </div>
+      </div>
+      <div className="pg-wide" data-testid="playground-figures">
+        <LivePanel spec={{ panel: 'attention-core' }} ctx={PLAYGROUND} />
+        <LivePanel spec={{ panel: 'multi-head' }} ctx={PLAYGROUND} />
+        <LivePanel spec={{ panel: 'residual-add', options: { sublayer: 'attention' } }} ctx={PLAYGROUND} />
       </div>
       {testHooks && (
         <button type="button" className="btn" data-testid="crash-worker" onClick={() => actions.crashWorker()}>

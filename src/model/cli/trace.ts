@@ -1,9 +1,12 @@
-// Entry point of `npm run -s trace -- --model FILE ...` (spec/model.md §The trace CLI). The only
+// Entry point of `npm run -s trace -- --model FILE ...` (docs/model-spec.md §The trace command line). The only
 // Node-specific part: reading the file and writing to the process's streams.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { folderFiles } from './folder';
+import { initKernelsFromEnv } from './kernels';
 import { runTraceCli } from './run';
+
+await initKernelsFromEnv();
 
 // npm runs scripts from the package root; resolve the model path against where the user typed it.
 const cwd = process.env.INIT_CWD ?? process.cwd();
