@@ -451,7 +451,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
       if (s.modelStatus === 'error' && s.modelSource === 'shipped' && s.modelName && !catalog.some((m) => m.name === s.modelName))
         store.setState({ modelError: unknownModelMessage(s.modelName) });
       // With no model chosen (by the URL, a lesson or a file being opened), start with the first.
-      if (!store.getState().modelName && !pendingFile && catalog.length) store.getState().selectModel(catalog[0].name);
+      if (!store.getState().modelName && !pendingFile && !pendingCheckpoint && catalog.length) store.getState().selectModel(catalog[0].name);
     } catch {
       store.setState({ catalog: [], catalogStatus: 'error' });
     }
