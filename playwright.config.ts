@@ -6,6 +6,8 @@ const executablePath = findBrowser();
 // E2E_PORT / E2E_DIST let several developers test their own builds side by side on one machine.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const dist = process.env.E2E_DIST ?? 'dist';
+// e2e/hf.spec.ts starts a Hub-like server on this port; the preview server proxies /__hub to it.
+const hubPort = port + 1000;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -29,7 +31,7 @@ export default defineConfig({
   },
   // The e2e server serves the production build (built by `npm run test:e2e`).
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
+    command: `E2E_HUB=http://127.0.0.1:${hubPort} npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -16,7 +16,16 @@ export default defineConfig({
     rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
   },
   // cors: sandboxed embeds (origin "null") load module scripts and models in CORS mode (docs/embedding.md).
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true, cors: true },
+  // E2E_HUB: the e2e tests' Hub-like server, reached same-origin under /__hub (the CSP allows 'self').
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    strictPort: true,
+    cors: true,
+    ...(process.env.E2E_HUB
+      ? { proxy: { '/__hub': { target: process.env.E2E_HUB, rewrite: (path: string) => path.replace(/^\/__hub/, '') } } }
+      : {}),
+  },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',

@@ -10,7 +10,10 @@ export type Positional = (typeof POSITIONALS)[number];
 /** Whether a value names a positional scheme. */
 export const isPositional = (x: unknown): x is Positional => (POSITIONALS as readonly unknown[]).includes(x);
 export type NormPlacement = 'post' | 'pre';
-export type Activation = 'relu' | 'gelu';
+/** gelu is exact (erf); gelu_tanh is GPT-2's tanh approximation (HF gelu_new); silu = x·σ(x) (HF swish). */
+export type Activation = 'relu' | 'gelu' | 'gelu_tanh' | 'silu';
+/** Sinusoid columns: sin/cos interleaved (AIAYN, ours) or [sin | cos] halves (Hugging Face Marian). */
+export type SinusoidLayout = 'interleaved' | 'halves';
 
 /** Hyper-parameters of one model; names follow Attention Is All You Need (dModel, nHeads, dFF). */
 export interface ModelConfig {
@@ -32,11 +35,13 @@ export interface ModelConfig {
   scaleEmbedding: boolean;
   /** Tokens equal to padId are padding (blocked as keys); null: no padding. */
   padId: number | null;
+  /** Column layout of the sinusoidal table; default interleaved (set by the Hugging Face Marian adapter). */
+  sinusoidLayout?: SinusoidLayout;
 }
 
 const ARCHS: readonly Arch[] = ['encoder-only', 'decoder-only', 'encoder-decoder'];
 const NORMS: readonly NormPlacement[] = ['post', 'pre'];
-const ACTIVATIONS: readonly Activation[] = ['relu', 'gelu'];
+const ACTIVATIONS: readonly Activation[] = ['relu', 'gelu', 'gelu_tanh', 'silu'];
 
 function fail(message: string): never {
   throw new ModelFileError(`invalid config: ${message}`);

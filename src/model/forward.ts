@@ -7,6 +7,7 @@ import { transformerLayer, type CrossInput } from './layers';
 import { attentionMask, type MaskPattern } from './masks';
 import type { Model, StackWeights } from './model';
 import { embedTokens } from './ops/embedding';
+import { activate } from './ops/activations';
 import { add } from './ops/elementwise';
 import { layerNorm } from './ops/layerNorm';
 import { linear } from './ops/matmul';
@@ -116,12 +117,15 @@ function runStack(
   tracer.emit(tracePath.stack(stack, 'tokens'), { data: Int32Array.from(tokens), shape: [S] }, true);
 
   const embeddings = embedTokens(model.weights.embed, tokens, config.scaleEmbedding ? Math.sqrt(d) : 1); // [S, d]
+  if (model.weights.tokenTypeEmbed) addRowToEach(embeddings, model.weights.tokenTypeEmbed.data); // segment 0 (BERT)
   let positional: Tensor; // [S, d]; zero for rope (it acts inside attention) and none
-  if (config.positional === 'sinusoidal') positional = sinusoidalTable(S, d);
+  if (config.positional === 'sinusoidal') positional = sinusoidalTable(S, d, config.sinusoidLayout);
   else if (config.positional === 'learned' && model.weights.posEmbed)
     positional = learnedTable(model.weights.posEmbed, S);
   else positional = zeros([S, d]);
   let x = add(embeddings, positional); // [S, d]
+  const { embedNorm } = model.weights;
+  if (embedNorm) x = layerNorm(x, embedNorm.weight, embedNorm.bias, config.layerNormEps); // [S, d] (BERT)
   tracer.emit(tracePath.stack(stack, 'embeddings'), embeddings, true);
   tracer.emit(tracePath.stack(stack, 'positional'), positional, true);
   tracer.emit(tracePath.stack(stack, 'input'), x); // copied: the first layer reads it
@@ -139,6 +143,20 @@ function runStack(
   if (weights.norm) x = layerNorm(x, weights.norm.weight, weights.norm.bias, config.layerNormEps); // [S, d]
   tracer.emit(tracePath.stack(stack, 'output'), x);
   return x;
+}
+
+/** Adds the first d numbers of `row` to every row of x [S, d], in place (token type 0 of BERT). */
+function addRowToEach(x: Tensor, row: Float32Array): void {
+  const d = x.shape[1];
+  for (let i = 0; i < x.data.length; i++) x.data[i] += row[i % d];
+}
+
+/** The masked-LM head's transform (BERT): LayerNorm(act(h·Wᵀ + b)); h itself when the model has none. */
+function headTransform(model: Model, h: Tensor): Tensor {
+  const t = model.weights.headTransform;
+  if (!t) return h;
+  const hidden = activate(linear(h, t.dense.weight, t.dense.bias), model.config.activation); // [T, d]
+  return layerNorm(hidden, t.norm.weight, t.norm.bias, model.config.layerNormEps); // [T, d]
 }
 
 /** Index of the largest value of each row of x [T, V]; ties go to the lowest id. */
@@ -181,7 +199,7 @@ export function forward(model: Model, input: ForwardInput, options: ForwardOptio
     throw new ModelInputError(`model has no weights for ${config.arch}`);
   }
 
-  const logits = linear(h, weights.lmHead.weight, weights.lmHead.bias); // [T, V]
+  const logits = linear(headTransform(run, h), weights.lmHead.weight, weights.lmHead.bias); // [T, V]
   const probs = softmax(logits, undefined, options.temperature ?? 1); // [T, V]
   const argmax = argmaxRows(logits); // [T]
   tracer.emit(tracePath.head('logits'), logits);

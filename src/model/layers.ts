@@ -4,7 +4,7 @@
 import { multiHeadAttention, type AttentionResult } from './attention';
 import type { ModelConfig } from './config';
 import type { LayerWeights, LinearWeights, NormWeights } from './model';
-import { gelu, relu } from './ops/activations';
+import { activate } from './ops/activations';
 import { add } from './ops/elementwise';
 import { layerNorm } from './ops/layerNorm';
 import { linear } from './ops/matmul';
@@ -43,7 +43,7 @@ function emitResidual(ctx: LayerContext, stream: Tensor, ffOut: Tensor): void {
 /** FF(x) = linear2(act(linear1(x))); also returns the hidden activations for the trace. */
 function feedForward(x: Tensor, l1: LinearWeights, l2: LinearWeights, activation: ModelConfig['activation']) {
   const pre = linear(x, l1.weight, l1.bias); // [S, dFF]
-  const hidden = activation === 'relu' ? relu(pre) : gelu(pre); // [S, dFF]
+  const hidden = activate(pre, activation); // [S, dFF]
   const out = linear(hidden, l2.weight, l2.bias); // [S, dModel]
   return { hidden, out };
 }

@@ -47,8 +47,14 @@ export interface ModelWeights {
   posEmbed?: Tensor;
   encoder?: StackWeights;
   decoder?: StackWeights;
-  /** De-embedding [vocabSize, dModel] and bias [vocabSize]. */
+  /** De-embedding [vocabSize, dModel] and bias [vocabSize]; may be the same tensor as `embed` (tied). */
   lmHead: LinearWeights;
+  /** Token-type (segment) embeddings [nTypes, dModel] (BERT); row 0 is added to every token. */
+  tokenTypeEmbed?: Tensor;
+  /** LayerNorm over embeddings + positions before the first layer (BERT, DistilBERT). */
+  embedNorm?: NormWeights;
+  /** The masked-LM head's transform before the de-embedding: LayerNorm(act(h·Wᵀ + b)) (BERT). */
+  headTransform?: { dense: LinearWeights; norm: NormWeights };
 }
 
 /** A loaded model, ready for forward(). */

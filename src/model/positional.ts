@@ -8,14 +8,21 @@ function frequency(i: number, dim: number): number {
   return Math.pow(10000, (-2 * i) / dim);
 }
 
-/** The full sinusoidal table for positions 0..S−1: P[pos, 2i] = sin(pos·ω_i), P[pos, 2i+1] = cos(pos·ω_i). */
-export function sinusoidalTable(S: number, dModel: number): Tensor {
+/**
+ * The full sinusoidal table for positions 0..S−1. Interleaved (the paper): P[pos, 2i] = sin(pos·ω_i),
+ * P[pos, 2i+1] = cos(pos·ω_i). Halves (Hugging Face Marian): the same numbers as [sin | cos],
+ * P[pos, i] = sin(pos·ω_i), P[pos, dModel/2 + i] = cos(pos·ω_i).
+ */
+export function sinusoidalTable(S: number, dModel: number, layout: 'interleaved' | 'halves' = 'interleaved'): Tensor {
   const out = new Float32Array(S * dModel); // [S, dModel]
+  const half = Math.ceil(dModel / 2);
   for (let pos = 0; pos < S; pos++) {
     for (let i = 0; 2 * i < dModel; i++) {
       const angle = pos * frequency(i, dModel);
-      out[pos * dModel + 2 * i] = Math.sin(angle);
-      if (2 * i + 1 < dModel) out[pos * dModel + 2 * i + 1] = Math.cos(angle);
+      const sinCol = layout === 'halves' ? i : 2 * i;
+      const cosCol = layout === 'halves' ? half + i : 2 * i + 1;
+      out[pos * dModel + sinCol] = Math.sin(angle);
+      if (2 * i + 1 < dModel) out[pos * dModel + cosCol] = Math.cos(angle);
     }
   }
   return { data: out, shape: [S, dModel] };

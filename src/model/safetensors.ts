@@ -33,7 +33,7 @@ export function halfToFloat(h: number): number {
 /** Whether this machine stores numbers little-endian, as safetensors does (every browser today). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-function decodeData(dtype: DType, bytes: Uint8Array, begin: number, count: number): Float32Array {
+export function decodeData(dtype: DType, bytes: Uint8Array, begin: number, count: number): Float32Array {
   // F32 on a little-endian machine: the bytes already are the floats; copying them into a fresh,
   // aligned buffer is all there is to do.
   if (dtype === 'F32' && LITTLE_ENDIAN) return new Float32Array(bytes.slice(begin, begin + 4 * count).buffer);

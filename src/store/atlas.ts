@@ -26,6 +26,10 @@ const createViewSlice: StateCreator<AtlasState, [], [], ViewSlice> = (set) => ({
         next.modelName = view.model;
         next.modelSource = 'shipped';
       }
+      if (view.hf !== undefined && (view.hf !== s.modelName || s.modelSource !== 'hub')) {
+        next.modelName = view.hf;
+        next.modelSource = 'hub';
+      }
       if (view.text !== undefined) next.text = view.text.slice(0, MAX_TEXT);
       if (view.src !== undefined) next.src = view.src.slice(0, MAX_TEXT);
       if (view.tgt !== undefined) next.tgt = view.tgt.slice(0, MAX_TEXT);

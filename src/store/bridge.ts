@@ -2,10 +2,12 @@
 // It watches the store for the model and input, sends load/run requests, drops results of any
 // superseded run, and writes what arrives to the store at most once per animation frame.
 import { createModelClient, type ModelClient } from '../worker/client';
-import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from '../worker/protocol';
+import { PROTOCOL_VERSION, type TextInput, type WorkerRequest, type WorkerResponse } from '../worker/protocol';
 import { traceKey, type TraceMap } from '../model/trace';
 import type { AnyTensor } from '../model/tensor';
 import { useAtlas, type AtlasState } from './atlas';
+import { checkpointName, hfTokenized } from './hfInput';
+import type { TokenizedSequence } from './types';
 import { detokenize, vocabularyOf, type Vocabulary } from './tokenize';
 import { MAX_TEXT } from './slices/runSlice';
 import { clampSelection, defaultMask, exampleText, parseCatalog, runInputOf, tokenizeInput } from './runInput';
@@ -33,6 +35,8 @@ export interface BridgeOptions {
   createClient?: typeof createModelClient;
   requestFrame?: (cb: () => void) => void;
   fetch?: typeof fetch;
+  /** Where the Hugging Face Hub is (tests point it at a local server); default https://huggingface.co. */
+  hubBase?: string;
 }
 
 export interface Bridge {
@@ -44,6 +48,12 @@ export interface Bridge {
   cancel: () => void;
   /** Test hook: makes the worker crash (ignored unless test hooks are on). */
   crashWorker: () => void;
+  /** Opens a Hugging Face checkpoint from picked or dropped files (config.json, weights, tokenizer). */
+  loadCheckpointFiles: (files: File[]) => void;
+  /** Finds a Hub model (sizes first); `download` then fetches and loads it. */
+  openHub: (repo: string, download: boolean) => void;
+  /** Stops a checkpoint being sized, downloaded or read; the current model stays. */
+  cancelCheckpoint: () => void;
   /** Stops the engine and unsubscribes (tests). */
   dispose: () => void;
 }
@@ -60,6 +70,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     options.requestFrame ??
     ((cb: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => cb()) : setTimeout(cb, 16)));
 
+  const hubBase = options.hubBase ?? 'https://huggingface.co';
   let nextId = 1;
   let currentLoad = 0;
   let currentRun = 0;
@@ -67,6 +78,12 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
   let fileBlob: Blob | null = null;
   /** A user's file sent to the engine and not yet accepted or refused. */
   let pendingFile: { loadId: number; name: string; file: Blob; previousLoad: number } | null = null;
+  /** A Hugging Face checkpoint sent to the engine and not yet loaded, refused or cancelled. */
+  let pendingCheckpoint: { loadId: number; name: string; files?: File[]; repo?: string; download: boolean; previousLoad: number } | null = null;
+  /** The loaded checkpoint's files, to reload it after a crash. */
+  let checkpointFiles: File[] | null = null;
+  /** Pieces the engine's tokenizer sent for the current run (Hugging Face models). */
+  let hfPieces: { runId: number; seqs: Partial<Record<'text' | 'src' | 'tgt', TokenizedSequence>> } = { runId: 0, seqs: {} };
   let vocab: Vocabulary | null = null;
   let lastRunKey = '';
   /** Counts loaded models, so the same input on a new model is a new run. */
@@ -147,7 +164,13 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
   function reloadModel() {
     const s = store.getState();
     if (!s.modelName) return;
-    if (s.modelSource === 'file') {
+    if (s.modelSource === 'hub') {
+      currentLoad = nextId++;
+      send({ type: 'load', v, runId: currentLoad, source: { kind: 'hub', name: s.modelName, base: hubBase, confirmed: true } });
+    } else if (s.modelSource === 'file' && checkpointFiles) {
+      currentLoad = nextId++;
+      send({ type: 'load', v, runId: currentLoad, source: { kind: 'files', name: s.modelName, files: checkpointFiles } });
+    } else if (s.modelSource === 'file') {
       if (!fileBlob) return;
       const loadId = (currentLoad = nextId++);
       const name = s.modelName;
@@ -175,8 +198,17 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
           next.modelError = null;
           // The user's file passed the model's checks: it becomes the current model.
           fileBlob = pendingFile.file;
+          checkpointFiles = null;
           Object.assign(next, { modelName: pendingFile.name, modelSource: 'file' });
           pendingFile = null;
+        }
+        if (pendingCheckpoint && pendingCheckpoint.loadId === msg.runId) {
+          next.modelError = null;
+          next.checkpoint = null;
+          checkpointFiles = pendingCheckpoint.files ?? null;
+          fileBlob = null;
+          Object.assign(next, { modelName: pendingCheckpoint.name, modelSource: pendingCheckpoint.files ? 'file' : 'hub' });
+          pendingCheckpoint = null;
         }
         // Give a model with no input an example, and keep the selection inside the model.
         if (info.arch === 'encoder-decoder' ? !s.src : !s.text) {
@@ -199,6 +231,40 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
           traceEvents = { runId: msg.runId, step: msg.step, entries: [] };
         traceEvents.entries.push([traceKey(msg.path), msg.tensor]);
         write({});
+        return;
+      }
+      case 'checkpoint': {
+        if (!pendingCheckpoint || msg.runId !== pendingCheckpoint.loadId) return;
+        const p = pendingCheckpoint;
+        const sizes = { family: msg.family, downloadBytes: msg.downloadBytes, memoryBytes: msg.memoryBytes, loaded: 0, total: msg.downloadBytes };
+        if (p.repo && !p.download) {
+          // Sizes only: the engine stops here. The previous model is still the current one.
+          currentLoad = p.previousLoad;
+          pendingCheckpoint = null;
+          // Nothing to download (all in the cache): load at once.
+          if (msg.downloadBytes === 0) {
+            bridge.openHub(p.repo, true);
+            return;
+          }
+          store.setState({ checkpoint: { name: p.name, source: 'hub', phase: 'confirm', ...sizes } });
+          return;
+        }
+        store.setState({ checkpoint: { name: p.name, source: p.files ? 'files' : 'hub', phase: p.files ? 'read' : 'download', ...sizes } });
+        return;
+      }
+      case 'progress': {
+        if (!pendingCheckpoint || msg.runId !== pendingCheckpoint.loadId) return;
+        const c = store.getState().checkpoint;
+        if (c) write({ checkpoint: { ...c, phase: msg.phase, loaded: msg.loaded, total: msg.total } });
+        return;
+      }
+      case 'tokens': {
+        if (msg.runId !== currentRun) return;
+        if (hfPieces.runId !== msg.runId) hfPieces = { runId: msg.runId, seqs: {} };
+        hfPieces.seqs[msg.role] = hfTokenized(msg);
+        const { text, src, tgt } = hfPieces.seqs;
+        if (text) write({ input: { kind: 'single', seq: text } });
+        else if (src && tgt) write({ input: { kind: 'pair', src, tgt } });
         return;
       }
       case 'token': {
@@ -233,6 +299,14 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         }
         return;
       case 'error':
+        if (msg.runId !== null && pendingCheckpoint && msg.runId === pendingCheckpoint.loadId) {
+          // A refused or cancelled checkpoint leaves the previous model loaded and working.
+          const { name, previousLoad } = pendingCheckpoint;
+          pendingCheckpoint = null;
+          currentLoad = previousLoad;
+          store.setState({ checkpoint: null, modelError: msg.kind === 'cancelled' ? null : `“${name}” was not loaded: ${msg.message}` });
+          return;
+        }
         if (msg.runId !== null && msg.runId === currentLoad) {
           if (pendingFile && pendingFile.loadId === msg.runId) {
             // A refused file leaves the previous model loaded and working.
@@ -267,6 +341,10 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     const s = store.getState();
     const info = s.modelInfo;
     if (!info || !vocab || s.modelStatus !== 'ready') return;
+    if (info.tokenizer === 'hf') {
+      runText(s, info);
+      return;
+    }
     const input = tokenizeInput(s, info, vocab);
     const ids = runInputOf(input);
     const mask = s.mask ?? defaultMask(info.arch);
@@ -299,7 +377,44 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     send({ type: 'run', v, runId: currentRun, input: ids, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) } });
   }
 
+  /** A Hugging Face model's run: the text goes to the engine, which tokenizes it and sends the pieces back. */
+  function runText(s: AtlasState, info: NonNullable<AtlasState['modelInfo']>) {
+    const text: TextInput | null =
+      info.arch === 'encoder-decoder' ? (s.src.trim() ? { srcText: s.src, tgtText: s.tgt } : null) : s.text.trim() ? { text: s.text } : null;
+    const mask = s.mask ?? defaultMask(info.arch);
+    const key = JSON.stringify([modelEpoch, text, mask, s.prefix, s.temperature, s.positional]);
+    if (key === lastRunKey) return;
+    lastRunKey = key;
+    if (currentRun) send({ type: 'cancel', v, runId: currentRun });
+    if (!text) {
+      currentRun = 0;
+      write({ input: null, runStatus: 'idle', runError: null, trace: new Map(), traceRunId: 0 });
+      traceOwner = { runId: 0, step: 0 };
+      return;
+    }
+    currentRun = nextId++;
+    write({ runId: currentRun, runStatus: 'running', runError: null });
+    send({ type: 'run', v, runId: currentRun, input: text, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) } });
+  }
+
+  function startCheckpoint(p: Omit<NonNullable<typeof pendingCheckpoint>, 'loadId' | 'previousLoad'>) {
+    if (pendingCheckpoint) send({ type: 'cancel', v, runId: pendingCheckpoint.loadId });
+    const previousLoad = pendingCheckpoint ? pendingCheckpoint.previousLoad : currentLoad;
+    const loadId = (currentLoad = nextId++);
+    pendingCheckpoint = { ...p, loadId, previousLoad };
+    store.setState({ modelError: null, checkpoint: { name: p.name, source: p.files ? 'files' : 'hub', phase: 'sizing', loaded: 0, total: 0 } });
+    const source = p.files
+      ? { kind: 'files' as const, name: p.name, files: p.files }
+      : { kind: 'hub' as const, name: p.repo ?? p.name, base: hubBase, confirmed: p.download };
+    send({ type: 'load', v, runId: loadId, source });
+  }
+
   function onStore(s: AtlasState, prev: AtlasState) {
+    if ((s.modelName !== prev.modelName || s.modelSource !== prev.modelSource) && s.modelSource === 'hub' && s.modelName) {
+      // A Hub model named by a link: find its sizes and ask before downloading.
+      if (!(pendingCheckpoint?.repo === s.modelName) && !(s.modelInfo && s.modelInfo.name === s.modelName)) startCheckpoint({ name: s.modelName, repo: s.modelName, download: false });
+      return;
+    }
     if (s.modelName !== prev.modelName || s.modelSource !== prev.modelSource) {
       if (s.modelName && s.modelSource === 'shipped') {
         fileBlob = null;
@@ -336,7 +451,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
       if (s.modelStatus === 'error' && s.modelSource === 'shipped' && s.modelName && !catalog.some((m) => m.name === s.modelName))
         store.setState({ modelError: unknownModelMessage(s.modelName) });
       // With no model chosen (by the URL, a lesson or a file being opened), start with the first.
-      if (!store.getState().modelName && !pendingFile && catalog.length) store.getState().selectModel(catalog[0].name);
+      if (!store.getState().modelName && !pendingFile && !pendingCheckpoint && catalog.length) store.getState().selectModel(catalog[0].name);
     } catch {
       store.setState({ catalog: [], catalogStatus: 'error' });
     }
@@ -345,7 +460,22 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
   // A model chosen before the bridge started (e.g. from the URL) loads now.
   if (store.getState().modelName) onStore(store.getState(), { ...store.getState(), modelName: null });
 
-  return {
+  const bridge: Bridge = {
+    loadCheckpointFiles(files) {
+      if (!files.length) return;
+      startCheckpoint({ name: checkpointName(files), files, download: true });
+    },
+    openHub(repo, download) {
+      startCheckpoint({ name: repo, repo, download });
+    },
+    cancelCheckpoint() {
+      if (pendingCheckpoint) {
+        send({ type: 'cancel', v, runId: pendingCheckpoint.loadId });
+        currentLoad = pendingCheckpoint.previousLoad;
+        pendingCheckpoint = null;
+      }
+      store.setState({ checkpoint: null });
+    },
     async loadModelFile(file) {
       const name = file.name.slice(0, 120);
       // Refuse by size before reading: a huge file would be read whole into memory first.
@@ -372,7 +502,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     generate(maxNewTokens) {
       const s = store.getState();
       const info = s.modelInfo;
-      if (!info || !vocab || info.arch === 'encoder-only') return;
+      if (!info || !vocab || info.arch === 'encoder-only' || info.tokenizer === 'hf') return;
       const input = tokenizeInput(s, info, vocab);
       const ids = input.kind === 'pair' ? (input.src.tokens.length ? { src: input.src.tokens.map((t) => t.id), tgt: input.tgt.tokens.map((t) => t.id) } : null) : runInputOf(input);
       if (!ids || ('tgt' in ids && ids.tgt.length === 0)) return;
@@ -413,6 +543,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
       client.dispose();
     },
   };
+  return bridge;
 }
 
 let appBridge: Bridge | null = null;
@@ -421,7 +552,10 @@ let appBridge: Bridge | null = null;
 export function getBridge(): Bridge {
   if (!appBridge) {
     const testHooks = typeof location !== 'undefined' && /[?&]testhooks=1(&|$)/.test(location.search + location.hash.replace(/^[^?]*/, '&'));
-    appBridge = createBridge(useAtlas, { testHooks });
+    // With test hooks, `hub=/path` points the Hub at a same-origin server laid out like it (e2e).
+    const param = new URLSearchParams(location.hash.slice(location.hash.indexOf('?') + 1)).get('hub');
+    const hub = testHooks && param && /^\/[\w./-]*$/.test(param) ? param : undefined;
+    appBridge = createBridge(useAtlas, { testHooks, ...(hub ? { hubBase: new URL(hub, location.href).href } : {}) });
   }
   return appBridge;
 }

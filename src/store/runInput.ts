@@ -34,6 +34,12 @@ export function runInputOf(input: TokenizedInput): RunInput | null {
 export function exampleText(info: ModelInfo, catalog: readonly ShippedModel[] = []): string {
   const listed = catalog.find((m) => m.name === info.name)?.example;
   if (listed) return listed;
+  // A Hugging Face checkpoint: a sentence its tokenizer turns into real pieces (and repeats, for GPT-2's induction heads).
+  if (info.hf) {
+    const mask = Object.entries(info.hf.special).find(([k]) => k === 'mask_token');
+    if (mask) return `The dog ${info.vocab[mask[1]]} the cat.`;
+    return info.arch === 'encoder-decoder' ? 'The dog saw the cat.' : 'The dog saw the cat. The dog saw the';
+  }
   const pieces = info.vocab.filter((p) => !SPECIAL_TOKENS.includes(p as (typeof SPECIAL_TOKENS)[number]) && p.trim() !== '').slice(0, 6);
   return info.tokenizer === 'char' ? pieces.join('') : pieces.join(' ');
 }

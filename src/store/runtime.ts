@@ -22,6 +22,9 @@ export const atlasActions: Omit<Bridge, 'dispose'> = {
   generate: (maxNewTokens) => startAtlasRuntime().generate(maxNewTokens),
   cancel: () => startAtlasRuntime().cancel(),
   crashWorker: () => startAtlasRuntime().crashWorker(),
+  loadCheckpointFiles: (files) => startAtlasRuntime().loadCheckpointFiles(files),
+  openHub: (repo, download) => startAtlasRuntime().openHub(repo, download),
+  cancelCheckpoint: () => startAtlasRuntime().cancelCheckpoint(),
 };
 
 /**

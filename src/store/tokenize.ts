@@ -16,7 +16,8 @@ export interface Vocabulary {
 
 /** Builds the tokenizer of a loaded model. */
 export function vocabularyOf(info: Pick<ModelInfo, 'vocab' | 'tokenizer'>): Vocabulary {
-  const tokenizer = createTokenizer({ vocab: info.vocab, tokenizer: info.tokenizer });
+  // A Hugging Face tokenizer runs in the worker; here its pieces are only looked up word by word.
+  const tokenizer = createTokenizer({ vocab: info.vocab, tokenizer: info.tokenizer === 'hf' ? 'word' : info.tokenizer });
   const { unk, bos, eos, pad } = tokenizer.special;
   return { tokenizer, unk, bos, eos, pad };
 }

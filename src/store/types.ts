@@ -20,6 +20,8 @@ export interface ShippedModel {
 export interface Token {
   id: number;
   text: string;
+  /** A special token of a Hugging Face tokenizer ([CLS], </s>, <|endoftext|>). */
+  special?: boolean;
 }
 
 /** A tokenized sequence, with what was cut to fit the model's maxLen (never silently). */

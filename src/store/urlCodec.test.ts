@@ -7,6 +7,7 @@ describe('url codec', () => {
   it('round-trips every field', () => {
     const view: Required<ViewState> = {
       model: 'dates',
+      hf: 'openai-community/gpt2',
       text: 'the cat sat & the dog?=#ran ünïcode ✓',
       src: '2024-03-01',
       tgt: '<bos>March',
@@ -26,6 +27,13 @@ describe('url codec', () => {
     const back = decodeView(new URLSearchParams(url.hash.slice(url.hash.indexOf('?') + 1)));
     expect(back).toEqual(view);
     expect(Object.keys(view).length).toBe(VIEW_PARAMS.length);
+  });
+
+  it('accepts a Hub name owner/name and nothing else', () => {
+    const hf = (raw: string) => decodeView(new URLSearchParams({ hf: raw })).hf;
+    expect(hf('openai-community/gpt2')).toBe('openai-community/gpt2');
+    expect(hf('Helsinki-NLP/opus-mt-en-de')).toBe('Helsinki-NLP/opus-mt-en-de');
+    for (const bad of ['gpt2', '../x/y', 'a/b/c', 'a/..', 'https://evil/x', 'a b/c', '/x']) expect(hf(bad)).toBeUndefined();
   });
 
   it('keeps parameters it does not own and replaces its own', () => {

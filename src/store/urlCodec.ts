@@ -5,6 +5,8 @@ import { POSITIONAL_CHOICES, STAGES, type MaskChoice, type PositionalChoice, typ
 
 export interface ViewState {
   model?: string;
+  /** A Hugging Face Hub model, owner/name (`#/playground?hf=openai-community/gpt2`). */
+  hf?: string;
   text?: string;
   src?: string;
   tgt?: string;
@@ -22,6 +24,7 @@ export interface ViewState {
 
 const MAX_TEXT = 2000;
 const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const HUB_NAME = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
 
 const int = (max: number) => (raw: string) => {
   if (!/^\d{1,6}$/.test(raw)) return undefined;
@@ -37,6 +40,7 @@ const oneOf =
 /** Each field: its parameter name and a parser returning undefined for anything malformed. */
 const FIELDS: { [K in keyof Required<ViewState>]: { param: string; parse: (raw: string) => ViewState[K] | undefined } } = {
   model: { param: 'model', parse: (raw) => (MODEL_NAME.test(raw) ? raw : undefined) },
+  hf: { param: 'hf', parse: (raw) => (HUB_NAME.test(raw) && !raw.includes('..') ? raw : undefined) },
   text: { param: 'text', parse: text },
   src: { param: 'src', parse: text },
   tgt: { param: 'tgt', parse: text },

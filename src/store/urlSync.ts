@@ -9,6 +9,7 @@ import { decodeView, encodeView, type ViewState } from './urlCodec';
 export function viewOf(s: AtlasState): ViewState {
   const view: ViewState = {};
   if (s.modelName && s.modelSource === 'shipped') view.model = s.modelName;
+  if (s.modelName && s.modelSource === 'hub') view.hf = s.modelName;
   const arch = s.modelInfo?.arch;
   if (arch === 'encoder-decoder') {
     view.src = s.src;

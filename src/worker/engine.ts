@@ -5,6 +5,8 @@ import { forward, generate, initKernels, loadModel, type Model } from '../model'
 import { kernelChoice } from './kernelChoice';
 import type { TraceEvent } from '../model/trace';
 import { createTokenizer } from '../model/tokenizer';
+import type { HfTokenizer } from '../model/tokenizers/hf';
+import { describeHf, loadHfSource, tokenizeText } from './hf/loadHf';
 import {
   PROTOCOL_VERSION,
   isWorkerRequest,
@@ -50,6 +52,10 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
   const post = (msg: WorkerResponse) => postRaw(msg, transferables(msg));
   let testHooks = false;
   let model: Model | null = null;
+  /** The Hugging Face tokenizer of the loaded checkpoint (text is tokenized here, off the main thread). */
+  let hfTokenizer: HfTokenizer | null = null;
+  /** Loads that can still be cancelled, by runId. */
+  const loads = new Map<number, AbortController>();
   /** Resolves when every requested model has loaded (or failed): runs wait for it — and for the kernels. */
   let loading: Promise<void> = initKernels(kernelChoice).then(() => undefined);
   /** The newest load that succeeded: an older load finishing later must not replace its model. */
@@ -62,11 +68,31 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
   const fail = (runId: number | null, e: unknown) => post({ type: 'error', v, runId, kind: kindOf(e), message: messageOf(e) });
 
   async function load(req: Extract<WorkerRequest, { type: 'load' }>): Promise<void> {
+    const { source } = req;
+    if (source.kind === 'files' || source.kind === 'hub') {
+      const controller = new AbortController();
+      loads.set(req.runId, controller);
+      try {
+        const checkpoint = await loadHfSource(source, req.runId, post, controller.signal);
+        if (!checkpoint || req.runId < acceptedLoad) return; // sizes only, or a newer model is in place
+        acceptedLoad = req.runId;
+        model = checkpoint.model;
+        hfTokenizer = checkpoint.tokenizer ?? null;
+        post({ type: 'loaded', v, runId: req.runId, info: describeHf(checkpoint, describeModel(source.name, checkpoint.model)) });
+      } catch (e) {
+        // Cancelled or refused: the current model stays in place.
+        if (controller.signal.aborted) post({ type: 'error', v, runId: req.runId, kind: 'cancelled', message: 'Cancelled.' });
+        else fail(req.runId, e);
+      } finally {
+        loads.delete(req.runId);
+      }
+      return;
+    }
     try {
       let bytes: Uint8Array;
-      if (req.source.kind === 'bytes') bytes = new Uint8Array(req.source.bytes);
+      if (source.kind === 'bytes') bytes = new Uint8Array(source.bytes);
       else {
-        const res = await fetch(req.source.url);
+        const res = await fetch(source.url);
         if (!res.ok) throw new Error(`Could not fetch the model “${req.source.name}” (HTTP ${res.status}).`);
         bytes = new Uint8Array(await res.arrayBuffer());
       }
@@ -74,6 +100,7 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
       if (req.runId < acceptedLoad) return; // a newer model is already in place
       acceptedLoad = req.runId;
       model = m;
+      hfTokenizer = null;
       post({ type: 'loaded', v, runId: req.runId, info: describeModel(req.source.name, m) });
     } catch (e) {
       // A refused file leaves the current model (or one still loading) in place.
@@ -101,7 +128,8 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
     const t0 = performance.now();
     try {
       if (req.type === 'run') {
-        forwardStreaming(m, req.runId, 0, req.input, req);
+        const input = 'text' in req.input || 'srcText' in req.input ? tokenizeText(m, hfTokenizer, req.input, req.runId, post) : req.input;
+        forwardStreaming(m, req.runId, 0, input, req);
       } else if (req.maxNewTokens > 0) {
         // The model's one decoder, greedy; each step's trace streams as it is computed.
         let step = 0;
@@ -161,6 +189,7 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
           schedule();
           return;
         case 'cancel':
+          loads.get(msg.runId)?.abort();
           if (activeRun === msg.runId) activeRun = 0;
           if (pending?.runId === msg.runId) pending = null;
           return;

@@ -17,6 +17,12 @@ export const POSITIONAL_CHOICES = POSITIONALS;
 /** Token ids for one forward pass: one sequence, or a source and a target (encoder-decoder). */
 export type RunInput = { tokens: number[] } | { src: number[]; tgt: number[] };
 
+/**
+ * Text for a model with a Hugging Face tokenizer, tokenized in the worker (building GPT-2's
+ * tokenizer takes longer than a frame): one text, or a source and a target text (Marian).
+ */
+export type TextInput = { text: string } | { srcText: string; tgtText: string };
+
 export interface RunOptions {
   mask?: MaskChoice;
   prefix?: number;
@@ -33,18 +39,29 @@ export interface ModelInfo {
   /** The model file's config, as parsed by the model's own checks. */
   config: ModelConfig;
   vocab: string[];
-  tokenizer: 'char' | 'word';
+  /** 'hf': a Hugging Face tokenizer that runs in the worker (send TextInput; pieces come back as 'tokens'). */
+  tokenizer: 'char' | 'word' | 'hf';
+  /** For Hugging Face checkpoints: the family, the tokenizer's kind and its special token ids. */
+  hf?: { family: string; tokenizerKind: string; specialIds: number[]; special: Record<string, number> };
   /** Number of parameters (weights and biases), for the model picker. */
   params?: number;
 }
 
-/** Where a model comes from: a shipped file by URL, or bytes the user dropped or picked. */
-export type ModelSource = { kind: 'url'; name: string; url: string } | { kind: 'bytes'; name: string; bytes: ArrayBuffer };
+/**
+ * Where a model comes from: a shipped file by URL, or bytes the user dropped or picked; a Hugging
+ * Face checkpoint's files (picked, dropped or a folder), or a Hub repo (`confirmed: false` only
+ * probes and answers 'checkpoint' with the sizes; `true` downloads and loads).
+ */
+export type ModelSource =
+  | { kind: 'url'; name: string; url: string }
+  | { kind: 'bytes'; name: string; bytes: ArrayBuffer }
+  | { kind: 'files'; name: string; files: File[] }
+  | { kind: 'hub'; name: string; base: string; confirmed: boolean };
 
 export type WorkerRequest =
   | { type: 'init'; v: number; testHooks: boolean }
   | { type: 'load'; v: number; runId: number; source: ModelSource }
-  | { type: 'run'; v: number; runId: number; input: RunInput; options: RunOptions }
+  | { type: 'run'; v: number; runId: number; input: RunInput | TextInput; options: RunOptions }
   | {
       type: 'generate';
       v: number;
@@ -59,11 +76,17 @@ export type WorkerRequest =
   /** Test hook: the worker throws an uncaught error (honoured only after init with testHooks). */
   | { type: 'crash'; v: number };
 
-export type ErrorKind = 'model-file' | 'input' | 'no-model' | 'protocol' | 'internal';
+export type ErrorKind = 'model-file' | 'input' | 'no-model' | 'protocol' | 'internal' | 'cancelled';
 
 export type WorkerResponse =
   | { type: 'ready'; v: number; mode: 'worker' | 'main' }
   | { type: 'loaded'; v: number; runId: number; info: ModelInfo }
+  /** A checkpoint's sizes, known before its weights are read or downloaded. */
+  | { type: 'checkpoint'; v: number; runId: number; name: string; family: string; downloadBytes: number; memoryBytes: number }
+  /** Bytes of a checkpoint downloaded ('download') or read into the model ('read') so far. */
+  | { type: 'progress'; v: number; runId: number; phase: 'download' | 'read'; loaded: number; total: number }
+  /** The pieces a TextInput became (one message per sequence), before the run's trace. */
+  | { type: 'tokens'; v: number; runId: number; role: 'text' | 'src' | 'tgt'; ids: number[]; pieces: string[]; special: boolean[] }
   /** One traced array, posted in the order the forward pass computed it. `step` counts generated tokens. */
   | { type: 'trace'; v: number; runId: number; step: number; path: TracePath; tensor: AnyTensor }
   /** A generated token, after the trace of the step that produced it. */
@@ -93,6 +116,14 @@ function isInput(x: unknown): x is RunInput {
   return isIds(x.src) && isIds(x.tgt);
 }
 
+function isTextInput(x: unknown): x is TextInput {
+  if (!isObj(x)) return false;
+  if ('text' in x) return typeof x.text === 'string';
+  return typeof x.srcText === 'string' && typeof x.tgtText === 'string';
+}
+
+const isFileList = (x: unknown) => Array.isArray(x) && x.length > 0 && x.every((f) => typeof File !== 'undefined' && f instanceof File);
+
 function isOptions(x: unknown): x is RunOptions {
   if (!isObj(x)) return false;
   if (x.mask !== undefined && x.mask !== 'full' && x.mask !== 'causal' && x.mask !== 'prefix') return false;
@@ -112,10 +143,15 @@ export function isWorkerRequest(x: unknown): x is WorkerRequest {
     case 'load': {
       const s = x.source;
       if (!isId(x.runId) || !isObj(s) || typeof s.name !== 'string') return false;
-      return (s.kind === 'url' && typeof s.url === 'string') || (s.kind === 'bytes' && s.bytes instanceof ArrayBuffer);
+      return (
+        (s.kind === 'url' && typeof s.url === 'string') ||
+        (s.kind === 'bytes' && s.bytes instanceof ArrayBuffer) ||
+        (s.kind === 'files' && isFileList(s.files)) ||
+        (s.kind === 'hub' && typeof s.base === 'string' && typeof s.confirmed === 'boolean')
+      );
     }
     case 'run':
-      return isId(x.runId) && isInput(x.input) && isOptions(x.options);
+      return isId(x.runId) && (isInput(x.input) || isTextInput(x.input)) && isOptions(x.options);
     case 'generate':
       return (
         isId(x.runId) &&
@@ -143,6 +179,12 @@ export function isWorkerResponse(x: unknown): x is WorkerResponse {
       return x.mode === 'worker' || x.mode === 'main';
     case 'loaded':
       return isId(x.runId) && isObj(x.info);
+    case 'checkpoint':
+      return isId(x.runId) && typeof x.downloadBytes === 'number' && typeof x.memoryBytes === 'number';
+    case 'progress':
+      return isId(x.runId) && typeof x.loaded === 'number' && typeof x.total === 'number';
+    case 'tokens':
+      return isId(x.runId) && isIds(x.ids) && Array.isArray(x.pieces) && Array.isArray(x.special);
     case 'trace':
       return isId(x.runId) && isId(x.step) && isObj(x.path) && isObj(x.tensor) && TYPED(x.tensor.data) && Array.isArray(x.tensor.shape);
     case 'token':

@@ -20,7 +20,9 @@ export function InputEditor() {
   const id = useId();
   if (!info) return null;
   const maxLen = info.config.maxLen;
-  const pieceHint = info.tokenizer === 'char' ? 'one token per character' : 'one token per word';
+  const pieceHint =
+    info.tokenizer === 'hf' ? `${info.hf?.tokenizerKind ?? 'its own'} pieces from tokenizer.json` : info.tokenizer === 'char' ? 'one token per character' : 'one token per word';
+  const canGenerate = info.tokenizer !== 'hf'; // HF tokens are decoded in the worker; generation comes later
 
   return (
     <section className="pg-card" aria-labelledby={`${id}-h`}>
@@ -55,7 +57,7 @@ export function InputEditor() {
                 useAtlas.getState().setTarget(e.target.value);
               }}
             />
-            <GenerateButton generating={generating} label="Generate the target" />
+            {canGenerate && <GenerateButton generating={generating} label="Generate the target" />}
           </div>
           {input?.kind === 'pair' && <TokenChips seq={input.tgt} label="Target tokens" maxLen={maxLen} testId="token-chips-tgt" />}
         </>
@@ -75,7 +77,7 @@ export function InputEditor() {
                 useAtlas.getState().setText(e.target.value);
               }}
             />
-            {info.arch === 'decoder-only' && <GenerateButton generating={generating} label="Continue the text" />}
+            {info.arch === 'decoder-only' && canGenerate && <GenerateButton generating={generating} label="Continue the text" />}
           </div>
           {input?.kind === 'single' && <TokenChips seq={input.seq} label="Tokens" maxLen={maxLen} />}
         </>

@@ -1,12 +1,14 @@
 // Choosing a model: a shipped one from public/models, or the user's own .safetensors file by
 // file picker or drag-and-drop (validated by the model's own checks; a refusal shows its reason).
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useAtlas } from '../../store/atlas';
 import { atlasActions } from '../../store/runtime';
 import { selectCatalog, selectModelError, selectModelInfo, selectModelStatus } from '../../store/selectors';
+import { CheckpointOpener } from './CheckpointOpener';
+import { DropZone } from './DropZone';
 
 const selectModelName = (s: { modelName: string | null }) => s.modelName;
-const selectModelSource = (s: { modelSource: 'shipped' | 'file' | null }) => s.modelSource;
+const selectModelSource = (s: { modelSource: 'shipped' | 'file' | 'hub' | null }) => s.modelSource;
 
 /** The model picker with its file drop zone and the loaded model's card. */
 export function ModelChooser() {
@@ -17,13 +19,14 @@ export function ModelChooser() {
   const status = useAtlas(selectModelStatus);
   const error = useAtlas(selectModelError);
   const info = useAtlas(selectModelInfo);
-  const [dragging, setDragging] = useState(false);
   const selectId = useId();
   const fileId = useId();
 
   const open = (files: FileList | null) => {
-    const file = files?.[0];
-    if (file) void atlasActions.loadModelFile(file);
+    const list = files ? [...files] : [];
+    // Several files, or a config.json: a Hugging Face checkpoint; one .safetensors: our own format.
+    if (list.length > 1 || list.some((f) => f.name === 'config.json')) atlasActions.loadCheckpointFiles(list);
+    else if (list[0]) void atlasActions.loadModelFile(list[0]);
   };
 
   return (
@@ -37,7 +40,9 @@ export function ModelChooser() {
           value={source === 'shipped' && name ? name : ''}
           onChange={(e) => e.target.value && useAtlas.getState().applyView({ model: e.target.value, text: '', src: '', tgt: '' })}
         >
-          {source !== 'shipped' && <option value="">{source === 'file' ? `Your file: ${name}` : 'Choose a model…'}</option>}
+          {source !== 'shipped' && (
+            <option value="">{source === 'file' ? `Your file: ${name}` : source === 'hub' ? `Hub: ${name}` : 'Choose a model…'}</option>
+          )}
           {catalog.map((m) => (
             <option key={m.name} value={m.name}>
               {m.title} ({m.arch})
@@ -46,21 +51,7 @@ export function ModelChooser() {
         </select>
         {catalogStatus === 'error' && <span className="pg-muted">No shipped models found; open your own below.</span>}
       </div>
-      <div
-        className={`pg-drop${dragging ? ' pg-drop-active' : ''}`}
-        data-testid="model-drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          open(e.dataTransfer.files);
-        }}
-      >
+      <DropZone testId="model-drop" onDrop={(e) => open(e.dataTransfer.files)}>
         <p>
           Bring your own model: drop a <code>.safetensors</code> file here, or{' '}
           <label htmlFor={fileId} className="btn pg-file-label">
@@ -80,7 +71,8 @@ export function ModelChooser() {
           . The file is checked by the model’s own rules and never leaves your computer;{' '}
           <code>docs/bring-your-own-model.md</code> shows how to export one from PyTorch.
         </p>
-      </div>
+      </DropZone>
+      <CheckpointOpener />
       {error && (
         <p className="error" role="alert" data-testid="model-error">
           {error}
@@ -113,7 +105,7 @@ function ModelCard() {
     ['positions', c.positional],
     ['norm', `${c.norm}-norm`],
     ['activation', c.activation],
-    ['vocabulary', `${info.vocab.length} (${info.tokenizer}-level)`],
+    ['vocabulary', info.hf ? `${info.vocab.length} (${info.hf.tokenizerKind}, ${info.hf.family})` : `${info.vocab.length} (${info.tokenizer}-level)`],
   ];
   return (
     <details className="pg-details">

@@ -14,9 +14,9 @@ export function TokenChips({ seq, label, maxLen, testId = 'token-chips' }: { seq
     <div className="pg-tokens">
       <ol className="pg-chips" aria-label={`${label}: ${seq.tokens.length}`} data-testid={testId}>
         {seq.tokens.map((t, i) => (
-          <li key={i} className="pg-chip" data-testid="token-chip" data-id={t.id}>
+          <li key={i} className={`pg-chip${t.special ? ' pg-chip-special' : ''}`} data-testid="token-chip" data-id={t.id} data-special={t.special ? 'true' : undefined}>
             <span className="pg-chip-piece">{shown(t.text)}</span>
-            <span className="pg-chip-id" aria-label={`id ${t.id}`}>
+            <span className="pg-chip-id" aria-label={`${t.special ? 'special token, ' : ''}id ${t.id}`}>
               {t.id}
             </span>
           </li>

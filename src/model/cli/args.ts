@@ -4,7 +4,7 @@ import type { ForwardOptions } from '../forward';
 import type { MaskPattern } from '../masks';
 
 export const USAGE =
-  'usage: npm run -s trace -- --model FILE.safetensors (--input "3 4 5" | --src "3 4 5" --tgt "1 6 7") ' +
+  'usage: npm run -s trace -- --model FILE.safetensors|HF_FOLDER (--text "…" | --input "3 4 5" | --src "3 4 5" --tgt "1 6 7") ' +
   '[--mask full|causal|prefix] [--prefix N] [--temperature T]';
 
 /** A bad command line; the message is printed as is. */
@@ -17,11 +17,13 @@ export interface TraceRequest {
   tokens?: number[];
   src?: number[];
   tgt?: number[];
+  /** Text for the model's own tokenizer (an encoder-decoder's source). */
+  text?: string;
   options: ForwardOptions;
   help?: boolean;
 }
 
-const FLAGS = ['--model', '--input', '--src', '--tgt', '--mask', '--prefix', '--temperature'] as const;
+const FLAGS = ['--model', '--text', '--input', '--src', '--tgt', '--mask', '--prefix', '--temperature'] as const;
 type Flag = (typeof FLAGS)[number];
 
 /** "3 4 5" (spaces or commas) → [3, 4, 5]; anything but non-negative integers is refused. */
@@ -61,14 +63,18 @@ export function parseArgs(argv: readonly string[]): TraceRequest {
   const input = values.get('--input');
   const src = values.get('--src');
   const tgt = values.get('--tgt');
+  const text = values.get('--text');
+  if (text !== undefined && (input !== undefined || src !== undefined || tgt !== undefined))
+    throw new UsageError('give either --text, --input, or --src with --tgt, not two of them');
   if (input !== undefined && (src !== undefined || tgt !== undefined))
     throw new UsageError('give either --input or --src with --tgt, not both');
-  if (input !== undefined) request.tokens = parseIds('--input', input);
+  if (text !== undefined) request.text = text;
+  else if (input !== undefined) request.tokens = parseIds('--input', input);
   else if (src !== undefined && tgt !== undefined) {
     request.src = parseIds('--src', src);
     request.tgt = parseIds('--tgt', tgt);
   } else if (src !== undefined || tgt !== undefined) throw new UsageError('--src and --tgt go together');
-  else throw new UsageError('an input is required: --input IDS, or --src IDS --tgt IDS');
+  else throw new UsageError('an input is required: --text TEXT, --input IDS, or --src IDS --tgt IDS');
 
   const mask = values.get('--mask');
   if (mask !== undefined) {

@@ -1,7 +1,8 @@
 // Entry point of `npm run -s trace -- --model FILE ...` (docs/model-spec.md §The trace command line). The only
 // Node-specific part: reading the file and writing to the process's streams.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { folderFiles } from './folder';
 import { initKernelsFromEnv } from './kernels';
 import { runTraceCli } from './run';
 
@@ -12,6 +13,7 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 const outcome = runTraceCli(
   process.argv.slice(2),
   (path) => new Uint8Array(readFileSync(resolve(cwd, path))),
+  (path) => (statSync(resolve(cwd, path), { throwIfNoEntry: false })?.isDirectory() ? folderFiles(resolve(cwd, path)) : undefined),
 );
 process.stdout.write(outcome.stdout);
 process.stderr.write(outcome.stderr);

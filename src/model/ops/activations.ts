@@ -64,3 +64,29 @@ export function gelu(x: Tensor): Tensor {
   for (let i = 0; i < out.length; i++) out[i] = geluScalar(x.data[i]);
   return { data: out, shape: [...x.shape] };
 }
+
+/** Element-wise GELU, tanh approximation (GPT-2's gelu_new): x/2·(1 + tanh(√(2/π)·(x + 0.044715x³))). */
+export function geluTanh(x: Tensor): Tensor {
+  const out = new Float32Array(x.data.length); // same shape as x
+  const c = Math.sqrt(2 / Math.PI);
+  for (let i = 0; i < out.length; i++) {
+    const v = x.data[i];
+    out[i] = 0.5 * v * (1 + Math.tanh(c * (v + 0.044715 * v * v * v)));
+  }
+  return { data: out, shape: [...x.shape] };
+}
+
+/** Element-wise SiLU (swish, Marian's activation): x·σ(x) = x / (1 + e^(−x)). */
+export function silu(x: Tensor): Tensor {
+  const out = new Float32Array(x.data.length); // same shape as x
+  for (let i = 0; i < out.length; i++) out[i] = x.data[i] / (1 + Math.exp(-x.data[i]));
+  return { data: out, shape: [...x.shape] };
+}
+
+/** The activation a config names, applied element-wise. */
+export function activate(x: Tensor, activation: 'relu' | 'gelu' | 'gelu_tanh' | 'silu'): Tensor {
+  if (activation === 'relu') return relu(x);
+  if (activation === 'gelu') return gelu(x);
+  if (activation === 'gelu_tanh') return geluTanh(x);
+  return silu(x);
+}

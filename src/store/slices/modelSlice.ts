@@ -5,10 +5,26 @@ import type { AtlasState } from '../atlas';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
+/** A Hugging Face checkpoint being opened: its sizes (known before reading), then progress. */
+export interface CheckpointProgress {
+  name: string;
+  source: 'files' | 'hub';
+  /** sizing: reading headers; confirm: sizes known, waiting for the user to download; download, read: progress. */
+  phase: 'sizing' | 'confirm' | 'download' | 'read';
+  family?: string;
+  downloadBytes?: number;
+  memoryBytes?: number;
+  loaded: number;
+  total: number;
+}
+
 export interface ModelSlice {
   /** The chosen model: a shipped model's name, or the file name of a dropped/picked model. */
   modelName: string | null;
-  modelSource: 'shipped' | 'file' | null;
+  /** shipped: public/models; file: dropped or picked (our file or a Hugging Face checkpoint); hub: a Hub repo (owner/name). */
+  modelSource: 'shipped' | 'file' | 'hub' | null;
+  /** A Hugging Face checkpoint being opened (null when none). */
+  checkpoint: CheckpointProgress | null;
   modelStatus: LoadStatus;
   /** Config, vocabulary and tokenizer of the loaded model (null until loaded). */
   modelInfo: ModelInfo | null;
@@ -29,6 +45,7 @@ export interface ModelSlice {
 export const createModelSlice: StateCreator<AtlasState, [], [], ModelSlice> = (set) => ({
   modelName: null,
   modelSource: null,
+  checkpoint: null,
   modelStatus: 'idle',
   modelInfo: null,
   modelError: null,
