@@ -8,6 +8,7 @@ import { acceptMessage, parentOriginOf, startAutoHeight } from './messages';
 import type { EmbedConfig, ParsedEmbed } from './params';
 import { WIDGET_COMPONENTS, WIDGET_TITLES } from './widgets';
 import { appUrl } from './snippet';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 
 /** The store view an embed config asks for (the lesson widget applies its own after its step). */
 export function viewOfConfig(c: EmbedConfig): ViewState {
@@ -117,9 +118,11 @@ export function EmbedApp({ parsed }: { parsed: ParsedEmbed }) {
         </ul>
       )}
       <main className="embed-main">
-        <Suspense fallback={<p role="status">Loading {title.toLowerCase()}…</p>}>
-          <Widget config={config} />
-        </Suspense>
+        <ErrorBoundary what={`The ${title.toLowerCase()} widget`}>
+          <Suspense fallback={<p role="status">Loading {title.toLowerCase()}…</p>}>
+            <Widget config={config} />
+          </Suspense>
+        </ErrorBoundary>
       </main>
       {config.controls !== 'none' && (
         <p className="embed-credit">

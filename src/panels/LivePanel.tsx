@@ -4,8 +4,10 @@ import { useAtlas } from '../store/atlas';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { panelDef, type PanelSpec } from './registry';
 import type { PanelContext } from './types';
+import { maybeThrowForTest } from '../components/testHooks';
 
 function Body({ spec, ctx }: { spec: PanelSpec; ctx: PanelContext }) {
+  maybeThrowForTest(spec.panel);
   return <>{panelDef(spec.panel).render(spec.options ?? {}, ctx)}</>;
 }
 

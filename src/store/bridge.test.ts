@@ -38,7 +38,7 @@ function setup() {
   const frame = () => frames.splice(0).forEach((f) => f());
   const reply = (msg: WorkerResponse) => events.onMessage(msg);
   const weights = (runId: number, value: number) =>
-    reply({ type: 'trace', v, runId, step: 0, path: tracePath.attention('encoder', 0, 'selfAttention', 'weights'), tensor: { data: new Float32Array([value]), shape: [1, 1, 1] } });
+    reply({ type: 'trace', v, runId, modelId: store.getState().modelLoadId, step: 0, path: tracePath.attention('encoder', 0, 'selfAttention', 'weights'), tensor: { data: new Float32Array([value]), shape: [1, 1, 1] } });
   return { store, sent, frame, reply, weights, bridge, events: () => events };
 }
 
@@ -67,13 +67,13 @@ describe('bridge', () => {
     expect(sent).toContainEqual({ type: 'cancel', v, runId: first.runId });
 
     weights(first.runId, 0.25); // stale: must never reach the store
-    reply({ type: 'done', v, runId: first.runId, ms: 1 });
+    reply({ type: 'done', v, runId: first.runId, modelId: store.getState().modelLoadId, ms: 1 });
     frame();
     expect(store.getState().trace.size).toBe(0);
     expect(store.getState().runStatus).toBe('running');
 
     weights(second.runId, 0.5);
-    reply({ type: 'done', v, runId: second.runId, ms: 2 });
+    reply({ type: 'done', v, runId: second.runId, modelId: store.getState().modelLoadId, ms: 2 });
     frame();
     const w = store.getState().trace.get('encoder.layers.0.selfAttention.weights');
     expect(w && Array.from(w.data)).toEqual([0.5]);
@@ -125,8 +125,8 @@ describe('bridge', () => {
     let writes = 0;
     const unsub = store.subscribe(() => writes++);
     for (let i = 0; i < 20; i++) weights(run.runId, i);
-    reply({ type: 'trace', v, runId: run.runId, step: 0, path: tracePath.head('probs'), tensor: { data: new Float32Array([1]), shape: [1, 1] } });
-    reply({ type: 'done', v, runId: run.runId, ms: 1 });
+    reply({ type: 'trace', v, runId: run.runId, modelId: store.getState().modelLoadId, step: 0, path: tracePath.head('probs'), tensor: { data: new Float32Array([1]), shape: [1, 1] } });
+    reply({ type: 'done', v, runId: run.runId, modelId: store.getState().modelLoadId, ms: 1 });
     expect(writes).toBe(0);
     frame();
     expect(writes).toBe(1);
@@ -221,18 +221,54 @@ describe('bridge', () => {
     const gen = sent.at(-1) as Extract<WorkerRequest, { type: 'generate' }>;
     expect(gen).toMatchObject({ type: 'generate', input: { tokens: [1, 2] }, maxNewTokens: 4 });
     expect(store.getState().generating).toBe(false); // written at the next frame
-    reply({ type: 'token', v, runId: gen.runId, step: 0, token: 3 });
-    reply({ type: 'token', v, runId: gen.runId, step: 1, token: 1 });
+    reply({ type: 'token', v, runId: gen.runId, modelId: store.getState().modelLoadId, step: 0, token: 3 });
+    reply({ type: 'token', v, runId: gen.runId, modelId: store.getState().modelLoadId, step: 1, token: 1 });
     frame();
     expect(store.getState()).toMatchObject({ text: 'abca', generating: true });
     const runsBefore = sent.filter((r) => r.type === 'run').length;
     bridge.cancel();
     expect(sent.at(-1)).toEqual({ type: 'cancel', v, runId: gen.runId });
-    reply({ type: 'token', v, runId: gen.runId, step: 2, token: 2 });
+    reply({ type: 'token', v, runId: gen.runId, modelId: store.getState().modelLoadId, step: 2, token: 2 });
     frame();
     expect(store.getState()).toMatchObject({ text: 'abca', generating: false });
     // Typing afterwards runs the new text as usual.
     store.getState().setText('abcab');
     expect(sent.filter((r) => r.type === 'run').length).toBe(runsBefore + 1);
+  });
+
+  it('load race: a slow valid file, then a refused one — the page names the model the engine really holds, and no other model is drawn', async () => {
+    const { store, sent, frame, reply, weights, bridge } = setup();
+    await new Promise((r) => setTimeout(r, 0));
+    const tinyLoad = sent.find((r) => r.type === 'load') as Extract<WorkerRequest, { type: 'load' }>;
+    reply({ type: 'loaded', v, runId: tinyLoad.runId, info: INFO });
+    frame();
+    const tinyRun = lastRun(sent);
+    expect(tinyRun.modelId).toBe(tinyLoad.runId); // every run names its model
+    // A big valid file, then at once an empty one (the second choice supersedes the first).
+    await bridge.loadModelFile(new File([new Uint8Array([1, 2, 3, 4])], 'big.safetensors'));
+    const bigLoad = sent.at(-1) as Extract<WorkerRequest, { type: 'load' }>;
+    await bridge.loadModelFile(new File([], 'empty.safetensors'));
+    const emptyLoad = sent.at(-1) as Extract<WorkerRequest, { type: 'load' }>;
+    // The engine finishes the big one (it now holds it), then refuses the empty one.
+    const BIG: ModelInfo = { ...INFO, name: 'big.safetensors', config: { ...INFO.config, nHeads: 1 } };
+    reply({ type: 'loaded', v, runId: bigLoad.runId, info: BIG });
+    weights(tinyRun.runId, 0.5); // a late trace computed by tiny…
+    reply({ type: 'trace', v, runId: tinyRun.runId, modelId: bigLoad.runId, step: 0, path: tracePath.head('probs'), tensor: { data: new Float32Array([1]), shape: [1, 1] } }); // …or by big under tiny's run: neither is drawn
+    reply({ type: 'error', v, runId: emptyLoad.runId, kind: 'model-file', message: 'header too short' });
+    frame();
+    const s = store.getState();
+    expect(s.modelName).toBe('big.safetensors');
+    expect(s.modelSource).toBe('file');
+    expect(s.modelInfo).toBe(BIG);
+    expect(s.modelLoadId).toBe(bigLoad.runId);
+    expect(s.modelError).toBe('“empty.safetensors” was not loaded: header too short');
+    expect(s.trace.size).toBe(0);
+    // The next run is for big, and big's numbers are drawn.
+    const bigRun = lastRun(sent);
+    expect(bigRun.modelId).toBe(bigLoad.runId);
+    weights(bigRun.runId, 0.25);
+    frame();
+    expect(store.getState().traceModelId).toBe(bigLoad.runId);
+    expect(store.getState().trace.size).toBe(1);
   });
 });

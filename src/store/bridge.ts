@@ -6,6 +6,7 @@ import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from '../wo
 import { traceKey, type TraceMap } from '../model/trace';
 import type { AnyTensor } from '../model/tensor';
 import { useAtlas, type AtlasState } from './atlas';
+import type { ModelInfo } from './types';
 import { detokenize, vocabularyOf, type Vocabulary } from './tokenize';
 import { clampSelection, defaultMask, exampleText, parseCatalog, runInputOf, tokenizeInput } from './runInput';
 
@@ -22,6 +23,12 @@ type Store = typeof useAtlas;
 
 /** The run option for a positional override; none when the model runs with its own scheme. */
 const positionalOf = (s: AtlasState) => (s.positional ? { positional: s.positional } : {});
+
+/** A load on its way to the engine: a shipped model's name, or a user's file (kept to reload it). */
+interface PendingLoad {
+  name: string;
+  file: Blob | null;
+}
 
 export interface BridgeOptions {
   /** Honour test hooks (the `crash` request); the app passes true only with `?testhooks=1`. */
@@ -60,12 +67,21 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     ((cb: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => cb()) : setTimeout(cb, 16)));
 
   let nextId = 1;
+  /** The load the page waits for (the newest requested, or an older one still on its way). */
   let currentLoad = 0;
   let currentRun = 0;
   /** Bytes of a user's file, kept to reload it after a crash (the sent copy is transferred). */
   let fileBlob: Blob | null = null;
-  /** A user's file sent to the engine and not yet accepted or refused. */
-  let pendingFile: { loadId: number; name: string; file: Blob; previousLoad: number } | null = null;
+  /** Loads sent to the engine and not yet answered, by load id. */
+  const pendingLoads = new Map<number, PendingLoad>();
+  /**
+   * The model the engine holds, as its last 'loaded' said. The engine keeps the newest model that
+   * loaded, even one the page no longer waited for: after a refusal the page shows this one, so its
+   * name and numbers always belong together (issue 13's load race).
+   */
+  let held: (PendingLoad & { loadId: number; info: ModelInfo }) | null = null;
+  /** True while the bridge adopts the engine's model into the store (not a user's model choice). */
+  let adopting = false;
   let vocab: Vocabulary | null = null;
   let lastRunKey = '';
   /** Counts loaded models, so the same input on a new model is a new run. */
@@ -75,7 +91,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
 
   // ---- one store write per animation frame -------------------------------------------------
   let patch: Partial<AtlasState> = {};
-  let traceEvents: { runId: number; step: number; entries: [string, AnyTensor][] } | null = null;
+  let traceEvents: { runId: number; modelId: number; step: number; entries: [string, AnyTensor][] } | null = null;
   /** Which run and step the trace map in the store belongs to. */
   let traceOwner = { runId: 0, step: 0 };
   let frameQueued = false;
@@ -90,14 +106,15 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     patch = {};
     // Arrays of a run superseded since they arrived are dropped here, before anyone sees them.
     if (traceEvents && traceEvents.runId !== currentRun) traceEvents = null;
+    if (traceEvents && traceEvents.modelId !== store.getState().modelLoadId) traceEvents = null; // another model's numbers
     if (traceEvents) {
-      const { runId, step, entries } = traceEvents;
+      const { runId, modelId, step, entries } = traceEvents;
       traceEvents = null;
       const same = traceOwner.runId === runId && traceOwner.step === step;
       const map: TraceMap = same ? new Map(store.getState().trace) : new Map();
       for (const [key, tensor] of entries) map.set(key, tensor);
       traceOwner = { runId, step };
-      Object.assign(next, { trace: map, traceRunId: runId, traceStep: step });
+      Object.assign(next, { trace: map, traceRunId: runId, traceModelId: modelId, traceStep: step });
     }
     if (Object.keys(next).length) {
       const t0 = typeof performance !== 'undefined' ? performance.now() : 0;
@@ -132,6 +149,9 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         lastRunKey = '';
         generating = false;
         write({ generating: false });
+        // The new worker holds nothing, and answers none of the old one's loads.
+        held = null;
+        pendingLoads.clear();
         crashReload = true;
         reloadModel();
         // The current input runs again once the model is back ('loaded' → maybeRun).
@@ -150,12 +170,14 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
       if (!fileBlob) return;
       const loadId = (currentLoad = nextId++);
       const name = s.modelName;
+      pendingLoads.set(loadId, { name, file: fileBlob });
       // Read the file again rather than keep a second copy of its bytes in memory.
       void fileBlob.arrayBuffer().then((bytes) => {
         if (loadId === currentLoad) send({ type: 'load', v, runId: loadId, source: { kind: 'bytes', name, bytes } });
       });
     } else {
       currentLoad = nextId++;
+      pendingLoads.set(currentLoad, { name: s.modelName, file: null });
       const url = new URL(`models/${encodeURIComponent(s.modelName)}.safetensors`, baseUrl).href;
       send({ type: 'load', v, runId: currentLoad, source: { kind: 'url', name: s.modelName, url } });
     }
@@ -164,44 +186,26 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
   function onMessage(msg: WorkerResponse) {
     switch (msg.type) {
       case 'loaded': {
-        if (msg.runId !== currentLoad) return; // a newer load superseded this one
-        const info = msg.info;
-        vocab = vocabularyOf(info);
-        const s = store.getState();
-        // A refused file's message stays until the user's next choice.
-        const next: Partial<AtlasState> = { modelStatus: 'ready', modelInfo: info };
-        if (pendingFile && pendingFile.loadId === msg.runId) {
-          next.modelError = null;
-          // The user's file passed the model's checks: it becomes the current model.
-          fileBlob = pendingFile.file;
-          Object.assign(next, { modelName: pendingFile.name, modelSource: 'file' });
-          pendingFile = null;
-        }
-        // Give a model with no input an example, and keep the selection inside the model.
-        if (info.arch === 'encoder-decoder' ? !s.src : !s.text) {
-          if (info.arch === 'encoder-decoder') next.src = exampleText(info, s.catalog);
-          else next.text = exampleText(info, s.catalog);
-        }
-        Object.assign(next, clampSelection(s, info));
-        store.setState(next); // a model switch is written at once: everything after depends on it
-        // A new model makes every input new; the same model reloaded after a crash does not
-        // (its run was re-sent with the load).
-        if (!crashReload) modelEpoch++;
-        crashReload = false;
-        maybeRun();
+        const load = pendingLoads.get(msg.runId) ?? { name: msg.info.name, file: null };
+        pendingLoads.delete(msg.runId);
+        held = { ...load, loadId: msg.runId, info: msg.info };
+        // A load the page stopped waiting for still replaced the engine's model: remembered in
+        // `held`, shown only if the newer load is refused.
+        if (msg.runId === currentLoad) adopt(held);
         return;
       }
       case 'trace': {
         if (msg.runId !== currentRun) return; // stale: a newer run supersedes this one
+        if (msg.modelId !== store.getState().modelLoadId) return; // computed by another model: never drawn
         // A new run or generation step starts a new buffer; the store's map is replaced at the flush.
         if (!traceEvents || traceEvents.runId !== msg.runId || traceEvents.step !== msg.step)
-          traceEvents = { runId: msg.runId, step: msg.step, entries: [] };
+          traceEvents = { runId: msg.runId, modelId: msg.modelId, step: msg.step, entries: [] };
         traceEvents.entries.push([traceKey(msg.path), msg.tensor]);
         write({});
         return;
       }
       case 'token': {
-        if (msg.runId !== currentRun || !generating) return;
+        if (msg.runId !== currentRun || !generating || msg.modelId !== store.getState().modelLoadId) return;
         const s = store.getState();
         const info = s.modelInfo;
         if (!info || !vocab || msg.token === vocab.eos) return;
@@ -213,7 +217,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         return;
       }
       case 'done':
-        if (msg.runId !== currentRun) return;
+        if (msg.runId !== currentRun || msg.modelId !== store.getState().modelLoadId) return;
         if (typeof performance !== 'undefined') performance.mark('atlas:done', { detail: { runId: msg.runId, ms: msg.ms } });
         write({ runStatus: 'done', runMs: msg.ms, generating: false });
         if (generating) {
@@ -223,30 +227,83 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         }
         return;
       case 'error':
-        if (msg.runId !== null && msg.runId === currentLoad) {
-          if (pendingFile && pendingFile.loadId === msg.runId) {
-            // A refused file leaves the previous model loaded and working.
-            store.setState({ modelError: `“${pendingFile.name}” was not loaded: ${msg.message}` });
-            // A model that was still loading when the file came is awaited again.
-            currentLoad = pendingFile.previousLoad;
-            pendingFile = null;
-          } else {
+        if (msg.runId !== null && pendingLoads.has(msg.runId)) {
+          const load = pendingLoads.get(msg.runId)!;
+          pendingLoads.delete(msg.runId);
+          if (msg.runId !== currentLoad) return; // a load the page no longer waits for
+          if (load.file) refused(msg.runId, load, msg.message);
+          else {
             const s = store.getState();
             // A name from a link that the catalog does not list: say so rather than how its fetch failed.
             const unknown = s.catalogStatus === 'ready' && s.modelSource === 'shipped' && !s.catalog.some((m) => m.name === s.modelName);
-            const modelError = unknown ? unknownModelMessage(s.modelName!) : msg.message;
-            store.setState({ modelStatus: 'error', modelError });
+            store.setState({ modelStatus: 'error', modelError: unknown ? unknownModelMessage(s.modelName!) : msg.message });
           }
           return;
         }
+        // A run asked for a model the engine no longer holds: the right run follows the model.
+        if (msg.kind === 'stale-model') return;
         if (msg.runId === null || msg.runId === currentRun) {
           generating = false;
           write({ runStatus: 'error', runError: msg.message, generating: false });
         }
         return;
       case 'ready':
+      case 'pong':
         return;
     }
+  }
+
+  /** Shows the engine's model `h` in the store: its info, its name, its load id. */
+  function adopt(h: NonNullable<typeof held>, clearError = true) {
+    const info = h.info;
+    vocab = vocabularyOf(info);
+    const s = store.getState();
+    const changed = h.loadId !== s.modelLoadId;
+    const next: Partial<AtlasState> = { modelStatus: 'ready', modelInfo: info, modelLoadId: h.loadId };
+    if (h.file) {
+      // The user's file passed the model's checks: it becomes the current model.
+      fileBlob = h.file;
+      Object.assign(next, { modelName: h.name, modelSource: 'file' }, clearError ? { modelError: null } : {});
+    } else if (s.modelName !== h.name || s.modelSource !== 'shipped') {
+      Object.assign(next, { modelName: h.name, modelSource: 'shipped' });
+    }
+    // Another model's trace must not meet this model's info (its heads and layers differ).
+    if (changed && !crashReload) {
+      Object.assign(next, { trace: new Map(), traceRunId: 0, traceModelId: 0 });
+      traceOwner = { runId: 0, step: 0 };
+    }
+    // Give a model with no input an example, and keep the selection inside the model.
+    if (info.arch === 'encoder-decoder' ? !s.src : !s.text) {
+      if (info.arch === 'encoder-decoder') next.src = exampleText(info, s.catalog);
+      else next.text = exampleText(info, s.catalog);
+    }
+    Object.assign(next, clampSelection(s, info));
+    adopting = true;
+    try {
+      store.setState(next); // a model switch is written at once: everything after depends on it
+    } finally {
+      adopting = false;
+    }
+    // A new model makes every input new; the same model reloaded after a crash does not
+    // (its run was re-sent with the load).
+    if (!crashReload) modelEpoch++;
+    crashReload = false;
+    maybeRun();
+  }
+
+  /** The file of load `loadId` was refused: the page keeps (or comes back to) the engine's model. */
+  function refused(loadId: number, load: PendingLoad, message: string) {
+    store.setState({ modelError: `“${load.name}” was not loaded: ${message}` });
+    // An older load still on its way is what the engine will hold next: wait for it.
+    const older = [...pendingLoads.keys()].filter((id) => id < loadId);
+    if (older.length) {
+      currentLoad = Math.max(...older);
+      return;
+    }
+    currentLoad = held?.loadId ?? 0;
+    // The engine holds another model than the page shows (a file that loaded while this one was
+    // chosen): name that one, so the page and the numbers agree.
+    if (held && held.loadId !== store.getState().modelLoadId) adopt(held, false);
   }
 
   // ---- reacting to the store -----------------------------------------------------------------
@@ -286,10 +343,11 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         }
       performance.mark('atlas:run-sent', { detail: { runId: currentRun } });
     }
-    send({ type: 'run', v, runId: currentRun, input: ids, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) } });
+    send({ type: 'run', v, runId: currentRun, modelId: s.modelLoadId, input: ids, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) } });
   }
 
   function onStore(s: AtlasState, prev: AtlasState) {
+    if (adopting) return; // the bridge's own write of the engine's model
     if (s.modelName !== prev.modelName || s.modelSource !== prev.modelSource) {
       if (s.modelName && s.modelSource === 'shipped') {
         fileBlob = null;
@@ -326,7 +384,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
       if (s.modelStatus === 'error' && s.modelSource === 'shipped' && s.modelName && !catalog.some((m) => m.name === s.modelName))
         store.setState({ modelError: unknownModelMessage(s.modelName) });
       // With no model chosen (by the URL, a lesson or a file being opened), start with the first.
-      if (!store.getState().modelName && !pendingFile && catalog.length) store.getState().selectModel(catalog[0].name);
+      if (!store.getState().modelName && !pendingLoads.size && catalog.length) store.getState().selectModel(catalog[0].name);
     } catch {
       store.setState({ catalog: [], catalogStatus: 'error' });
     }
@@ -351,10 +409,9 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         store.setState({ modelStatus: 'error', modelError: `Could not read the file “${name}”.` });
         return;
       }
-      const previousLoad = currentLoad;
       currentLoad = nextId++;
       // Until the file is accepted, the previous model stays loaded and usable.
-      pendingFile = { loadId: currentLoad, name, file, previousLoad };
+      pendingLoads.set(currentLoad, { name, file });
       store.setState({ modelError: null });
       // The bytes move to the engine (transfer, no copy); a crash re-reads the file.
       send({ type: 'load', v, runId: currentLoad, source: { kind: 'bytes', name, bytes } });
@@ -379,6 +436,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         type: 'generate',
         v,
         runId: currentRun,
+        modelId: s.modelLoadId,
         input: ids,
         options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) },
         maxNewTokens: Math.min(room, maxNewTokens ?? room),

@@ -44,8 +44,11 @@ export function describeModel(name: string, model: Model): ModelInfo {
   return { name, arch: config.arch, config: { ...config }, vocab: [...vocab], tokenizer };
 }
 
-/** Creates an engine that answers requests through `post`. */
-export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
+/**
+ * Creates an engine that answers requests through `post`. `exit` closes the worker silently (the
+ * `close` test hook; the main-thread engine has none).
+ */
+export function createEngine(postRaw: Post, mode: 'worker' | 'main', exit?: () => void): Engine {
   const post = (msg: WorkerResponse) => postRaw(msg, transferables(msg));
   let testHooks = false;
   let model: Model | null = null;
@@ -85,7 +88,7 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
     return forward(m, input, {
       ...req.options,
       // The tracer hands out its own copy of each array, so it can be transferred as is.
-      onTrace: (e: TraceEvent) => post({ type: 'trace', v, runId, step, path: e.path, tensor: e.value }),
+      onTrace: (e: TraceEvent) => post({ type: 'trace', v, runId, modelId: acceptedLoad, step, path: e.path, tensor: e.value }),
     });
   }
 
@@ -95,6 +98,12 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
     const m = model;
     if (!m) {
       post({ type: 'error', v, runId: req.runId, kind: 'no-model', message: 'No model is loaded yet.' });
+      return;
+    }
+    // The page asked for another model than the one here (a load raced the run): never compute
+    // numbers that would be drawn under the wrong model's name.
+    if (req.modelId !== undefined && req.modelId !== acceptedLoad) {
+      post({ type: 'error', v, runId: req.runId, kind: 'stale-model', message: 'The run was for another model than the one loaded.' });
       return;
     }
     const t0 = performance.now();
@@ -111,7 +120,7 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
           const result = forwardStreaming(m, req.runId, step, input, req);
           const last = result.argmax.data.length - 1;
           const token = result.argmax.data[last]; // greedy: the most probable next token
-          post({ type: 'token', v, runId: req.runId, step, token });
+          post({ type: 'token', v, runId: req.runId, modelId: acceptedLoad, step, token });
           if (req.stopId !== undefined && token === req.stopId) break;
           input = 'tokens' in input ? { tokens: [...input.tokens, token] } : { src: input.src, tgt: [...input.tgt, token] };
           // Yield between tokens so a cancel or a newer request is seen before the next step.
@@ -119,7 +128,7 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
           if (req.runId !== activeRun) return;
         }
       }
-      if (req.runId === activeRun) post({ type: 'done', v, runId: req.runId, ms: performance.now() - t0 });
+      if (req.runId === activeRun) post({ type: 'done', v, runId: req.runId, modelId: acceptedLoad, ms: performance.now() - t0 });
     } catch (e) {
       fail(req.runId, e);
     }
@@ -162,6 +171,13 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
         case 'cancel':
           if (activeRun === msg.runId) activeRun = 0;
           if (pending?.runId === msg.runId) pending = null;
+          return;
+        case 'ping':
+          post({ type: 'pong', v, id: msg.id });
+          return;
+        case 'close':
+          // A worker that goes away without an error event: only the client's pings notice.
+          if (testHooks) exit?.();
           return;
         case 'crash':
           if (!testHooks) return;

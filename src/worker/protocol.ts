@@ -55,11 +55,13 @@ export type ModelSource = { kind: 'url'; name: string; url: string } | { kind: '
 export type WorkerRequest =
   | { type: 'init'; v: number; testHooks: boolean }
   | { type: 'load'; v: number; runId: number; source: ModelSource }
-  | { type: 'run'; v: number; runId: number; input: RunInput; options: RunOptions }
+  /** `modelId`: the load whose model the page shows; the engine refuses to run any other. */
+  | { type: 'run'; v: number; runId: number; modelId?: number; input: RunInput; options: RunOptions }
   | {
       type: 'generate';
       v: number;
       runId: number;
+      modelId?: number;
       input: RunInput;
       options: RunOptions;
       /** How many tokens to append at most; generation also stops at `stopId`. */
@@ -67,19 +69,25 @@ export type WorkerRequest =
       stopId?: number;
     }
   | { type: 'cancel'; v: number; runId: number }
+  /** Liveness probe (engineClient.ts): answered at once with a pong of the same id. */
+  | { type: 'ping'; v: number; id: number }
+  /** Test hook: the worker closes itself without a word (honoured only after init with testHooks). */
+  | { type: 'close'; v: number }
   /** Test hook: the worker throws an uncaught error (honoured only after init with testHooks). */
   | { type: 'crash'; v: number };
 
-export type ErrorKind = 'model-file' | 'input' | 'no-model' | 'protocol' | 'internal';
+/** `stale-model`: a run named another model than the engine holds (a load raced it); the page drops it. */
+export type ErrorKind = 'model-file' | 'input' | 'no-model' | 'stale-model' | 'protocol' | 'internal';
 
 export type WorkerResponse =
   | { type: 'ready'; v: number; mode: 'worker' | 'main' }
+  | { type: 'pong'; v: number; id: number }
   | { type: 'loaded'; v: number; runId: number; info: ModelInfo }
   /** One traced array, posted in the order the forward pass computed it. `step` counts generated tokens. */
-  | { type: 'trace'; v: number; runId: number; step: number; path: TracePath; tensor: AnyTensor }
+  | { type: 'trace'; v: number; runId: number; modelId: number; step: number; path: TracePath; tensor: AnyTensor }
   /** A generated token, after the trace of the step that produced it. */
-  | { type: 'token'; v: number; runId: number; step: number; token: number }
-  | { type: 'done'; v: number; runId: number; ms: number }
+  | { type: 'token'; v: number; runId: number; modelId: number; step: number; token: number }
+  | { type: 'done'; v: number; runId: number; modelId: number; ms: number }
   | { type: 'error'; v: number; runId: number | null; kind: ErrorKind; message: string };
 
 /** Typed arrays to move (not copy) with a message: the buffers of its tensors. */
@@ -126,10 +134,11 @@ export function isWorkerRequest(x: unknown): x is WorkerRequest {
       return (s.kind === 'url' && typeof s.url === 'string') || (s.kind === 'bytes' && s.bytes instanceof ArrayBuffer);
     }
     case 'run':
-      return isId(x.runId) && isInput(x.input) && isOptions(x.options);
+      return isId(x.runId) && (x.modelId === undefined || isId(x.modelId)) && isInput(x.input) && isOptions(x.options);
     case 'generate':
       return (
         isId(x.runId) &&
+        (x.modelId === undefined || isId(x.modelId)) &&
         isInput(x.input) &&
         isOptions(x.options) &&
         isId(x.maxNewTokens) &&
@@ -137,7 +146,10 @@ export function isWorkerRequest(x: unknown): x is WorkerRequest {
       );
     case 'cancel':
       return isId(x.runId);
+    case 'ping':
+      return isId(x.id);
     case 'crash':
+    case 'close':
       return true;
     default:
       return false;
@@ -152,14 +164,16 @@ export function isWorkerResponse(x: unknown): x is WorkerResponse {
   switch (x.type) {
     case 'ready':
       return x.mode === 'worker' || x.mode === 'main';
+    case 'pong':
+      return isId(x.id);
     case 'loaded':
       return isId(x.runId) && isObj(x.info);
     case 'trace':
-      return isId(x.runId) && isId(x.step) && isObj(x.path) && isObj(x.tensor) && TYPED(x.tensor.data) && Array.isArray(x.tensor.shape);
+      return isId(x.runId) && isId(x.modelId) && isId(x.step) && isObj(x.path) && isObj(x.tensor) && TYPED(x.tensor.data) && Array.isArray(x.tensor.shape);
     case 'token':
-      return isId(x.runId) && isId(x.step) && Number.isSafeInteger(x.token);
+      return isId(x.runId) && isId(x.modelId) && isId(x.step) && Number.isSafeInteger(x.token);
     case 'done':
-      return isId(x.runId) && typeof x.ms === 'number';
+      return isId(x.runId) && isId(x.modelId) && typeof x.ms === 'number';
     case 'error':
       return (x.runId === null || isId(x.runId)) && typeof x.message === 'string' && typeof x.kind === 'string';
     default:

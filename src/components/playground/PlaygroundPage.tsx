@@ -10,12 +10,14 @@ import { ModelChooser } from './ModelChooser';
 import { OutputBars } from './OutputBars';
 import { ViewControls } from './ViewControls';
 import './playground.css';
+import { testHooksOn } from '../testHooks';
+import { ErrorBoundary } from '../ErrorBoundary';
 
 export default function PlaygroundPage() {
   const actions = useAtlasRuntime();
   const notice = useAtlas(selectEngineNotice);
   const engineMode = useAtlas((s) => s.engineMode);
-  const testHooks = /[?&]testhooks=1(&|$)/.test(window.location.search + window.location.hash.replace(/^[^?]*/, '&'));
+  const testHooks = testHooksOn();
   return (
     <main id="main" className="page playground" tabIndex={-1} data-testid="playground" data-engine={engineMode}>
       <h1>Playground</h1>
@@ -40,7 +42,9 @@ export default function PlaygroundPage() {
         </div>
         <div className="pg-col">
           <HeatmapView />
-          <OutputBars />
+          <ErrorBoundary what="The next-token card">
+            <OutputBars />
+          </ErrorBoundary>
         </div>
       </div>
       {testHooks && (

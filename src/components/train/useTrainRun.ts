@@ -80,7 +80,7 @@ export function useTrainRun(initial: TrainSettings, createWorker?: () => Worker)
         publish();
         return;
       }
-      if (msg.type === 'ready' || msg.runId !== runId.current) return; // a stale run
+      if (msg.type === 'ready' || msg.type === 'pong' || msg.runId !== runId.current) return; // a stale run
       if (msg.type === 'exported') {
         exports.current.get(msg.runId)?.({ bytes: new Uint8Array(msg.bytes), step: msg.step });
         exports.current.delete(msg.runId);
@@ -123,6 +123,16 @@ export function useTrainRun(initial: TrainSettings, createWorker?: () => Worker)
   useEffect(() => {
     const c = createTrainClient({
       onMessage,
+      // The worker crashed or went silent and was replaced: its run is gone, so say exactly that
+      // (never "running" with a frozen counter, never "stopped" while steps go on).
+      onRestart: (reason) => {
+        runId.current++; // anything still on its way from the old run is stale
+        const d = data.current;
+        d.error = `The training worker failed (${reason}) and was restarted; press Reset to train again.`;
+        d.running = false;
+        runningSince.current = null;
+        publish();
+      },
       onMode: (mode) => {
         data.current.mode = mode;
         publish();
