@@ -10,15 +10,19 @@ export function testHooksOn(): boolean {
   return params().get('testhooks') === '1';
 }
 
-const thrown = new Set<string>();
+const healed = new Set<string>();
 
 /**
- * Throws once for the panel named by `throwpanel=<id>` (with testhooks=1): the e2e test sees the
- * panel's own error message, the rest of the page working, and "Try again" drawing it.
+ * Throws for the panel named by `throwpanel=<id>` (with testhooks=1) until "Try again" is pressed
+ * (healPanelForTest): the e2e test sees the panel's own error message, the rest of the page
+ * working, and Try again drawing it. (Throwing only once would be hidden by React's own retry.)
  */
 export function maybeThrowForTest(panel: string): void {
   const p = params();
-  if (p.get('testhooks') !== '1' || p.get('throwpanel') !== panel || thrown.has(panel)) return;
-  thrown.add(panel);
+  if (p.get('testhooks') !== '1' || p.get('throwpanel') !== panel || healed.has(panel)) return;
   throw new Error(`Forced failure of the ${panel} panel (test hook)`);
+}
+
+export function healPanelForTest(panel: string): void {
+  healed.add(panel);
 }

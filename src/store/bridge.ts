@@ -7,7 +7,7 @@ import { traceKey, type TraceMap } from '../model/trace';
 import type { AnyTensor } from '../model/tensor';
 import { useAtlas, type AtlasState } from './atlas';
 import type { ModelInfo } from './types';
-import { detokenize, vocabularyOf, type Vocabulary } from './tokenize';
+import { detokenize, vocabularyInSlices, type Vocabulary } from './tokenize';
 import { clampSelection, defaultMask, exampleText, parseCatalog, runInputOf, tokenizeInput } from './runInput';
 
 /** The largest model file the page reads (the engine holds the whole model in memory as float32). */
@@ -50,6 +50,8 @@ export interface Bridge {
   cancel: () => void;
   /** Test hook: makes the worker crash (ignored unless test hooks are on). */
   crashWorker: () => void;
+  /** Test hook: makes the worker close itself without a word (ignored unless test hooks are on). */
+  closeWorker: () => void;
   /** Stops the engine and unsubscribes (tests). */
   dispose: () => void;
 }
@@ -79,7 +81,11 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
    * loaded, even one the page no longer waited for: after a refusal the page shows this one, so its
    * name and numbers always belong together (issue 13's load race).
    */
-  let held: (PendingLoad & { loadId: number; info: ModelInfo }) | null = null;
+  let held: (PendingLoad & { loadId: number; info: ModelInfo; vocabulary: Vocabulary }) | null = null;
+  /** Vocabulary slices of loads whose 'loaded' has not come yet. */
+  const vocabParts = new Map<number, string[]>();
+  /** Counts engine restarts: work begun for a worker that has since died is dropped. */
+  let engineGeneration = 0;
   /** True while the bridge adopts the engine's model into the store (not a user's model choice). */
   let adopting = false;
   let vocab: Vocabulary | null = null;
@@ -152,6 +158,8 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         // The new worker holds nothing, and answers none of the old one's loads.
         held = null;
         pendingLoads.clear();
+        vocabParts.clear();
+        engineGeneration++;
         crashReload = true;
         reloadModel();
         // The current input runs again once the model is back ('loaded' → maybeRun).
@@ -185,13 +193,21 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
 
   function onMessage(msg: WorkerResponse) {
     switch (msg.type) {
+      case 'vocab': {
+        const parts = vocabParts.get(msg.runId) ?? [];
+        for (const piece of msg.pieces) parts.push(piece);
+        vocabParts.set(msg.runId, parts);
+        return;
+      }
       case 'loaded': {
-        const load = pendingLoads.get(msg.runId) ?? { name: msg.info.name, file: null };
-        pendingLoads.delete(msg.runId);
-        held = { ...load, loadId: msg.runId, info: msg.info };
-        // A load the page stopped waiting for still replaced the engine's model: remembered in
-        // `held`, shown only if the newer load is refused.
-        if (msg.runId === currentLoad) adopt(held);
+        const parts = vocabParts.get(msg.runId);
+        vocabParts.delete(msg.runId);
+        const info: ModelInfo = parts ? { ...msg.info, vocab: parts } : msg.info;
+        const generation = engineGeneration;
+        const built = vocabularyInSlices(info);
+        // A big vocabulary is indexed over several tasks; the load counts as pending until then.
+        if (built instanceof Promise) void built.then((vocabulary) => generation === engineGeneration && loaded(msg.runId, info, vocabulary));
+        else loaded(msg.runId, info, built);
         return;
       }
       case 'trace': {
@@ -253,10 +269,20 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     }
   }
 
+  /** The engine holds the model of load `loadId` (its vocabulary indexed): show it if the page waits for it. */
+  function loaded(loadId: number, info: ModelInfo, vocabulary: Vocabulary) {
+    const load = pendingLoads.get(loadId) ?? { name: info.name, file: null };
+    pendingLoads.delete(loadId);
+    held = { ...load, loadId, info, vocabulary };
+    // A load the page stopped waiting for still replaced the engine's model: remembered in
+    // `held`, shown only if the newer load is refused.
+    if (loadId === currentLoad) adopt(held);
+  }
+
   /** Shows the engine's model `h` in the store: its info, its name, its load id. */
   function adopt(h: NonNullable<typeof held>, clearError = true) {
     const info = h.info;
-    vocab = vocabularyOf(info);
+    vocab = h.vocabulary;
     const s = store.getState();
     const changed = h.loadId !== s.modelLoadId;
     const next: Partial<AtlasState> = { modelStatus: 'ready', modelInfo: info, modelLoadId: h.loadId };
@@ -402,19 +428,22 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         store.setState({ modelError: `“${name}” was not loaded: it is ${mb(file.size)}, and the largest model file this page opens is ${mb(MAX_MODEL_FILE_BYTES)}.` });
         return;
       }
+      // The load id is taken now, in the order the user chose files (a small file read faster
+      // than a big one chosen before it is still the newer choice).
+      const loadId = (currentLoad = nextId++);
+      // Until the file is accepted, the previous model stays loaded and usable.
+      pendingLoads.set(loadId, { name, file });
+      store.setState({ modelError: null });
       let bytes: ArrayBuffer;
       try {
         bytes = await file.arrayBuffer();
       } catch {
-        store.setState({ modelStatus: 'error', modelError: `Could not read the file “${name}”.` });
+        pendingLoads.delete(loadId);
+        if (loadId === currentLoad) refused(loadId, { name, file }, 'the file could not be read.');
         return;
       }
-      currentLoad = nextId++;
-      // Until the file is accepted, the previous model stays loaded and usable.
-      pendingLoads.set(currentLoad, { name, file });
-      store.setState({ modelError: null });
       // The bytes move to the engine (transfer, no copy); a crash re-reads the file.
-      send({ type: 'load', v, runId: currentLoad, source: { kind: 'bytes', name, bytes } });
+      send({ type: 'load', v, runId: loadId, source: { kind: 'bytes', name, bytes } });
     },
     generate(maxNewTokens) {
       const s = store.getState();
@@ -453,6 +482,9 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     },
     crashWorker() {
       send({ type: 'crash', v });
+    },
+    closeWorker() {
+      send({ type: 'close', v });
     },
     dispose() {
       unsubscribe();

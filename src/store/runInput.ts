@@ -34,7 +34,12 @@ export function runInputOf(input: TokenizedInput): RunInput | null {
 export function exampleText(info: ModelInfo, catalog: readonly ShippedModel[] = []): string {
   const listed = catalog.find((m) => m.name === info.name)?.example;
   if (listed) return listed;
-  const pieces = info.vocab.filter((p) => !SPECIAL_TOKENS.includes(p as (typeof SPECIAL_TOKENS)[number]) && p.trim() !== '').slice(0, 6);
+  // The first six ordinary pieces (a loop that stops there: a vocabulary may hold 10⁶ words).
+  const pieces: string[] = [];
+  for (const p of info.vocab) {
+    if (pieces.length === 6) break;
+    if (!SPECIAL_TOKENS.includes(p as (typeof SPECIAL_TOKENS)[number]) && p.trim() !== '') pieces.push(p);
+  }
   return info.tokenizer === 'char' ? pieces.join('') : pieces.join(' ');
 }
 

@@ -2,7 +2,7 @@
 // tokens, <bos> prepended, and over-long input cut with a count.
 import { describe, expect, it } from 'vitest';
 import { splitPieces } from '../model/tokenizer';
-import { detokenize, tokenize, vocabularyOf } from './tokenize';
+import { detokenize, tokenize, vocabularyInSlices, vocabularyOf } from './tokenize';
 import type { ModelInfo } from './types';
 
 const cfg = (maxLen: number) => ({ vocabSize: 0, dModel: 4, nHeads: 2, dFF: 8, nLayers: 1, maxLen, positional: 'sinusoidal', norm: 'post', activation: 'relu' });
@@ -44,5 +44,22 @@ describe('tokenize', () => {
   it('detokenizes by joining pieces', () => {
     expect(detokenize([3, 6, 4], vocabularyOf(charModel))).toBe('a b');
     expect(detokenize([2, 3], vocabularyOf(wordModel))).toBe('the cat');
+  });
+});
+
+describe('vocabularyInSlices', () => {
+  it('builds the same tokenizer as vocabularyOf, in slices for a big vocabulary', async () => {
+    const vocab = ['<pad>', '<unk>', '<bos>', '<eos>', ...Array.from({ length: 120_000 }, (_, i) => `w${i % 100_000}`)]; // repeats: first id wins
+    const info = { vocab, tokenizer: 'word' as const };
+    const built = vocabularyInSlices(info);
+    expect(built).toBeInstanceOf(Promise);
+    const sliced = await built;
+    const whole = vocabularyOf(info);
+    expect(sliced.tokenizer.idOf).toEqual(whole.tokenizer.idOf);
+    expect(sliced.tokenizer.special).toEqual(whole.tokenizer.special);
+    expect([sliced.unk, sliced.bos, sliced.eos, sliced.pad]).toEqual([1, 2, 3, 0]);
+    expect(sliced.tokenizer.idOf.get('w5')).toBe(9);
+    // A small vocabulary is built at once, as before.
+    expect(vocabularyInSlices({ vocab: ['a', 'b'], tokenizer: 'char' })).not.toBeInstanceOf(Promise);
   });
 });

@@ -24,6 +24,8 @@ export interface Engine {
 }
 
 const v = PROTOCOL_VERSION;
+/** Vocabulary pieces per 'vocab' message: small enough that the page reads each in a few ms. */
+export const VOCAB_SLICE = 20_000;
 
 /** Classifies a thrown error for the UI: a refused model file, bad input, or a bug. */
 function kindOf(e: unknown): ErrorKind {
@@ -76,7 +78,10 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main', exit?: () =
       if (req.runId < acceptedLoad) return; // a newer model is already in place
       acceptedLoad = req.runId;
       model = m;
-      post({ type: 'loaded', v, runId: req.runId, info: describeModel(req.source.name, m) });
+      const info = describeModel(req.source.name, m);
+      // The vocabulary goes first, in slices; 'loaded' follows with the rest of the info.
+      for (let i = 0; i < info.vocab.length; i += VOCAB_SLICE) post({ type: 'vocab', v, runId: req.runId, pieces: info.vocab.slice(i, i + VOCAB_SLICE) });
+      post({ type: 'loaded', v, runId: req.runId, info: { ...info, vocab: [] } });
     } catch (e) {
       // A refused file leaves the current model (or one still loading) in place.
       fail(req.runId, e);

@@ -82,6 +82,11 @@ export type ErrorKind = 'model-file' | 'input' | 'no-model' | 'stale-model' | 'p
 export type WorkerResponse =
   | { type: 'ready'; v: number; mode: 'worker' | 'main' }
   | { type: 'pong'; v: number; id: number }
+  /**
+   * A slice of a model's vocabulary, posted before its 'loaded' (whose info.vocab is then empty):
+   * a 10⁶-word vocabulary arrives in pieces the main thread can take in without a long task.
+   */
+  | { type: 'vocab'; v: number; runId: number; pieces: string[] }
   | { type: 'loaded'; v: number; runId: number; info: ModelInfo }
   /** One traced array, posted in the order the forward pass computed it. `step` counts generated tokens. */
   | { type: 'trace'; v: number; runId: number; modelId: number; step: number; path: TracePath; tensor: AnyTensor }
@@ -166,6 +171,8 @@ export function isWorkerResponse(x: unknown): x is WorkerResponse {
       return x.mode === 'worker' || x.mode === 'main';
     case 'pong':
       return isId(x.id);
+    case 'vocab':
+      return isId(x.runId) && Array.isArray(x.pieces);
     case 'loaded':
       return isId(x.runId) && isObj(x.info);
     case 'trace':

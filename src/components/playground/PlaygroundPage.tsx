@@ -48,9 +48,14 @@ export default function PlaygroundPage() {
         </div>
       </div>
       {testHooks && (
-        <button type="button" className="btn" data-testid="crash-worker" onClick={() => actions.crashWorker()}>
-          Crash the worker (test hook)
-        </button>
+        <p>
+          <button type="button" className="btn" data-testid="crash-worker" onClick={() => actions.crashWorker()}>
+            Crash the worker (test hook)
+          </button>{' '}
+          <button type="button" className="btn" data-testid="close-worker" onClick={() => actions.closeWorker()}>
+            Close the worker silently (test hook)
+          </button>
+        </p>
       )}
     </main>
   );
