@@ -60,10 +60,10 @@ test('a lesson panel that throws shows its message and Try again; the other pane
   const failed = page.getByTestId('panel-attention-heatmap');
   await expect(failed.getByTestId('panel-error')).toContainText('The panel “Attention weights” stopped with an error: Forced failure of the attention-heatmap panel (test hook)');
   // The input panel next to it still works: typing re-runs the model.
-  const input = page.getByTestId('panel-input').getByTestId('input-text');
+  const input = page.getByTestId('panel-input').getByTestId('input-src');
   await expect(input).toBeVisible();
-  await input.fill('the dog runs');
-  await expect(page.getByTestId('panel-input').getByTestId('token-chip').first()).toBeVisible();
+  await input.fill('xyz');
+  await expect(page.getByTestId('panel-input').getByTestId('token-chips-src').getByTestId('token-chip').first()).toHaveText(/x/);
   // Try again draws the heatmap (the hook throws once).
   await failed.getByTestId('error-retry').click();
   await expect(failed.getByTestId('lesson-heatmap')).toBeVisible({ timeout: 30_000 });
@@ -76,7 +76,7 @@ test('a playground panel that throws leaves the rest of the playground working',
   const card = page.getByTestId('heatmap-view');
   await expect(card.getByTestId('panel-error')).toContainText('Forced failure of the attention-heatmap panel', { timeout: 30_000 });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Playground');
-  await page.getByTestId('input-text').fill('abc');
+  await page.getByTestId('input-src').fill('abc');
   await expect(page.getByTestId('output-bars').locator('li').first()).toBeVisible({ timeout: 30_000 });
   await card.getByTestId('error-retry').click();
   await expect(card.getByTestId('playground-heatmap')).toBeVisible();

@@ -7,7 +7,7 @@ import { traceKey, type TraceMap } from '../model/trace';
 import type { AnyTensor } from '../model/tensor';
 import { useAtlas, type AtlasState } from './atlas';
 import type { ModelInfo } from './types';
-import { detokenize, vocabularyInSlices, type Vocabulary } from './tokenize';
+import { detokenize, vocabularyFromIndex, vocabularyOf, type Vocabulary } from './tokenize';
 import { clampSelection, defaultMask, exampleText, parseCatalog, runInputOf, tokenizeInput } from './runInput';
 
 /** The largest model file the page reads (the engine holds the whole model in memory as float32). */
@@ -84,8 +84,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
   let held: (PendingLoad & { loadId: number; info: ModelInfo; vocabulary: Vocabulary }) | null = null;
   /** Vocabulary slices of loads whose 'loaded' has not come yet. */
   const vocabParts = new Map<number, string[]>();
-  /** Counts engine restarts: work begun for a worker that has since died is dropped. */
-  let engineGeneration = 0;
+
   /** True while the bridge adopts the engine's model into the store (not a user's model choice). */
   let adopting = false;
   let vocab: Vocabulary | null = null;
@@ -159,7 +158,6 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         held = null;
         pendingLoads.clear();
         vocabParts.clear();
-        engineGeneration++;
         crashReload = true;
         reloadModel();
         // The current input runs again once the model is back ('loaded' → maybeRun).
@@ -203,11 +201,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         const parts = vocabParts.get(msg.runId);
         vocabParts.delete(msg.runId);
         const info: ModelInfo = parts ? { ...msg.info, vocab: parts } : msg.info;
-        const generation = engineGeneration;
-        const built = vocabularyInSlices(info);
-        // A big vocabulary is indexed over several tasks; the load counts as pending until then.
-        if (built instanceof Promise) void built.then((vocabulary) => generation === engineGeneration && loaded(msg.runId, info, vocabulary));
-        else loaded(msg.runId, info, built);
+        loaded(msg.runId, info, msg.vocabIndex ? vocabularyFromIndex(info, msg.vocabIndex) : vocabularyOf(info));
         return;
       }
       case 'trace': {

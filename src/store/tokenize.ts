@@ -4,6 +4,7 @@
 // so typing never throws — and inputs longer than maxLen are cut with a count (shown, never silent).
 import { SPECIAL_TOKENS, createTokenizer, decode, splitPieces, type Tokenizer } from '../model/tokenizer';
 import type { ModelInfo, Token, TokenizedSequence } from './types';
+import { IndexedVocab } from '../worker/vocabIndex';
 
 /** The model's tokenizer with its special ids, built once per model. */
 export interface Vocabulary {
@@ -21,29 +22,17 @@ export function vocabularyOf(info: Pick<ModelInfo, 'vocab' | 'tokenizer'>): Voca
   return { tokenizer, unk, bos, eos, pad };
 }
 
-/** Vocabulary entries indexed per task by vocabularyInSlices. */
-const SLICE = 50_000;
-
 /**
- * The same tokenizer as vocabularyOf, built in slices of 50,000 pieces with a yield between them, so
- * a 10⁶-word vocabulary never holds the main thread for a long task. Small vocabularies are built at
- * once (synchronously), as before.
+ * The same tokenizer as vocabularyOf from the index the worker built for a big vocabulary
+ * (src/worker/vocabIndex.ts): no per-piece work on the page, however many words.
  */
-export function vocabularyInSlices(info: Pick<ModelInfo, 'vocab' | 'tokenizer'>): Vocabulary | Promise<Vocabulary> {
-  if (info.vocab.length <= SLICE) return vocabularyOf(info);
-  return (async () => {
-    const idOf = new Map<string, number>();
-    for (let start = 0; start < info.vocab.length; start += SLICE) {
-      const end = Math.min(info.vocab.length, start + SLICE);
-      for (let id = start; id < end; id++) if (!idOf.has(info.vocab[id])) idOf.set(info.vocab[id], id); // first id wins, as in createTokenizer
-      await new Promise((r) => setTimeout(r, 0));
-    }
-    const special: Tokenizer['special'] = {};
-    const names = { '<pad>': 'pad', '<bos>': 'bos', '<eos>': 'eos', '<unk>': 'unk', '<mask>': 'mask' } as const;
-    for (const s of SPECIAL_TOKENS) if (idOf.has(s)) special[names[s]] = idOf.get(s);
-    const tokenizer: Tokenizer = { kind: info.tokenizer, vocab: info.vocab, idOf, special };
-    return { tokenizer, unk: special.unk, bos: special.bos, eos: special.eos, pad: special.pad };
-  })();
+export function vocabularyFromIndex(info: Pick<ModelInfo, 'vocab' | 'tokenizer'>, index: Int32Array): Vocabulary {
+  const idOf = new IndexedVocab(index, info.vocab);
+  const special: Tokenizer['special'] = {};
+  const names = { '<pad>': 'pad', '<bos>': 'bos', '<eos>': 'eos', '<unk>': 'unk', '<mask>': 'mask' } as const;
+  for (const s of SPECIAL_TOKENS) if (idOf.has(s)) special[names[s]] = idOf.get(s);
+  const tokenizer: Tokenizer = { kind: info.tokenizer, vocab: info.vocab, idOf, special };
+  return { tokenizer, unk: special.unk, bos: special.bos, eos: special.eos, pad: special.pad };
 }
 
 /**

@@ -139,7 +139,7 @@ describe('engine', () => {
       engine.handle({ type: 'load', v, runId: 4, source: { kind: 'bytes', name: 'bad', bytes: new ArrayBuffer(3) } });
       await wait();
       expect(out.map((m) => m.type)).toEqual(['error', 'vocab', 'loaded']);
-      expect(out[1]).toMatchObject({ type: 'loaded', runId: 3, info: { name: 'slow' } });
+      expect(out[2]).toMatchObject({ type: 'loaded', runId: 3, info: { name: 'slow' } });
     } finally {
       vi.unstubAllGlobals();
     }

@@ -4,6 +4,7 @@
 import { forward, loadModel, type Model } from '../model';
 import type { TraceEvent } from '../model/trace';
 import { createTokenizer } from '../model/tokenizer';
+import { buildVocabIndex } from './vocabIndex';
 import {
   PROTOCOL_VERSION,
   isWorkerRequest,
@@ -81,7 +82,9 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main', exit?: () =
       const info = describeModel(req.source.name, m);
       // The vocabulary goes first, in slices; 'loaded' follows with the rest of the info.
       for (let i = 0; i < info.vocab.length; i += VOCAB_SLICE) post({ type: 'vocab', v, runId: req.runId, pieces: info.vocab.slice(i, i + VOCAB_SLICE) });
-      post({ type: 'loaded', v, runId: req.runId, info: { ...info, vocab: [] } });
+      // A big vocabulary comes with its index, built here, so the page builds nothing.
+      const vocabIndex = info.vocab.length > VOCAB_SLICE ? buildVocabIndex(info.vocab) : undefined;
+      post({ type: 'loaded', v, runId: req.runId, info: { ...info, vocab: [] }, ...(vocabIndex ? { vocabIndex } : {}) });
     } catch (e) {
       // A refused file leaves the current model (or one still loading) in place.
       fail(req.runId, e);

@@ -87,7 +87,8 @@ export type WorkerResponse =
    * a 10⁶-word vocabulary arrives in pieces the main thread can take in without a long task.
    */
   | { type: 'vocab'; v: number; runId: number; pieces: string[] }
-  | { type: 'loaded'; v: number; runId: number; info: ModelInfo }
+  /** `vocabIndex`: for a big vocabulary, its piece → id index (vocabIndex.ts), moved without a copy. */
+  | { type: 'loaded'; v: number; runId: number; info: ModelInfo; vocabIndex?: Int32Array }
   /** One traced array, posted in the order the forward pass computed it. `step` counts generated tokens. */
   | { type: 'trace'; v: number; runId: number; modelId: number; step: number; path: TracePath; tensor: AnyTensor }
   /** A generated token, after the trace of the step that produced it. */
@@ -98,6 +99,7 @@ export type WorkerResponse =
 /** Typed arrays to move (not copy) with a message: the buffers of its tensors. */
 export function transferables(msg: WorkerRequest | WorkerResponse): Transferable[] {
   if (msg.type === 'trace') return [msg.tensor.data.buffer as ArrayBuffer];
+  if (msg.type === 'loaded' && msg.vocabIndex) return [msg.vocabIndex.buffer as ArrayBuffer];
   if (msg.type === 'load' && msg.source.kind === 'bytes') return [msg.source.bytes];
   return [];
 }
@@ -174,7 +176,7 @@ export function isWorkerResponse(x: unknown): x is WorkerResponse {
     case 'vocab':
       return isId(x.runId) && Array.isArray(x.pieces);
     case 'loaded':
-      return isId(x.runId) && isObj(x.info);
+      return isId(x.runId) && isObj(x.info) && (x.vocabIndex === undefined || x.vocabIndex instanceof Int32Array);
     case 'trace':
       return isId(x.runId) && isId(x.modelId) && isId(x.step) && isObj(x.path) && isObj(x.tensor) && TYPED(x.tensor.data) && Array.isArray(x.tensor.shape);
     case 'token':
