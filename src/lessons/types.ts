@@ -2,6 +2,7 @@
 // its prose, formulas, panels, speaker notes and questions. Renderers (lesson page, presentation
 // mode, the `lesson` embed) turn this data into a view; a lesson never touches the DOM.
 import type { PanelSpec } from '../panels/registry';
+import type { Positional } from '../model/config';
 
 /** A shipped model in public/models (`<name>.safetensors`). */
 export type ModelName = 'reverse' | 'dates' | 'grammar' | 'masked-grammar';
@@ -52,7 +53,7 @@ export interface StepState {
    * Positional scheme the runs use in place of the model's own (lesson 3's switch); null = the
    * model's own. Unlike the input, it is reset to the step's value on every step change.
    */
-  positional?: 'sinusoidal' | 'learned' | 'rope' | 'none' | null;
+  positional?: Positional | null;
 }
 
 /** A displayed formula (KaTeX source, trust off). `label` is read by screen readers and shown small. */

@@ -6,11 +6,9 @@ import { selectModelInfo } from '../store/selectors';
 import type { Stage } from '../store/types';
 import type { StackName } from '../model/trace';
 import { ArchitectureDiagram } from '../visualizations/ArchitectureDiagram';
-import type { ArchStage, PositionalKind } from '../visualizations/architecture';
+import type { ArchStage } from '../visualizations/architecture';
 import { LiveState } from './LiveState';
 import { definePanel, type PanelContext } from './types';
-
-const POSITIONAL: readonly string[] = ['sinusoidal', 'learned', 'rope', 'none'];
 
 /** The diagram's block for a forward-pass stage. */
 function archStageOf(stage: Stage, stack: StackName): ArchStage {
@@ -33,7 +31,7 @@ function ArchitecturePanel({ ctx }: { ctx: PanelContext }) {
       <ArchitectureDiagram
         arch={info.arch}
         norm={c.norm === 'pre' ? 'pre' : 'post'}
-        positional={POSITIONAL.includes(c.positional as PositionalKind) ? (c.positional as PositionalKind) : undefined}
+        positional={c.positional}
         nLayers={c.nLayers}
         nDecoderLayers={c.nDecoderLayers}
         currentStage={picked ?? archStageOf(stage, stack)}

@@ -24,7 +24,7 @@ export type TrainRequest =
 
 /** A transferable copy of one attention map of the probe. */
 export interface WireMap {
-  key: string; // `encoder.0.self`, `decoder.0.self`, `decoder.0.cross`
+  key: string; // trace key, e.g. `decoder.layers.0.crossAttention.weights`
   weights: Float32Array; // [nHeads, Sq, Sk]
   nHeads: number;
   queryLabels: string[];

@@ -115,7 +115,7 @@ function Families() {
 function LiveArchitecture() {
   const info = useAtlas(selectModelInfo);
   const c = info?.config;
-  const positional = (['sinusoidal', 'learned', 'rope', 'none'] as const).find((p) => p === c?.positional) ?? 'none';
+  const positional = c?.positional ?? 'none';
   return (
     <LiveState ready={!!info}>
       {info && c && (

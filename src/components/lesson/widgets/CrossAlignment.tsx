@@ -7,6 +7,7 @@ import { useAtlas } from '../../../store/atlas';
 import { selectModelInfo, useTraceTensor } from '../../../store/selectors';
 import { tracePath } from '../../../model/trace';
 import type { IntTensor, Tensor } from '../../../model/tensor';
+import { argmax } from '../../../model/sample';
 import { sequentialScale, textOn } from '../../../visualizations/scales';
 import { LiveState } from '../../../panels/LiveState';
 import { fmt, useStackPieces } from './stats';
@@ -26,11 +27,7 @@ export function crossRow(weights: Tensor, row: number, head: number | 'mean'): F
 }
 
 /** The key with the largest weight (lowest index on ties). */
-function top(row: Float32Array): number {
-  let best = 0;
-  for (let j = 1; j < row.length; j++) if (row[j] > row[best]) best = j;
-  return best;
-}
+const top = (row: Float32Array): number => argmax(row);
 
 const show = (p: string) => (p === ' ' ? '␣' : p);
 

@@ -7,6 +7,7 @@ import { useAtlas } from '../../../store/atlas';
 import { selectModelInfo, useSelectedAttention, useTraceTensor } from '../../../store/selectors';
 import { tracePath } from '../../../model/trace';
 import type { Tensor } from '../../../model/tensor';
+import { argmax } from '../../../model/sample';
 import { LiveState } from '../../../panels/LiveState';
 import { fmt, useStackPieces } from './stats';
 import './widgets.css';
@@ -25,8 +26,7 @@ export function softLookup(weights: Tensor, v: Tensor, out: Tensor, h: number, i
   const [, Sq, Sk] = weights.shape;
   const dHead = v.shape[2];
   const w = weights.data.slice((h * Sq + i) * Sk, (h * Sq + i + 1) * Sk); // [Sk]
-  let best = 0;
-  for (let j = 1; j < Sk; j++) if (w[j] > w[best]) best = j;
+  const best = argmax(w);
   const blend = new Float32Array(dHead); // [dHead]
   for (let j = 0; j < Sk; j++) for (let c = 0; c < dHead; c++) blend[c] += w[j] * v.data[(h * Sk + j) * dHead + c];
   let maxDiff = 0;
