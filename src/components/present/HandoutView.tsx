@@ -7,7 +7,7 @@ import { useLesson } from '../lesson/useLesson';
 import { Prose } from '../lesson/Prose';
 import { LessonFigure } from '../lesson/LessonFigure';
 import { stepHref } from '../lesson/navigation';
-import { Tex } from '../Tex';
+import { Tex } from '../../visualizations/Tex';
 import { parseHash } from '../router';
 import type { Lesson } from '../../lessons/types';
 import { parseDeck } from './deck';

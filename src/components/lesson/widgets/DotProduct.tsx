@@ -4,7 +4,7 @@ import { useAtlas } from '../../../store/atlas';
 import { piecesOf, selectModelInfo, useSelectedAttention, useTraceTensor } from '../../../store/selectors';
 import { tracePath } from '../../../model/trace';
 import type { Tensor } from '../../../model/tensor';
-import { Tex } from '../../Tex';
+import { Tex } from '../../../visualizations/Tex';
 
 const fmt = (x: number) => (x === 0 ? '0' : Math.abs(x) >= 100 ? x.toFixed(1) : Math.abs(x) < 0.01 ? x.toPrecision(3) : x.toFixed(3));
 
