@@ -52,7 +52,7 @@ function toggleFullscreen(el: HTMLElement | null) {
  */
 export function startEmbedRuntime(config: EmbedConfig): void {
   useAtlas.getState().applyView(viewOfConfig(config));
-  startAtlasRuntime({ writeUrl: false });
+  startAtlasRuntime({ writeUrl: false, canChooseModel: false });
   // `text` on an encoder-decoder model means its source, unless the author gave `src` too.
   if (config.text !== undefined && config.src === undefined) {
     const stop = useAtlas.subscribe((s) => {

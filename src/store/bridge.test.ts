@@ -2,7 +2,7 @@
 // within one animation frame becomes one store write, a refused file keeps the previous model.
 import { describe, expect, it } from 'vitest';
 import { createAtlasStore } from './atlas';
-import { createBridge } from './bridge';
+import { createBridge, unknownModelMessage } from './bridge';
 import type { ClientEvents } from '../worker/client';
 import { PROTOCOL_VERSION as v, type ModelInfo, type WorkerRequest, type WorkerResponse } from '../worker/protocol';
 import { tracePath } from '../model/trace';
@@ -289,5 +289,27 @@ describe('bridge', () => {
     expect(store.getState().text).toHaveLength(2000);
     expect(store.getState()).toMatchObject({ generating: false, runStatus: 'done' });
     expect(sent).toContainEqual({ type: 'cancel', v, runId: gen.runId });
+  });
+
+  it('an unknown linked model in an embed is named without pointing to a list or file picker it does not have', async () => {
+    const store = createAtlasStore(memory());
+    const sent: WorkerRequest[] = [];
+    let events!: ClientEvents;
+    store.getState().applyView({ model: 'gpt-7' });
+    createBridge(store, {
+      baseUrl: 'http://test/',
+      canChooseModel: false,
+      fetch: async () => new Response('[{"name":"tiny","title":"Tiny","arch":"encoder-only","description":"x"}]'),
+      requestFrame: (cb) => cb(),
+      createClient: (e) => {
+        events = e;
+        return { send: (r) => void sent.push(r), dispose: () => {} };
+      },
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    const load = sent.find((r) => r.type === 'load') as Extract<WorkerRequest, { type: 'load' }>;
+    events.onMessage({ type: 'error', v, runId: load.runId, kind: 'internal', message: 'Could not fetch the model “gpt-7” (HTTP 404).' });
+    expect(store.getState().modelError).toBe('There is no shipped model called “gpt-7”.');
+    expect(unknownModelMessage('gpt-7')).toContain('choose one from the list, or open your own file');
   });
 });

@@ -34,6 +34,8 @@ interface PendingLoad {
 export interface BridgeOptions {
   /** Honour test hooks (the `crash` request); the app passes true only with `?testhooks=1`. */
   testHooks?: boolean;
+  /** The page offers a model list and a file picker (the app); an embed does not. Default true. */
+  canChooseModel?: boolean;
   /** Base URL of public/ (models/index.json, models/NAME.safetensors); default document.baseURI. */
   baseUrl?: string;
   /** Injected for tests: the engine client and the frame scheduler. */
@@ -58,9 +60,12 @@ export interface Bridge {
 }
 
 /** Starts the bridge for a store: the engine, the store subscription and the catalog fetch. */
-/** The message for a linked model name that the shipped catalog does not list. */
-function unknownModelMessage(name: string): string {
-  return `There is no shipped model called “${name}”: choose one from the list, or open your own file.`;
+/**
+ * The message for a linked model name that the shipped catalog does not list. Only where the page
+ * has a model list and a file picker (not in an embed) does it point to them.
+ */
+export function unknownModelMessage(name: string, canChoose = true): string {
+  return canChoose ? `There is no shipped model called “${name}”: choose one from the list, or open your own file.` : `There is no shipped model called “${name}”.`;
 }
 
 export function createBridge(store: Store, options: BridgeOptions = {}): Bridge {
@@ -256,7 +261,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
             const s = store.getState();
             // A name from a link that the catalog does not list: say so rather than how its fetch failed.
             const unknown = s.catalogStatus === 'ready' && s.modelSource === 'shipped' && !s.catalog.some((m) => m.name === s.modelName);
-            store.setState({ modelStatus: 'error', modelError: unknown ? unknownModelMessage(s.modelName!) : msg.message });
+            store.setState({ modelStatus: 'error', modelError: unknown ? unknownModelMessage(s.modelName!, options.canChooseModel ?? true) : msg.message });
           }
           return;
         }
@@ -412,7 +417,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
       // A linked model whose load failed before the catalog arrived: now we can say it is not shipped.
       const s = store.getState();
       if (s.modelStatus === 'error' && s.modelSource === 'shipped' && s.modelName && !catalog.some((m) => m.name === s.modelName))
-        store.setState({ modelError: unknownModelMessage(s.modelName) });
+        store.setState({ modelError: unknownModelMessage(s.modelName, options.canChooseModel ?? true) });
       // With no model chosen (by the URL, a lesson or a file being opened), start with the first.
       if (!store.getState().modelName && !pendingLoads.size && catalog.length) store.getState().selectModel(catalog[0].name);
     } catch {
@@ -502,10 +507,10 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
 let appBridge: Bridge | null = null;
 
 /** The app's bridge over `useAtlas`, started on first use (test hooks only with `?testhooks=1`). */
-export function getBridge(): Bridge {
+export function getBridge(options: { canChooseModel?: boolean } = {}): Bridge {
   if (!appBridge) {
     const testHooks = typeof location !== 'undefined' && /[?&]testhooks=1(&|$)/.test(location.search + location.hash.replace(/^[^?]*/, '&'));
-    appBridge = createBridge(useAtlas, { testHooks });
+    appBridge = createBridge(useAtlas, { testHooks, canChooseModel: options.canChooseModel });
   }
   return appBridge;
 }
