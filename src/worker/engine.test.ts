@@ -2,10 +2,10 @@
 // forward pass, superseded runs never answered, generation token by token, errors as messages.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { createEngine } from './engine';
+import { createEngine, describeModel, messageOf } from './engine';
 import { PROTOCOL_VERSION as v, isWorkerResponse, transferables, type WorkerResponse } from './protocol';
 import { traceKey } from '../model/trace';
-import { generate, loadModel } from '../model';
+import { generate, loadModel, namedTensors } from '../model';
 
 const fixture = (name: string) => {
   const b = readFileSync(new URL(`../model/golden/${name}.safetensors`, import.meta.url));
@@ -162,5 +162,16 @@ describe('engine', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it('names the tensors whose weights hold NaN or ±Infinity, and words an out-of-memory run', () => {
+    const m = loadModel(new Uint8Array(fixture('encoder_sinusoidal_post_relu_pad')));
+    expect(describeModel('enc', m).nonFinite).toBeUndefined();
+    const named = namedTensors(m);
+    named[0][1].data[2] = NaN;
+    named[3][1].data[0] = -Infinity;
+    expect(describeModel('enc', m).nonFinite).toEqual([named[0][0], named[3][0]]);
+    expect(messageOf(new RangeError('Array buffer allocation failed'))).toMatch(/^This run needs more memory than the browser allows/);
+    expect(messageOf(new RangeError('Head 2 out of range'))).toBe('Head 2 out of range');
   });
 });

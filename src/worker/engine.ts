@@ -1,7 +1,7 @@
 // The request handler behind the protocol: loads models and runs the src/model API, posting the
 // trace as it is computed. The same engine runs inside the module worker and, where no worker can
 // be created (sandboxed iframes), on the main thread.
-import { forward, generate, loadModel, type Model } from '../model';
+import { forward, generate, loadModel, namedTensors, type Model } from '../model';
 import type { TraceEvent } from '../model/trace';
 import { createTokenizer } from '../model/tokenizer';
 import { buildVocabIndex } from './vocabIndex';
@@ -36,7 +36,25 @@ function kindOf(e: unknown): ErrorKind {
   return 'internal';
 }
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 500);
+/** A thrown error as one sentence for the page; the browser's out-of-memory errors in words. */
+export function messageOf(e: unknown): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  if (e instanceof RangeError && /allocation failed|invalid (typed )?array length|out of memory/i.test(raw))
+    return 'This run needs more memory than the browser allows (the model or the input is too big): try a shorter input or a smaller model.';
+  return raw.slice(0, 500);
+}
+
+/** Names of the tensors holding NaN or ±Infinity (a model file may carry them; the page says so). */
+export function nonFiniteTensors(model: Model): string[] {
+  const out: string[] = [];
+  for (const [name, t] of namedTensors(model))
+    for (let i = 0; i < t.data.length; i++)
+      if (!Number.isFinite(t.data[i])) {
+        out.push(name);
+        break;
+      }
+  return out;
+}
 
 /** Describes a loaded model for the UI (config, vocabulary, tokenizer), without weights. */
 export function describeModel(name: string, model: Model): ModelInfo {
@@ -44,7 +62,8 @@ export function describeModel(name: string, model: Model): ModelInfo {
   // Without a vocabulary, tokens are typed as their ids ("3 4 5").
   const vocab = model.vocab ?? Array.from({ length: config.vocabSize }, (_, i) => String(i));
   const tokenizer = createTokenizer({ vocab, tokenizer: model.tokenizer }).kind;
-  return { name, arch: config.arch, config: { ...config }, vocab: [...vocab], tokenizer };
+  const nonFinite = nonFiniteTensors(model);
+  return { name, arch: config.arch, config: { ...config }, vocab: [...vocab], tokenizer, ...(nonFinite.length ? { nonFinite } : {}) };
 }
 
 /**

@@ -34,6 +34,8 @@ export interface ModelInfo {
   config: ModelConfig;
   vocab: string[];
   tokenizer: 'char' | 'word';
+  /** Tensors holding NaN or ±Infinity, if any: the page names them in a notice. */
+  nonFinite?: string[];
   /** Number of parameters (weights and biases), for the model picker. */
   params?: number;
 }
