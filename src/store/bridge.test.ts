@@ -21,12 +21,14 @@ const INFO: ModelInfo = {
   tokenizer: 'char',
 };
 
-function setup() {
+function setup(options: { canChooseModel?: boolean; model?: string } = {}) {
   const store = createAtlasStore(memory());
+  if (options.model) store.getState().applyView({ model: options.model });
   const sent: WorkerRequest[] = [];
   let events!: ClientEvents;
   const frames: (() => void)[] = [];
   const bridge = createBridge(store, {
+    canChooseModel: options.canChooseModel,
     baseUrl: 'http://test/',
     fetch: async () => new Response('[{"name":"tiny","title":"Tiny","arch":"encoder-only","description":"x"},{"name":"../etc"}]'),
     requestFrame: (cb) => void frames.push(cb),
@@ -292,23 +294,10 @@ describe('bridge', () => {
   });
 
   it('an unknown linked model in an embed is named without pointing to a list or file picker it does not have', async () => {
-    const store = createAtlasStore(memory());
-    const sent: WorkerRequest[] = [];
-    let events!: ClientEvents;
-    store.getState().applyView({ model: 'gpt-7' });
-    createBridge(store, {
-      baseUrl: 'http://test/',
-      canChooseModel: false,
-      fetch: async () => new Response('[{"name":"tiny","title":"Tiny","arch":"encoder-only","description":"x"}]'),
-      requestFrame: (cb) => cb(),
-      createClient: (e) => {
-        events = e;
-        return { send: (r) => void sent.push(r), dispose: () => {} };
-      },
-    });
+    const { store, sent, reply } = setup({ canChooseModel: false, model: 'gpt-7' });
     await new Promise((r) => setTimeout(r, 0));
     const load = sent.find((r) => r.type === 'load') as Extract<WorkerRequest, { type: 'load' }>;
-    events.onMessage({ type: 'error', v, runId: load.runId, kind: 'internal', message: 'Could not fetch the model “gpt-7” (HTTP 404).' });
+    reply({ type: 'error', v, runId: load.runId, kind: 'internal', message: 'Could not fetch the model “gpt-7” (HTTP 404).' });
     expect(store.getState().modelError).toBe('There is no shipped model called “gpt-7”.');
     expect(unknownModelMessage('gpt-7')).toContain('choose one from the list, or open your own file');
   });

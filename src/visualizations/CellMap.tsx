@@ -14,6 +14,7 @@ import { CellTable } from './CellTable';
 import { announceCell, formatValue, shortLabel } from './format';
 import { useThemeScale } from './useThemeScale';
 import './viz.css';
+import { TableToggle } from './TableToggle';
 
 export interface CellMapProps {
   /** Row-major values; the map shows rows × cols of them starting at `offset`. */
@@ -156,15 +157,7 @@ export function CellMap(props: CellMapProps) {
   return (
     <div className="viz-cellmap" ref={rootRef} data-testid={props.testId}>
       <div className="viz-toolbar">
-        <button
-          type="button"
-          className="btn viz-btn"
-          aria-pressed={asTable}
-          onClick={() => setAsTable((t) => !t)}
-          data-testid="table-toggle"
-        >
-          Show as table
-        </button>
+        <TableToggle asTable={asTable} onToggle={() => setAsTable((t) => !t)} />
       </div>
       {asTable ? (
         <CellTable {...props} offset={offset} digits={4} />

@@ -5,6 +5,7 @@ import { softmax, type Tensor } from '../model';
 import { PanelFrame } from './PanelFrame';
 import { formatValue, shortLabel } from './format';
 import { useThemeScale } from './useThemeScale';
+import { TableToggle } from './TableToggle';
 
 export interface OutputBarsProps {
   /** Logits [T, V] (before temperature). */
@@ -105,15 +106,7 @@ export function OutputBars(props: OutputBarsProps) {
             data-testid="top-k"
           />
         </label>
-        <button
-          type="button"
-          className="btn viz-btn"
-          aria-pressed={asTable}
-          onClick={() => setAsTable((t) => !t)}
-          data-testid="table-toggle"
-        >
-          Show as table
-        </button>
+        <TableToggle asTable={asTable} onToggle={() => setAsTable((t) => !t)} />
       </div>
       <p className="viz-desc">
         argmax: <strong data-testid="argmax">{props.vocab[argmax.id] ?? argmax.id}</strong> (temperature
