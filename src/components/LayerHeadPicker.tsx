@@ -2,6 +2,7 @@
 // from the loaded model (nLayers of the selected stack, nHeads), so a selection can't leave it.
 import { useAtlas } from '../store/atlas';
 import { selectModelInfo } from '../store/selectors';
+import { IndexSelect } from './IndexSelect';
 
 export function LayerHeadPicker({ testIdPrefix }: { testIdPrefix: string }) {
   const info = useAtlas(selectModelInfo);
@@ -14,26 +15,8 @@ export function LayerHeadPicker({ testIdPrefix }: { testIdPrefix: string }) {
   const st = useAtlas.getState();
   return (
     <div className="panel-controls" role="group" aria-label="Layer and head">
-      <label>
-        Layer{' '}
-        <select value={layer} data-testid={`${testIdPrefix}-layer`} onChange={(e) => st.setLayer(Number(e.target.value))}>
-          {Array.from({ length: nLayers }, (_, i) => (
-            <option key={i} value={i}>
-              {i}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Head{' '}
-        <select value={head} data-testid={`${testIdPrefix}-head`} onChange={(e) => st.setHead(Number(e.target.value))}>
-          {Array.from({ length: c.nHeads }, (_, i) => (
-            <option key={i} value={i}>
-              {i}
-            </option>
-          ))}
-        </select>
-      </label>
+      <IndexSelect label="Layer" count={nLayers} value={layer} testId={`${testIdPrefix}-layer`} onChange={st.setLayer} />
+      <IndexSelect label="Head" count={c.nHeads} value={head} testId={`${testIdPrefix}-head`} onChange={st.setHead} />
     </div>
   );
 }
