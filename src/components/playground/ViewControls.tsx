@@ -6,6 +6,7 @@ import { defaultMask } from '../../store/runInput';
 import { selectModelInfo } from '../../store/selectors';
 import type { ColorMap, MaskChoice, MotionChoice } from '../../store/types';
 import { IndexSelect } from '../IndexSelect';
+import { TemperatureRange } from '../TemperatureRange';
 
 
 /** Selects for stack, attention, layer and head; radio buttons for the mask; a temperature slider. */
@@ -66,15 +67,7 @@ export function ViewControls() {
         <IndexSelect label="Head" count={c.nHeads} value={head} testId="select-head" onChange={st.setHead} />
         <label>
           Temperature{' '}
-          <input
-            type="range"
-            min={0.1}
-            max={3}
-            step={0.1}
-            value={temperature}
-            data-testid="temperature"
-            onChange={(e) => st.setTemperature(Number(e.target.value))}
-          />{' '}
+          <TemperatureRange testId="temperature" />{' '}
           <output>{temperature.toFixed(1)}</output>
         </label>
       </div>

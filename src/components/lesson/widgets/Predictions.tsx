@@ -11,6 +11,7 @@ import { LiveState } from '../../../panels/LiveState';
 import { ModelPair } from './ModelPair';
 import { fmt, useStackPieces } from './stats';
 import './widgets.css';
+import { TemperatureRange } from '../../TemperatureRange';
 
 export interface PredictionsProps {
   /** Which position: the last, the first `<mask>`, or one the learner picks. */
@@ -84,15 +85,7 @@ export function Predictions({ position = 'last', sampling = false, pair = false 
             <div className="widget-controls">
               <label>
                 temperature T = <span className="mono">{fmt(temperature)}</span>{' '}
-                <input
-                  type="range"
-                  min={0.1}
-                  max={3}
-                  step={0.1}
-                  value={temperature}
-                  data-testid="pred-temperature"
-                  onChange={(e) => useAtlas.getState().setTemperature(Number(e.target.value))}
-                />
+                <TemperatureRange testId="pred-temperature" />
               </label>
               <label>
                 top-k{' '}
