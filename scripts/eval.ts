@@ -1,7 +1,10 @@
 // `npm run eval -- <task> [--n N] [--json]`: evaluates public/models/<task>.safetensors on the
 // task's held-out set and prints the metrics of issue 6 (or them as JSON with --json).
 import { readFileSync } from 'node:fs';
+import { initKernelsFromEnv } from '../src/model/cli/kernels';
 import { describeMetrics, evaluateTask, TASKS, type TaskName } from '../src/tasks/evaluateTask';
+
+await initKernelsFromEnv();
 
 const [task, ...rest] = process.argv.slice(2);
 if (!TASKS.includes(task as TaskName)) {

@@ -10,6 +10,7 @@ export const WIDGETS = [
   'attention-heatmap',
   'attention-lines',
   'attention-steps',
+  'attention-core',
   'mask',
   'positional-encoding',
   'rope',
@@ -30,7 +31,7 @@ export type EmbedView = Pick<ViewState, 'model' | 'text' | 'src' | 'tgt' | 'laye
 
 export interface EmbedConfig extends EmbedView {
   widget: WidgetName;
-  /** Lesson step (lesson widget) or pipeline stage (attention-steps), 1-based. */
+  /** Lesson step (lesson widget) or stage (attention-steps, attention-core), 1-based. */
   step?: number;
   /** The lesson slug of the `lesson` widget. */
   lesson: string;

@@ -9,7 +9,7 @@ import { add } from './ops/elementwise';
 import { layerNorm } from './ops/layerNorm';
 import { linear } from './ops/matmul';
 import type { BoolTensor, Tensor } from './tensor';
-import { ATTENTION_FIELDS, tracePath, type AttentionKind, type StackName } from './trace';
+import { ATTENTION_FIELDS, ATTENTION_INPUT, tracePath, type AttentionKind, type StackName } from './trace';
 import type { Tracer } from './tracer';
 
 /** Where a layer sits, for naming its trace entries. */
@@ -26,10 +26,18 @@ export interface CrossInput {
   mask: BoolTensor; // [Sq, Sk]
 }
 
-/** Traces a finished sublayer: its arrays are handed over, except the mask that later layers share. */
-function emitAttention(ctx: LayerContext, kind: AttentionKind, a: AttentionResult): void {
+/** Traces a finished sublayer: its arrays are handed over, except the mask that later layers share,
+ *  and `input`, the X its query projection read (copied: the residual stream still needs it). */
+function emitAttention(ctx: LayerContext, kind: AttentionKind, a: AttentionResult, input: Tensor): void {
+  ctx.tracer.emit(tracePath.attention(ctx.stack, ctx.layer, kind, ATTENTION_INPUT), input);
   for (const field of ATTENTION_FIELDS)
     ctx.tracer.emit(tracePath.attention(ctx.stack, ctx.layer, kind, field), a[field], field !== 'mask');
+}
+
+/** Traces the feed-forward sublayer's residual connection: the stream it adds to and what it adds. */
+function emitResidual(ctx: LayerContext, stream: Tensor, ffOut: Tensor): void {
+  ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'ffnResidual'), stream); // copied: still in use
+  ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'ffnOutput'), ffOut); // copied: still in use
 }
 
 /** FF(x) = linear2(act(linear1(x))); also returns the hidden activations for the trace. */
@@ -66,27 +74,31 @@ export function transformerLayer(
   if (config.norm === 'post') {
     const sa = multiHeadAttention(x, x, w.selfAttn, selfMask, nHeads, rope);
     h = norm(add(x, sa.output), w.norm1); // [S, dModel]
-    emitAttention(ctx, 'selfAttention', sa); // after its last use: handed over, not copied
+    emitAttention(ctx, 'selfAttention', sa, x); // after its last use: handed over, not copied
     if (cross && crossAttn) {
       const ca = multiHeadAttention(h, cross.memory, crossAttn, cross.mask, nHeads, false);
+      const hIn = h; // [S, dModel]
       h = norm(add(h, ca.output), w.norm2); // [S, dModel]
-      emitAttention(ctx, 'crossAttention', ca);
+      emitAttention(ctx, 'crossAttention', ca, hIn);
     }
     const ff = feedForward(h, w.linear1, w.linear2, config.activation);
     hidden = ff.hidden;
+    emitResidual(ctx, h, ff.out);
     h = norm(add(h, ff.out), normLast); // [S, dModel]
   } else {
     const xn = norm(x, w.norm1); // [S, dModel]
     const sa = multiHeadAttention(xn, xn, w.selfAttn, selfMask, nHeads, rope);
     h = add(x, sa.output); // [S, dModel]
-    emitAttention(ctx, 'selfAttention', sa);
+    emitAttention(ctx, 'selfAttention', sa, xn);
     if (cross && crossAttn) {
-      const ca = multiHeadAttention(norm(h, w.norm2), cross.memory, crossAttn, cross.mask, nHeads, false);
+      const hn = norm(h, w.norm2); // [S, dModel]
+      const ca = multiHeadAttention(hn, cross.memory, crossAttn, cross.mask, nHeads, false);
       h = add(h, ca.output); // [S, dModel]
-      emitAttention(ctx, 'crossAttention', ca);
+      emitAttention(ctx, 'crossAttention', ca, hn);
     }
     const ff = feedForward(norm(h, normLast), w.linear1, w.linear2, config.activation);
     hidden = ff.hidden;
+    emitResidual(ctx, h, ff.out);
     h = add(h, ff.out); // [S, dModel]
   }
   ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'ffnHidden'), hidden, true);

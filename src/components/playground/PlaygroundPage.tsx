@@ -9,6 +9,8 @@ import { InputEditor } from './InputEditor';
 import { ModelChooser } from './ModelChooser';
 import { OutputBars } from './OutputBars';
 import { ViewControls } from './ViewControls';
+import { LivePanel } from '../../panels/LivePanel';
+import { PLAYGROUND } from '../../panels/context';
 import './playground.css';
 import { testHooksOn } from '../testHooks';
 import { ErrorBoundary } from '../ErrorBoundary';
@@ -46,6 +48,11 @@ export default function PlaygroundPage() {
             <OutputBars />
           </ErrorBoundary>
         </div>
+      </div>
+      <div className="pg-wide" data-testid="playground-figures">
+        <LivePanel spec={{ panel: 'attention-core' }} ctx={PLAYGROUND} />
+        <LivePanel spec={{ panel: 'multi-head' }} ctx={PLAYGROUND} />
+        <LivePanel spec={{ panel: 'residual-add', options: { sublayer: 'attention' } }} ctx={PLAYGROUND} />
       </div>
       {testHooks && (
         <p>
