@@ -27,7 +27,7 @@ export interface Engine {
 
 const v = PROTOCOL_VERSION;
 /** Vocabulary pieces per 'vocab' message: small enough that the page reads each in a few ms. */
-export const VOCAB_SLICE = 20_000;
+export const VOCAB_SLICE = 5_000;
 
 /** Classifies a thrown error for the UI: a refused model file, bad input, or a bug. */
 function kindOf(e: unknown): ErrorKind {
