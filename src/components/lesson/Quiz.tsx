@@ -1,6 +1,6 @@
 // The check for understanding: multiple-choice and click-the-cells questions with immediate
 // feedback and an explanation. Reports when every question has been answered correctly.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { CellsQuestion, ChoiceQuestion, Question } from '../../lessons/types';
 import { Prose } from './Prose';
 import { parseProse, proseText } from '../../lessons/prose';
@@ -63,16 +63,9 @@ function ChoiceItem({ q, n, onCorrect }: { q: ChoiceQuestion; n: number; onCorre
       </div>
       <div aria-live="polite" data-testid={`feedback-${q.id}`}>
         {option && (
-          <div className={right ? 'feedback feedback-right' : 'feedback feedback-wrong'}>
-            <p>
-              <strong>{right ? '✓ Correct.' : '✗ Not quite.'}</strong> {option.feedback && <Prose source={option.feedback} />}
-            </p>
-            {right && (
-              <p>
-                <Prose source={q.explanation} />
-              </p>
-            )}
-          </div>
+          <Verdict right={right} explanation={q.explanation}>
+            {option.feedback && <Prose source={option.feedback} />}
+          </Verdict>
         )}
       </div>
     </fieldset>
@@ -156,20 +149,28 @@ function CellsItem({ q, n, onCorrect }: { q: CellsQuestion; n: number; onCorrect
       </button>
       <div aria-live="polite" data-testid={`feedback-${q.id}`}>
         {checked && (
-          <div className={right ? 'feedback feedback-right' : 'feedback feedback-wrong'}>
-            <p>
-              <strong>{right ? '✓ Correct.' : '✗ Not quite.'}</strong>{' '}
-              {!right &&
-                `${checked.missing} cell${checked.missing === 1 ? '' : 's'} missing, ${checked.extra} selected that should not be (outlined on the grid).`}
-            </p>
-            {right && (
-              <p>
-                <Prose source={q.explanation} />
-              </p>
-            )}
-          </div>
+          <Verdict right={right} explanation={q.explanation}>
+            {!right &&
+              `${checked.missing} cell${checked.missing === 1 ? '' : 's'} missing, ${checked.extra} selected that should not be (outlined on the grid).`}
+          </Verdict>
         )}
       </div>
     </fieldset>
+  );
+}
+
+/** "✓ Correct." or "✗ Not quite." with what was wrong, and the explanation once right. */
+function Verdict({ right, explanation, children }: { right: boolean; explanation: string; children?: ReactNode }) {
+  return (
+    <div className={right ? 'feedback feedback-right' : 'feedback feedback-wrong'}>
+      <p>
+        <strong>{right ? '✓ Correct.' : '✗ Not quite.'}</strong> {children}
+      </p>
+      {right && (
+        <p>
+          <Prose source={explanation} />
+        </p>
+      )}
+    </div>
   );
 }
