@@ -6,6 +6,7 @@ import { PanelFrame } from './PanelFrame';
 import { formatValue, shortLabel } from './format';
 import { useThemeScale } from './useThemeScale';
 import { TableToggle } from './TableToggle';
+import { HeadRow } from './HeadRow';
 
 export interface OutputBarsProps {
   /** Logits [T, V] (before temperature). */
@@ -118,14 +119,7 @@ export function OutputBars(props: OutputBarsProps) {
           <caption>
             Top {rows.length} tokens at temperature {temperature.toFixed(2)}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">token</th>
-              <th scope="col">logit</th>
-              <th scope="col">probability</th>
-              <th scope="col">top-k share</th>
-            </tr>
-          </thead>
+          <HeadRow cols={['token', 'logit', 'probability', 'top-k share']} />
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>

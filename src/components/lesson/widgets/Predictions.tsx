@@ -12,6 +12,7 @@ import { GRAMMAR_PAIR, ModelPair } from './ModelPair';
 import { fmt, useStackPieces } from './stats';
 import './widgets.css';
 import { TemperatureRange } from '../../TemperatureRange';
+import { HeadRow } from '../../../visualizations/HeadRow';
 
 export interface PredictionsProps {
   /** Which position: the last, the first `<mask>`, or one the learner picks. */
@@ -149,13 +150,7 @@ export function Predictions({ position = 'last', sampling = false, pair = false 
               <caption>
                 {o.model} <span className="widget-muted">(its run on the same text, position {o.pos}, ‘{o.token}’)</span>
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">token</th>
-                  <th scope="col">share</th>
-                  <th scope="col">probability</th>
-                </tr>
-              </thead>
+              <HeadRow cols={['token', 'share', 'probability']} />
               <tbody>
                 {o.rows.map((r) => (
                   <tr key={r.piece}>
