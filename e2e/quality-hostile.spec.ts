@@ -317,6 +317,6 @@ test('security: every built page carries the CSP and no inline script; the only 
   const raw = (readdirSync(src, { recursive: true }) as string[])
     .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
     .filter((f) => readFileSync(join(src, f), 'utf8').includes('dangerouslySetInnerHTML'));
-  expect(raw.map((f) => f.replace(/\\/g, '/'))).toEqual(['components/Tex.tsx']);
-  expect(readFileSync(join(src, 'components/Tex.tsx'), 'utf8')).toMatch(/trust: false/);
+  expect(raw.map((f) => f.replace(/\\/g, '/'))).toEqual(['visualizations/Tex.tsx']);
+  expect(readFileSync(join(src, 'visualizations/Tex.tsx'), 'utf8')).toMatch(/trust: false/);
 });

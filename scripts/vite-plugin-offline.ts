@@ -7,7 +7,13 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 
-const SKIP = [/\.map$/, /^sw\.js$/, /\.md$/, /^embed-host.*\.html$/];
+// embed-host.html (the sample host page) is part of the site and works offline; only the test host is left out.
+const SKIP = [/\.map$/, /^sw\.js$/, /\.md$/, /^embed-host-test\.html$/];
+
+/** Whether a built file (path relative to the build dir, `/`-separated) is precached. */
+export function shouldPrecache(path: string): boolean {
+  return !SKIP.some((re) => re.test(path));
+}
 
 function listFiles(dir: string): string[] {
   const out: string[] = [];
@@ -62,7 +68,7 @@ export function offlinePlugin(): Plugin {
       const urls: string[] = [];
       for (const file of listFiles(outDir).sort()) {
         const rel = relative(outDir, file).split(sep).join('/');
-        if (SKIP.some((re) => re.test(rel))) continue;
+        if (!shouldPrecache(rel)) continue;
         urls.push(`./${rel}`);
         hash.update(rel);
         hash.update(readFileSync(file));

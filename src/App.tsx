@@ -8,6 +8,7 @@ import { NotFound } from './components/NotFound';
 import { Playground } from './components/playground';
 import { useLocation } from './components/useLocation';
 import { useApplyTheme } from './components/useTheme';
+import { ErrorBoundary } from './components/ErrorBoundary';
 
 export function App() {
   useApplyTheme();
@@ -18,14 +19,17 @@ export function App() {
         Skip to content
       </a>
       <Header />
-      {route.name === 'home' && <HomePage />}
-      {route.name === 'lesson' && <LessonPage slug={route.slug} step={route.step} />}
-      {route.name === 'playground' && <Playground />}
-      {route.name === 'gallery' && <LazyGalleryPage />}
-      {route.name === 'models' && <ModelsPage />}
-      {route.name === 'glossary' && <LazyGlossaryPage />}
-      {route.name === 'references' && <LazyReferencesPage />}
-      {route.name === 'not-found' && <NotFound path={route.path} />}
+      {/* A page that throws shows its message in place; the header and other routes keep working. */}
+      <ErrorBoundary what="This page" resetKey={JSON.stringify(route)} testId="page-error">
+        {route.name === 'home' && <HomePage />}
+        {route.name === 'lesson' && <LessonPage slug={route.slug} step={route.step} />}
+        {route.name === 'playground' && <Playground />}
+        {route.name === 'gallery' && <LazyGalleryPage />}
+        {route.name === 'models' && <ModelsPage />}
+        {route.name === 'glossary' && <LazyGlossaryPage />}
+        {route.name === 'references' && <LazyReferencesPage />}
+        {route.name === 'not-found' && <NotFound path={route.path} />}
+      </ErrorBoundary>
     </>
   );
 }

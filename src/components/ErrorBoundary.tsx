@@ -10,6 +10,8 @@ interface Props {
   /** When this value changes, a caught error is cleared (e.g. a new run or another model). */
   resetKey?: unknown;
   testId?: string;
+  /** Called when the reader presses Try again, before the children mount afresh. */
+  onRetry?: () => void;
 }
 
 interface State {
@@ -31,7 +33,10 @@ export class ErrorBoundary extends Component<Props, State> {
     return null;
   }
 
-  private retry = () => this.setState((s) => ({ error: null, attempt: s.attempt + 1 }));
+  private retry = () => {
+    this.props.onRetry?.();
+    this.setState((s) => ({ error: null, attempt: s.attempt + 1 }));
+  };
 
   render() {
     const { error, attempt } = this.state;

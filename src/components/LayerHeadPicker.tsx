@@ -2,6 +2,7 @@
 // from the loaded model (nLayers of the selected stack, nHeads), so a selection can't leave it.
 import { useAtlas } from '../store/atlas';
 import { selectModelInfo } from '../store/selectors';
+import { IndexSelect } from './IndexSelect';
 
 /** `heads: false` for panels of layers without heads (the feed-forward). */
 export function LayerHeadPicker({ testIdPrefix, heads = true }: { testIdPrefix: string; heads?: boolean }) {
@@ -16,36 +17,8 @@ export function LayerHeadPicker({ testIdPrefix, heads = true }: { testIdPrefix: 
   const st = useAtlas.getState();
   return (
     <div className="panel-controls" role="group" aria-label={heads ? 'Layer and head' : 'Layer'}>
-      <label>
-        Layer{' '}
-        <select
-          value={layer}
-          data-testid={`${testIdPrefix}-layer`}
-          onChange={(e) => st.setLayer(Number(e.target.value))}
-        >
-          {Array.from({ length: nLayers }, (_, i) => (
-            <option key={i} value={i}>
-              {i}
-            </option>
-          ))}
-        </select>
-      </label>
-      {heads && (
-        <label>
-          Head{' '}
-          <select
-            value={head}
-            data-testid={`${testIdPrefix}-head`}
-            onChange={(e) => st.setHead(Number(e.target.value))}
-          >
-            {Array.from({ length: c.nHeads }, (_, i) => (
-              <option key={i} value={i}>
-                {i}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <IndexSelect label="Layer" count={nLayers} value={layer} testId={`${testIdPrefix}-layer`} onChange={st.setLayer} />
+      {heads && <IndexSelect label="Head" count={c.nHeads} value={head} testId={`${testIdPrefix}-head`} onChange={st.setHead} />}
     </div>
   );
 }

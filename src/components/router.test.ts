@@ -20,6 +20,9 @@ describe('parseHash', () => {
     expect(parseHash('#/learn/x/0').route.name).toBe('not-found');
     expect(parseHash('#/learn/x/-1').route.name).toBe('not-found');
     expect(parseHash('#/learn/x/1e9').route.name).toBe('not-found');
+    // Only plain decimal integers are step numbers (issue 13).
+    for (const step of ['0x2', '1e2', '2.0', '+2', ' 2', '02e0', '0b1'])
+      expect(parseHash(`#/learn/masking/${encodeURIComponent(step)}`).route.name, step).toBe('not-found');
     expect(parseHash('#/learn/<script>/1').route.name).toBe('not-found');
   });
   it('round-trips through hashOf', () => {

@@ -37,7 +37,8 @@ function routeOf(parts: string[], path: string): Route {
       return { name: head };
   }
   if (head === 'learn' && rest.length >= 1 && rest.length <= 2 && SLUG.test(rest[0])) {
-    const step = rest.length === 2 ? Number(rest[1]) : 1;
+    // Plain decimal digits only: Number() would also read "0x2", "1e2", " 2" or "2.0".
+    const step = rest.length === 2 ? (/^\d{1,3}$/.test(rest[1]) ? Number(rest[1]) : NaN) : 1;
     if (Number.isInteger(step) && step >= 1 && step <= 999) return { name: 'lesson', slug: rest[0], step };
   }
   return { name: 'not-found', path: path.slice(0, 200) };

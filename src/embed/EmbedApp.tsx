@@ -3,25 +3,13 @@
 import { Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useAtlas } from '../store/atlas';
 import { startAtlasRuntime } from '../store/runtime';
-import { encodeView, type ViewState } from '../store/urlCodec';
+import { encodeView } from '../store/urlCodec';
+import { viewOfConfig } from './authorState';
 import { acceptMessage, parentOriginOf, startAutoHeight } from './messages';
 import type { EmbedConfig, ParsedEmbed } from './params';
 import { WIDGET_COMPONENTS, WIDGET_TITLES } from './widgets';
 import { appUrl } from './snippet';
-
-/** The store view an embed config asks for (the lesson widget applies its own after its step). */
-export function viewOfConfig(c: EmbedConfig): ViewState {
-  const v: ViewState = {};
-  if (c.model !== undefined) v.model = c.model;
-  if (c.text !== undefined) v.text = c.text;
-  if (c.src !== undefined) v.src = c.src;
-  if (c.tgt !== undefined) v.tgt = c.tgt;
-  if (c.layer !== undefined) v.layer = c.layer;
-  if (c.head !== undefined) v.head = c.head;
-  if (c.mask !== undefined) v.mask = c.mask;
-  if (c.prefix !== undefined) v.prefix = c.prefix;
-  return v;
-}
+import { ErrorBoundary } from '../components/ErrorBoundary';
 
 const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
 const subscribeDark = (cb: () => void) => {
@@ -51,7 +39,7 @@ function toggleFullscreen(el: HTMLElement | null) {
  */
 export function startEmbedRuntime(config: EmbedConfig): void {
   useAtlas.getState().applyView(viewOfConfig(config));
-  startAtlasRuntime({ writeUrl: false });
+  startAtlasRuntime({ writeUrl: false, canChooseModel: false });
   // `text` on an encoder-decoder model means its source, unless the author gave `src` too.
   if (config.text !== undefined && config.src === undefined) {
     const stop = useAtlas.subscribe((s) => {
@@ -117,9 +105,11 @@ export function EmbedApp({ parsed }: { parsed: ParsedEmbed }) {
         </ul>
       )}
       <main className="embed-main">
-        <Suspense fallback={<p role="status">Loading {title.toLowerCase()}…</p>}>
-          <Widget config={config} />
-        </Suspense>
+        <ErrorBoundary what={`The ${title.toLowerCase()} widget`}>
+          <Suspense fallback={<p role="status">Loading {title.toLowerCase()}…</p>}>
+            <Widget config={config} />
+          </Suspense>
+        </ErrorBoundary>
       </main>
       {config.controls !== 'none' && (
         <p className="embed-credit">

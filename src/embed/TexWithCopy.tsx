@@ -1,6 +1,6 @@
 // A display formula with a "Copy LaTeX" button: the source goes to the clipboard as written by us.
 import { useState } from 'react';
-import { Tex } from '../components/Tex';
+import { Tex } from '../visualizations/Tex';
 import './dialog.css';
 
 export function TexWithCopy({ tex, children }: { tex: string; children?: React.ReactNode }) {

@@ -1,20 +1,22 @@
 // The embed author's view (model, text, layer, …) as lesson-step state, and a lesson with that state
 // merged into its first shown step. Pure, so it is unit-tested.
 import type { Lesson, StepState } from '../lessons/types';
-import type { EmbedConfig } from './params';
+import type { EmbedConfig, EmbedView } from './params';
+import type { ViewState } from '../store/urlCodec';
 
-/** The state the author asked for (model, text, layer, …), in a lesson step's field names. */
-export function authorState(c: EmbedConfig): StepState {
-  const v: StepState = {};
-  if (c.model !== undefined) v.model = c.model as StepState['model'];
-  if (c.text !== undefined) v.input = c.text;
-  if (c.src !== undefined) v.src = c.src;
-  if (c.tgt !== undefined) v.tgt = c.tgt;
-  if (c.layer !== undefined) v.layer = c.layer;
-  if (c.head !== undefined) v.head = c.head;
-  if (c.mask !== undefined) v.mask = c.mask;
-  if (c.prefix !== undefined) v.prefix = c.prefix;
+/** The store view an embed config asks for (the lesson widget applies its own after its step). */
+export function viewOfConfig(c: EmbedConfig): ViewState {
+  const v: ViewState = {};
+  for (const k of VIEW_KEYS) if (c[k] !== undefined) Object.assign(v, { [k]: c[k] });
   return v;
+}
+
+const VIEW_KEYS = ['model', 'text', 'src', 'tgt', 'layer', 'head', 'mask', 'prefix'] as const satisfies readonly (keyof EmbedView)[];
+
+/** The state the author asked for (model, text, layer, …), in a lesson step's field names (`text` is a step's `input`). */
+export function authorState(c: EmbedConfig): StepState {
+  const { text, model, ...rest } = viewOfConfig(c);
+  return { ...rest, ...(model !== undefined ? { model: model as StepState['model'] } : {}), ...(text !== undefined ? { input: text } : {}) };
 }
 
 /**

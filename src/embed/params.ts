@@ -2,6 +2,7 @@
 // typed config. Nothing is trusted: unknown or malformed parameters fall back to defaults and each
 // fallback yields a notice (plain text, never HTML) so an author sees what was ignored.
 import { LESSONS } from '../lessons/catalog';
+import type { ViewState } from '../store/urlCodec';
 import { TRAIN_PARAM_KEYS } from '../tasks/trainSettings';
 
 /** The widgets an embed can show, one per frame. */
@@ -25,17 +26,11 @@ export const CONTROLS = ['full', 'min', 'none'] as const;
 export const MASKS = ['full', 'causal', 'prefix'] as const;
 export const SHOWS = ['weights', 'scores'] as const;
 
-export interface EmbedConfig {
+/** The view an embed sets (model, text, layer, …): the same fields as the app's URL view. */
+export type EmbedView = Pick<ViewState, 'model' | 'text' | 'src' | 'tgt' | 'layer' | 'head' | 'mask' | 'prefix'>;
+
+export interface EmbedConfig extends EmbedView {
   widget: WidgetName;
-  /** A shipped model's name (public/models/<model>.safetensors); undefined = the catalog's first. */
-  model?: string;
-  text?: string;
-  src?: string;
-  tgt?: string;
-  layer?: number;
-  head?: number;
-  mask?: (typeof MASKS)[number];
-  prefix?: number;
   /** Lesson step (lesson widget) or stage (attention-steps, attention-core), 1-based. */
   step?: number;
   /** The lesson slug of the `lesson` widget. */

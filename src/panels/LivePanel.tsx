@@ -4,8 +4,10 @@ import { useAtlas } from '../store/atlas';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { panelDef, type PanelSpec } from './registry';
 import type { PanelContext } from './types';
+import { healPanelForTest, maybeThrowForTest } from '../components/testHooks';
 
 function Body({ spec, ctx }: { spec: PanelSpec; ctx: PanelContext }) {
+  maybeThrowForTest(spec.panel);
   return <>{panelDef(spec.panel).render(spec.options ?? {}, ctx)}</>;
 }
 
@@ -14,7 +16,7 @@ export function LivePanel({ spec, ctx }: { spec: PanelSpec; ctx: PanelContext })
   const runId = useAtlas((s) => s.traceRunId);
   const model = useAtlas((s) => s.modelName);
   return (
-    <ErrorBoundary what={`The panel “${panelDef(spec.panel).title}”`} resetKey={`${model}:${runId}`} testId="panel-error">
+    <ErrorBoundary what={`The panel “${panelDef(spec.panel).title}”`} resetKey={`${model}:${runId}`} testId="panel-error" onRetry={() => healPanelForTest(spec.panel)}>
       <Body spec={spec} ctx={ctx} />
     </ErrorBoundary>
   );

@@ -9,7 +9,7 @@ import { AttentionCore, CORE_STAGES, type CoreStage } from '../visualizations/co
 import { MultiHead, type MultiHeadPart } from '../visualizations/core/MultiHead';
 import { ResidualAdd } from '../visualizations/core/Residual';
 import { FfnTopUnits } from '../visualizations/core/FfnTopUnits';
-import { Tex } from '../components/Tex';
+import { Tex } from '../visualizations/Tex';
 import { LayerHeadPicker } from '../components/LayerHeadPicker';
 import { LiveState } from './LiveState';
 import { useAttentionAxes } from './axes';

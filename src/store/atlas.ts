@@ -7,6 +7,7 @@ import { createModelSlice, type ModelSlice } from './slices/modelSlice';
 import { createPreferencesSlice, type PreferencesSlice } from './slices/preferencesSlice';
 import { createRunSlice, MAX_TEXT, type RunSlice } from './slices/runSlice';
 import { createSelectionSlice, type SelectionSlice } from './slices/selectionSlice';
+import { createTrainSlice, type TrainSlice } from './slices/trainSlice';
 import { preferencesPersistOptions } from './persistence';
 import type { ViewState } from './urlCodec';
 import type { SafeStorage } from './safeStorage';
@@ -16,7 +17,7 @@ export interface ViewSlice {
   applyView: (view: ViewState) => void;
 }
 
-export type AtlasState = ModelSlice & RunSlice & SelectionSlice & PreferencesSlice & ViewSlice;
+export type AtlasState = ModelSlice & RunSlice & SelectionSlice & PreferencesSlice & TrainSlice & ViewSlice;
 
 const createViewSlice: StateCreator<AtlasState, [], [], ViewSlice> = (set) => ({
   applyView: (view) =>
@@ -55,6 +56,7 @@ export function createAtlasStore(storage?: SafeStorage) {
         ...createRunSlice(...a),
         ...createSelectionSlice(...a),
         ...createPreferencesSlice(...a),
+        ...createTrainSlice(...a),
         ...createViewSlice(...a),
       }),
       preferencesPersistOptions<AtlasState>(storage),

@@ -2,7 +2,7 @@
 // within one animation frame becomes one store write, a refused file keeps the previous model.
 import { describe, expect, it } from 'vitest';
 import { createAtlasStore } from './atlas';
-import { createBridge } from './bridge';
+import { createBridge, unknownModelMessage } from './bridge';
 import type { ClientEvents } from '../worker/client';
 import { PROTOCOL_VERSION as v, type ModelInfo, type WorkerRequest, type WorkerResponse } from '../worker/protocol';
 import { tracePath } from '../model/trace';
@@ -21,12 +21,14 @@ const INFO: ModelInfo = {
   tokenizer: 'char',
 };
 
-function setup() {
+function setup(options: { canChooseModel?: boolean; model?: string } = {}) {
   const store = createAtlasStore(memory());
+  if (options.model) store.getState().applyView({ model: options.model });
   const sent: WorkerRequest[] = [];
   let events!: ClientEvents;
   const frames: (() => void)[] = [];
   const bridge = createBridge(store, {
+    canChooseModel: options.canChooseModel,
     baseUrl: 'http://test/',
     fetch: async () => new Response('[{"name":"tiny","title":"Tiny","arch":"encoder-only","description":"x"},{"name":"../etc"}]'),
     requestFrame: (cb) => void frames.push(cb),
@@ -38,7 +40,7 @@ function setup() {
   const frame = () => frames.splice(0).forEach((f) => f());
   const reply = (msg: WorkerResponse) => events.onMessage(msg);
   const weights = (runId: number, value: number) =>
-    reply({ type: 'trace', v, runId, step: 0, path: tracePath.attention('encoder', 0, 'selfAttention', 'weights'), tensor: { data: new Float32Array([value]), shape: [1, 1, 1] } });
+    reply({ type: 'trace', v, runId, modelId: store.getState().modelLoadId, step: 0, path: tracePath.attention('encoder', 0, 'selfAttention', 'weights'), tensor: { data: new Float32Array([value]), shape: [1, 1, 1] } });
   return { store, sent, frame, reply, weights, bridge, events: () => events };
 }
 
@@ -67,13 +69,13 @@ describe('bridge', () => {
     expect(sent).toContainEqual({ type: 'cancel', v, runId: first.runId });
 
     weights(first.runId, 0.25); // stale: must never reach the store
-    reply({ type: 'done', v, runId: first.runId, ms: 1 });
+    reply({ type: 'done', v, runId: first.runId, modelId: store.getState().modelLoadId, ms: 1 });
     frame();
     expect(store.getState().trace.size).toBe(0);
     expect(store.getState().runStatus).toBe('running');
 
     weights(second.runId, 0.5);
-    reply({ type: 'done', v, runId: second.runId, ms: 2 });
+    reply({ type: 'done', v, runId: second.runId, modelId: store.getState().modelLoadId, ms: 2 });
     frame();
     const w = store.getState().trace.get('encoder.layers.0.selfAttention.weights');
     expect(w && Array.from(w.data)).toEqual([0.5]);
@@ -125,8 +127,8 @@ describe('bridge', () => {
     let writes = 0;
     const unsub = store.subscribe(() => writes++);
     for (let i = 0; i < 20; i++) weights(run.runId, i);
-    reply({ type: 'trace', v, runId: run.runId, step: 0, path: tracePath.head('probs'), tensor: { data: new Float32Array([1]), shape: [1, 1] } });
-    reply({ type: 'done', v, runId: run.runId, ms: 1 });
+    reply({ type: 'trace', v, runId: run.runId, modelId: store.getState().modelLoadId, step: 0, path: tracePath.head('probs'), tensor: { data: new Float32Array([1]), shape: [1, 1] } });
+    reply({ type: 'done', v, runId: run.runId, modelId: store.getState().modelLoadId, ms: 1 });
     expect(writes).toBe(0);
     frame();
     expect(writes).toBe(1);
@@ -221,19 +223,55 @@ describe('bridge', () => {
     const gen = sent.at(-1) as Extract<WorkerRequest, { type: 'generate' }>;
     expect(gen).toMatchObject({ type: 'generate', input: { tokens: [1, 2] }, maxNewTokens: 4 });
     expect(store.getState().generating).toBe(false); // written at the next frame
-    reply({ type: 'token', v, runId: gen.runId, step: 0, token: 3 });
-    reply({ type: 'token', v, runId: gen.runId, step: 1, token: 1 });
+    reply({ type: 'token', v, runId: gen.runId, modelId: store.getState().modelLoadId, step: 0, token: 3 });
+    reply({ type: 'token', v, runId: gen.runId, modelId: store.getState().modelLoadId, step: 1, token: 1 });
     frame();
     expect(store.getState()).toMatchObject({ text: 'abca', generating: true });
     const runsBefore = sent.filter((r) => r.type === 'run').length;
     bridge.cancel();
     expect(sent.at(-1)).toEqual({ type: 'cancel', v, runId: gen.runId });
-    reply({ type: 'token', v, runId: gen.runId, step: 2, token: 2 });
+    reply({ type: 'token', v, runId: gen.runId, modelId: store.getState().modelLoadId, step: 2, token: 2 });
     frame();
     expect(store.getState()).toMatchObject({ text: 'abca', generating: false });
     // Typing afterwards runs the new text as usual.
     store.getState().setText('abcab');
     expect(sent.filter((r) => r.type === 'run').length).toBe(runsBefore + 1);
+  });
+
+  it('load race: a slow valid file, then a refused one — the page names the model the engine really holds, and no other model is drawn', async () => {
+    const { store, sent, frame, reply, weights, bridge } = setup();
+    await new Promise((r) => setTimeout(r, 0));
+    const tinyLoad = sent.find((r) => r.type === 'load') as Extract<WorkerRequest, { type: 'load' }>;
+    reply({ type: 'loaded', v, runId: tinyLoad.runId, info: INFO });
+    frame();
+    const tinyRun = lastRun(sent);
+    expect(tinyRun.modelId).toBe(tinyLoad.runId); // every run names its model
+    // A big valid file, then at once an empty one (the second choice supersedes the first).
+    await bridge.loadModelFile(new File([new Uint8Array([1, 2, 3, 4])], 'big.safetensors'));
+    const bigLoad = sent.at(-1) as Extract<WorkerRequest, { type: 'load' }>;
+    await bridge.loadModelFile(new File([], 'empty.safetensors'));
+    const emptyLoad = sent.at(-1) as Extract<WorkerRequest, { type: 'load' }>;
+    // The engine finishes the big one (it now holds it), then refuses the empty one.
+    const BIG: ModelInfo = { ...INFO, name: 'big.safetensors', config: { ...INFO.config, nHeads: 1 } };
+    reply({ type: 'loaded', v, runId: bigLoad.runId, info: BIG });
+    weights(tinyRun.runId, 0.5); // a late trace computed by tiny…
+    reply({ type: 'trace', v, runId: tinyRun.runId, modelId: bigLoad.runId, step: 0, path: tracePath.head('probs'), tensor: { data: new Float32Array([1]), shape: [1, 1] } }); // …or by big under tiny's run: neither is drawn
+    reply({ type: 'error', v, runId: emptyLoad.runId, kind: 'model-file', message: 'header too short' });
+    frame();
+    const s = store.getState();
+    expect(s.modelName).toBe('big.safetensors');
+    expect(s.modelSource).toBe('file');
+    expect(s.modelInfo).toBe(BIG);
+    expect(s.modelLoadId).toBe(bigLoad.runId);
+    expect(s.modelError).toBe('“empty.safetensors” was not loaded: header too short');
+    expect(s.trace.size).toBe(0);
+    // The next run is for big, and big's numbers are drawn.
+    const bigRun = lastRun(sent);
+    expect(bigRun.modelId).toBe(bigLoad.runId);
+    weights(bigRun.runId, 0.25);
+    frame();
+    expect(store.getState().traceModelId).toBe(bigLoad.runId);
+    expect(store.getState().trace.size).toBe(1);
   });
 
   it('generation stops at the 2,000-character text cap for a model that never emits <eos>', async () => {
@@ -248,10 +286,19 @@ describe('bridge', () => {
     const gen = sent.at(-1) as Extract<WorkerRequest, { type: 'generate' }>;
     expect(gen.maxNewTokens).toBe(1998); // the engine is never asked for more than the text can hold
     // A misbehaving engine that keeps sending tokens anyway: the text stops at the cap.
-    for (let step = 0; step < 2100; step++) reply({ type: 'token', v, runId: gen.runId, step, token: 3 });
+    for (let step = 0; step < 2100; step++) reply({ type: 'token', v, runId: gen.runId, modelId: store.getState().modelLoadId, step, token: 3 });
     frame();
     expect(store.getState().text).toHaveLength(2000);
     expect(store.getState()).toMatchObject({ generating: false, runStatus: 'done' });
     expect(sent).toContainEqual({ type: 'cancel', v, runId: gen.runId });
+  });
+
+  it('an unknown linked model in an embed is named without pointing to a list or file picker it does not have', async () => {
+    const { store, sent, reply } = setup({ canChooseModel: false, model: 'gpt-7' });
+    await new Promise((r) => setTimeout(r, 0));
+    const load = sent.find((r) => r.type === 'load') as Extract<WorkerRequest, { type: 'load' }>;
+    reply({ type: 'error', v, runId: load.runId, kind: 'internal', message: 'Could not fetch the model “gpt-7” (HTTP 404).' });
+    expect(store.getState().modelError).toBe('There is no shipped model called “gpt-7”.');
+    expect(unknownModelMessage('gpt-7')).toContain('choose one from the list, or open your own file');
   });
 });

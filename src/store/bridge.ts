@@ -6,9 +6,9 @@ import { PROTOCOL_VERSION, type TextInput, type WorkerRequest, type WorkerRespon
 import { traceKey, type TraceMap } from '../model/trace';
 import type { AnyTensor } from '../model/tensor';
 import { useAtlas, type AtlasState } from './atlas';
+import type { ModelInfo, TokenizedSequence } from './types';
 import { checkpointName, hfTokenized } from './hfInput';
-import type { TokenizedSequence } from './types';
-import { detokenize, vocabularyOf, type Vocabulary } from './tokenize';
+import { detokenize, vocabularyFromIndex, vocabularyOf, type Vocabulary } from './tokenize';
 import { MAX_TEXT } from './slices/runSlice';
 import { clampSelection, defaultMask, exampleText, parseCatalog, runInputOf, tokenizeInput } from './runInput';
 
@@ -26,9 +26,32 @@ type Store = typeof useAtlas;
 /** The run option for a positional override; none when the model runs with its own scheme. */
 const positionalOf = (s: AtlasState) => (s.positional ? { positional: s.positional } : {});
 
+/**
+ * A load on its way to the engine: a shipped model's name, a user's file (kept to reload it), or a
+ * Hugging Face checkpoint (`checkpoint.files` when picked or dropped, null when from the Hub).
+ */
+interface PendingLoad {
+  name: string;
+  file: Blob | null;
+  checkpoint?: { files: File[] | null };
+}
+
+/** A Hugging Face checkpoint being sized, downloaded or read; the previous model stays meanwhile. */
+interface PendingCheckpoint {
+  loadId: number;
+  name: string;
+  files?: File[];
+  repo?: string;
+  download: boolean;
+  /** The load the page waited for before, which it waits for again if this one stops. */
+  previousLoad: number;
+}
+
 export interface BridgeOptions {
   /** Honour test hooks (the `crash` request); the app passes true only with `?testhooks=1`. */
   testHooks?: boolean;
+  /** The page offers a model list and a file picker (the app); an embed does not. Default true. */
+  canChooseModel?: boolean;
   /** Base URL of public/ (models/index.json, models/NAME.safetensors); default document.baseURI. */
   baseUrl?: string;
   /** Injected for tests: the engine client and the frame scheduler. */
@@ -48,6 +71,8 @@ export interface Bridge {
   cancel: () => void;
   /** Test hook: makes the worker crash (ignored unless test hooks are on). */
   crashWorker: () => void;
+  /** Test hook: makes the worker close itself without a word (ignored unless test hooks are on). */
+  closeWorker: () => void;
   /** Opens a Hugging Face checkpoint from picked or dropped files (config.json, weights, tokenizer). */
   loadCheckpointFiles: (files: File[]) => void;
   /** Finds a Hub model (sizes first); `download` then fetches and loads it. */
@@ -59,9 +84,12 @@ export interface Bridge {
 }
 
 /** Starts the bridge for a store: the engine, the store subscription and the catalog fetch. */
-/** The message for a linked model name that the shipped catalog does not list. */
-function unknownModelMessage(name: string): string {
-  return `There is no shipped model called “${name}”: choose one from the list, or open your own file.`;
+/**
+ * The message for a linked model name that the shipped catalog does not list. Only where the page
+ * has a model list and a file picker (not in an embed) does it point to them.
+ */
+export function unknownModelMessage(name: string, canChoose = true): string {
+  return canChoose ? `There is no shipped model called “${name}”: choose one from the list, or open your own file.` : `There is no shipped model called “${name}”.`;
 }
 
 export function createBridge(store: Store, options: BridgeOptions = {}): Bridge {
@@ -72,18 +100,30 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
 
   const hubBase = options.hubBase ?? 'https://huggingface.co';
   let nextId = 1;
+  /** The load the page waits for (the newest requested, or an older one still on its way). */
   let currentLoad = 0;
   let currentRun = 0;
   /** Bytes of a user's file, kept to reload it after a crash (the sent copy is transferred). */
   let fileBlob: Blob | null = null;
-  /** A user's file sent to the engine and not yet accepted or refused. */
-  let pendingFile: { loadId: number; name: string; file: Blob; previousLoad: number } | null = null;
+  /** Loads sent to the engine and not yet answered, by load id. */
+  const pendingLoads = new Map<number, PendingLoad>();
+  /**
+   * The model the engine holds, as its last 'loaded' said. The engine keeps the newest model that
+   * loaded, even one the page no longer waited for: after a refusal the page shows this one, so its
+   * name and numbers always belong together (issue 13's load race).
+   */
+  let held: (PendingLoad & { loadId: number; info: ModelInfo; vocabulary: Vocabulary }) | null = null;
+  /** Vocabulary slices of loads whose 'loaded' has not come yet. */
+  const vocabParts = new Map<number, string[]>();
   /** A Hugging Face checkpoint sent to the engine and not yet loaded, refused or cancelled. */
-  let pendingCheckpoint: { loadId: number; name: string; files?: File[]; repo?: string; download: boolean; previousLoad: number } | null = null;
+  let pendingCheckpoint: PendingCheckpoint | null = null;
   /** The loaded checkpoint's files, to reload it after a crash. */
   let checkpointFiles: File[] | null = null;
   /** Pieces the engine's tokenizer sent for the current run (Hugging Face models). */
   let hfPieces: { runId: number; seqs: Partial<Record<'text' | 'src' | 'tgt', TokenizedSequence>> } = { runId: 0, seqs: {} };
+
+  /** True while the bridge adopts the engine's model into the store (not a user's model choice). */
+  let adopting = false;
   let vocab: Vocabulary | null = null;
   let lastRunKey = '';
   /** Counts loaded models, so the same input on a new model is a new run. */
@@ -93,7 +133,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
 
   // ---- one store write per animation frame -------------------------------------------------
   let patch: Partial<AtlasState> = {};
-  let traceEvents: { runId: number; step: number; entries: [string, AnyTensor][] } | null = null;
+  let traceEvents: { runId: number; modelId: number; step: number; entries: [string, AnyTensor][] } | null = null;
   /** Which run and step the trace map in the store belongs to. */
   let traceOwner = { runId: 0, step: 0 };
   let frameQueued = false;
@@ -108,14 +148,15 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     patch = {};
     // Arrays of a run superseded since they arrived are dropped here, before anyone sees them.
     if (traceEvents && traceEvents.runId !== currentRun) traceEvents = null;
+    if (traceEvents && traceEvents.modelId !== store.getState().modelLoadId) traceEvents = null; // another model's numbers
     if (traceEvents) {
-      const { runId, step, entries } = traceEvents;
+      const { runId, modelId, step, entries } = traceEvents;
       traceEvents = null;
       const same = traceOwner.runId === runId && traceOwner.step === step;
       const map: TraceMap = same ? new Map(store.getState().trace) : new Map();
       for (const [key, tensor] of entries) map.set(key, tensor);
       traceOwner = { runId, step };
-      Object.assign(next, { trace: map, traceRunId: runId, traceStep: step });
+      Object.assign(next, { trace: map, traceRunId: runId, traceModelId: modelId, traceStep: step });
     }
     if (Object.keys(next).length) {
       const t0 = typeof performance !== 'undefined' ? performance.now() : 0;
@@ -150,6 +191,11 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         lastRunKey = '';
         generating = false;
         write({ generating: false });
+        // The new worker holds nothing, and answers none of the old one's loads.
+        held = null;
+        pendingLoads.clear();
+        vocabParts.clear();
+        pendingCheckpoint = null;
         crashReload = true;
         reloadModel();
         // The current input runs again once the model is back ('loaded' → maybeRun).
@@ -166,20 +212,24 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     if (!s.modelName) return;
     if (s.modelSource === 'hub') {
       currentLoad = nextId++;
+      pendingLoads.set(currentLoad, { name: s.modelName, file: null, checkpoint: { files: null } });
       send({ type: 'load', v, runId: currentLoad, source: { kind: 'hub', name: s.modelName, base: hubBase, confirmed: true } });
     } else if (s.modelSource === 'file' && checkpointFiles) {
       currentLoad = nextId++;
+      pendingLoads.set(currentLoad, { name: s.modelName, file: null, checkpoint: { files: checkpointFiles } });
       send({ type: 'load', v, runId: currentLoad, source: { kind: 'files', name: s.modelName, files: checkpointFiles } });
     } else if (s.modelSource === 'file') {
       if (!fileBlob) return;
       const loadId = (currentLoad = nextId++);
       const name = s.modelName;
+      pendingLoads.set(loadId, { name, file: fileBlob });
       // Read the file again rather than keep a second copy of its bytes in memory.
       void fileBlob.arrayBuffer().then((bytes) => {
         if (loadId === currentLoad) send({ type: 'load', v, runId: loadId, source: { kind: 'bytes', name, bytes } });
       });
     } else {
       currentLoad = nextId++;
+      pendingLoads.set(currentLoad, { name: s.modelName, file: null });
       const url = new URL(`models/${encodeURIComponent(s.modelName)}.safetensors`, baseUrl).href;
       send({ type: 'load', v, runId: currentLoad, source: { kind: 'url', name: s.modelName, url } });
     }
@@ -187,48 +237,25 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
 
   function onMessage(msg: WorkerResponse) {
     switch (msg.type) {
+      case 'vocab': {
+        const parts = vocabParts.get(msg.runId) ?? [];
+        for (const piece of msg.pieces) parts.push(piece);
+        vocabParts.set(msg.runId, parts);
+        return;
+      }
       case 'loaded': {
-        if (msg.runId !== currentLoad) return; // a newer load superseded this one
-        const info = msg.info;
-        vocab = vocabularyOf(info);
-        const s = store.getState();
-        // A refused file's message stays until the user's next choice.
-        const next: Partial<AtlasState> = { modelStatus: 'ready', modelInfo: info };
-        if (pendingFile && pendingFile.loadId === msg.runId) {
-          next.modelError = null;
-          // The user's file passed the model's checks: it becomes the current model.
-          fileBlob = pendingFile.file;
-          checkpointFiles = null;
-          Object.assign(next, { modelName: pendingFile.name, modelSource: 'file' });
-          pendingFile = null;
-        }
-        if (pendingCheckpoint && pendingCheckpoint.loadId === msg.runId) {
-          next.modelError = null;
-          next.checkpoint = null;
-          checkpointFiles = pendingCheckpoint.files ?? null;
-          fileBlob = null;
-          Object.assign(next, { modelName: pendingCheckpoint.name, modelSource: pendingCheckpoint.files ? 'file' : 'hub' });
-          pendingCheckpoint = null;
-        }
-        // Give a model with no input an example, and keep the selection inside the model.
-        if (info.arch === 'encoder-decoder' ? !s.src : !s.text) {
-          if (info.arch === 'encoder-decoder') next.src = exampleText(info, s.catalog);
-          else next.text = exampleText(info, s.catalog);
-        }
-        Object.assign(next, clampSelection(s, info));
-        store.setState(next); // a model switch is written at once: everything after depends on it
-        // A new model makes every input new; the same model reloaded after a crash does not
-        // (its run was re-sent with the load).
-        if (!crashReload) modelEpoch++;
-        crashReload = false;
-        maybeRun();
+        const parts = vocabParts.get(msg.runId);
+        vocabParts.delete(msg.runId);
+        const info: ModelInfo = parts ? { ...msg.info, vocab: parts } : msg.info;
+        loaded(msg.runId, info, msg.vocabIndex ? vocabularyFromIndex(info, msg.vocabIndex) : vocabularyOf(info));
         return;
       }
       case 'trace': {
         if (msg.runId !== currentRun) return; // stale: a newer run supersedes this one
+        if (msg.modelId !== store.getState().modelLoadId) return; // computed by another model: never drawn
         // A new run or generation step starts a new buffer; the store's map is replaced at the flush.
         if (!traceEvents || traceEvents.runId !== msg.runId || traceEvents.step !== msg.step)
-          traceEvents = { runId: msg.runId, step: msg.step, entries: [] };
+          traceEvents = { runId: msg.runId, modelId: msg.modelId, step: msg.step, entries: [] };
         traceEvents.entries.push([traceKey(msg.path), msg.tensor]);
         write({});
         return;
@@ -239,11 +266,12 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         const sizes = { family: msg.family, downloadBytes: msg.downloadBytes, memoryBytes: msg.memoryBytes, loaded: 0, total: msg.downloadBytes };
         if (p.repo && !p.download) {
           // Sizes only: the engine stops here. The previous model is still the current one.
+          pendingLoads.delete(p.loadId);
           currentLoad = p.previousLoad;
           pendingCheckpoint = null;
           // Nothing to download (all in the cache): load at once.
           if (msg.downloadBytes === 0) {
-            bridge.openHub(p.repo, true);
+            startCheckpoint({ name: p.repo, repo: p.repo, download: true });
             return;
           }
           store.setState({ checkpoint: { name: p.name, source: 'hub', phase: 'confirm', ...sizes } });
@@ -268,7 +296,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         return;
       }
       case 'token': {
-        if (msg.runId !== currentRun || !generating) return;
+        if (msg.runId !== currentRun || !generating || msg.modelId !== store.getState().modelLoadId) return;
         const s = store.getState();
         const info = s.modelInfo;
         if (!info || !vocab || msg.token === vocab.eos) return;
@@ -289,7 +317,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         return;
       }
       case 'done':
-        if (msg.runId !== currentRun) return;
+        if (msg.runId !== currentRun || msg.modelId !== store.getState().modelLoadId) return;
         if (typeof performance !== 'undefined') performance.mark('atlas:done', { detail: { runId: msg.runId, ms: msg.ms } });
         write({ runStatus: 'done', runMs: msg.ms, generating: false });
         if (generating) {
@@ -301,36 +329,107 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
       case 'error':
         if (msg.runId !== null && pendingCheckpoint && msg.runId === pendingCheckpoint.loadId) {
           // A refused or cancelled checkpoint leaves the previous model loaded and working.
-          const { name, previousLoad } = pendingCheckpoint;
+          const { name, previousLoad, loadId } = pendingCheckpoint;
           pendingCheckpoint = null;
+          pendingLoads.delete(loadId);
           currentLoad = previousLoad;
           store.setState({ checkpoint: null, modelError: msg.kind === 'cancelled' ? null : `“${name}” was not loaded: ${msg.message}` });
           return;
         }
-        if (msg.runId !== null && msg.runId === currentLoad) {
-          if (pendingFile && pendingFile.loadId === msg.runId) {
-            // A refused file leaves the previous model loaded and working.
-            store.setState({ modelError: `“${pendingFile.name}” was not loaded: ${msg.message}` });
-            // A model that was still loading when the file came is awaited again.
-            currentLoad = pendingFile.previousLoad;
-            pendingFile = null;
-          } else {
+        if (msg.runId !== null && pendingLoads.has(msg.runId)) {
+          const load = pendingLoads.get(msg.runId)!;
+          pendingLoads.delete(msg.runId);
+          if (msg.runId !== currentLoad) return; // a load the page no longer waits for
+          if (load.file) refused(msg.runId, load, msg.message);
+          else {
             const s = store.getState();
             // A name from a link that the catalog does not list: say so rather than how its fetch failed.
             const unknown = s.catalogStatus === 'ready' && s.modelSource === 'shipped' && !s.catalog.some((m) => m.name === s.modelName);
-            const modelError = unknown ? unknownModelMessage(s.modelName!) : msg.message;
-            store.setState({ modelStatus: 'error', modelError });
+            store.setState({ modelStatus: 'error', modelError: unknown ? unknownModelMessage(s.modelName!, options.canChooseModel ?? true) : msg.message });
           }
           return;
         }
+        // A run asked for a model the engine no longer holds: the right run follows the model.
+        if (msg.kind === 'stale-model') return;
         if (msg.runId === null || msg.runId === currentRun) {
           generating = false;
           write({ runStatus: 'error', runError: msg.message, generating: false });
         }
         return;
       case 'ready':
+      case 'pong':
         return;
     }
+  }
+
+  /** The engine holds the model of load `loadId` (its vocabulary indexed): show it if the page waits for it. */
+  function loaded(loadId: number, info: ModelInfo, vocabulary: Vocabulary) {
+    const load = pendingLoads.get(loadId) ?? { name: info.name, file: null };
+    pendingLoads.delete(loadId);
+    if (pendingCheckpoint?.loadId === loadId) pendingCheckpoint = null;
+    held = { ...load, loadId, info, vocabulary };
+    // A load the page stopped waiting for still replaced the engine's model: remembered in
+    // `held`, shown only if the newer load is refused.
+    if (loadId === currentLoad) adopt(held);
+  }
+
+  /** Shows the engine's model `h` in the store: its info, its name, its load id. */
+  function adopt(h: NonNullable<typeof held>, clearError = true) {
+    const info = h.info;
+    vocab = h.vocabulary;
+    const s = store.getState();
+    const changed = h.loadId !== s.modelLoadId;
+    const next: Partial<AtlasState> = { modelStatus: 'ready', modelInfo: info, modelLoadId: h.loadId };
+    if (h.checkpoint) {
+      // A Hugging Face checkpoint passed its checks: it becomes the current model.
+      checkpointFiles = h.checkpoint.files;
+      fileBlob = null;
+      Object.assign(next, { modelName: h.name, modelSource: h.checkpoint.files ? 'file' : 'hub', checkpoint: null }, clearError ? { modelError: null } : {});
+    } else if (h.file) {
+      // The user's file passed the model's checks: it becomes the current model.
+      fileBlob = h.file;
+      checkpointFiles = null;
+      Object.assign(next, { modelName: h.name, modelSource: 'file' }, clearError ? { modelError: null } : {});
+    } else if (s.modelName !== h.name || s.modelSource !== 'shipped') {
+      Object.assign(next, { modelName: h.name, modelSource: 'shipped' });
+    }
+    // Another model's trace must not meet this model's info (its heads and layers differ).
+    if (changed && !crashReload) {
+      Object.assign(next, { trace: new Map(), traceRunId: 0, traceModelId: 0 });
+      traceOwner = { runId: 0, step: 0 };
+    }
+    // Give a model with no input an example, and keep the selection inside the model.
+    if (info.arch === 'encoder-decoder' ? !s.src : !s.text) {
+      if (info.arch === 'encoder-decoder') next.src = exampleText(info, s.catalog);
+      else next.text = exampleText(info, s.catalog);
+    }
+    Object.assign(next, clampSelection(s, info));
+    adopting = true;
+    try {
+      store.setState(next); // a model switch is written at once: everything after depends on it
+    } finally {
+      adopting = false;
+    }
+    // A new model makes every input new; the same model reloaded after a crash does not
+    // (its run was re-sent with the load).
+    if (!crashReload) modelEpoch++;
+    crashReload = false;
+    maybeRun();
+  }
+
+  /** The file of load `loadId` was refused: the page keeps (or comes back to) the engine's model. */
+  function refused(loadId: number, load: PendingLoad, message: string) {
+    store.setState({ modelError: `“${load.name}” was not loaded: ${message}` });
+    // An older load still on its way is what the engine will hold next: wait for it.
+    const older = [...pendingLoads.keys()].filter((id) => id < loadId);
+    if (older.length) {
+      currentLoad = Math.max(...older);
+      return;
+    }
+    currentLoad = held?.loadId ?? 0;
+    // The engine holds another model than the page shows (a file that loaded while this one was
+    // chosen): name that one, so the page and the numbers agree.
+    if (held && held.loadId !== store.getState().modelLoadId) adopt(held, false);
   }
 
   // ---- reacting to the store -----------------------------------------------------------------
@@ -374,11 +473,11 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         }
       performance.mark('atlas:run-sent', { detail: { runId: currentRun } });
     }
-    send({ type: 'run', v, runId: currentRun, input: ids, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) } });
+    send({ type: 'run', v, runId: currentRun, modelId: s.modelLoadId, input: ids, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) } });
   }
 
   /** A Hugging Face model's run: the text goes to the engine, which tokenizes it and sends the pieces back. */
-  function runText(s: AtlasState, info: NonNullable<AtlasState['modelInfo']>) {
+  function runText(s: AtlasState, info: ModelInfo) {
     const text: TextInput | null =
       info.arch === 'encoder-decoder' ? (s.src.trim() ? { srcText: s.src, tgtText: s.tgt } : null) : s.text.trim() ? { text: s.text } : null;
     const mask = s.mask ?? defaultMask(info.arch);
@@ -394,14 +493,19 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     }
     currentRun = nextId++;
     write({ runId: currentRun, runStatus: 'running', runError: null });
-    send({ type: 'run', v, runId: currentRun, input: text, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) } });
+    send({ type: 'run', v, runId: currentRun, modelId: s.modelLoadId, input: text, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) } });
   }
 
-  function startCheckpoint(p: Omit<NonNullable<typeof pendingCheckpoint>, 'loadId' | 'previousLoad'>) {
-    if (pendingCheckpoint) send({ type: 'cancel', v, runId: pendingCheckpoint.loadId });
+  /** Sends a checkpoint to the engine (sizes first for the Hub); the current model stays until it loads. */
+  function startCheckpoint(p: Omit<PendingCheckpoint, 'loadId' | 'previousLoad'>) {
+    if (pendingCheckpoint) {
+      send({ type: 'cancel', v, runId: pendingCheckpoint.loadId });
+      pendingLoads.delete(pendingCheckpoint.loadId);
+    }
     const previousLoad = pendingCheckpoint ? pendingCheckpoint.previousLoad : currentLoad;
     const loadId = (currentLoad = nextId++);
     pendingCheckpoint = { ...p, loadId, previousLoad };
+    pendingLoads.set(loadId, { name: p.name, file: null, checkpoint: { files: p.files ?? null } });
     store.setState({ modelError: null, checkpoint: { name: p.name, source: p.files ? 'files' : 'hub', phase: 'sizing', loaded: 0, total: 0 } });
     const source = p.files
       ? { kind: 'files' as const, name: p.name, files: p.files }
@@ -410,6 +514,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
   }
 
   function onStore(s: AtlasState, prev: AtlasState) {
+    if (adopting) return; // the bridge's own write of the engine's model
     if ((s.modelName !== prev.modelName || s.modelSource !== prev.modelSource) && s.modelSource === 'hub' && s.modelName) {
       // A Hub model named by a link: find its sizes and ask before downloading.
       if (!(pendingCheckpoint?.repo === s.modelName) && !(s.modelInfo && s.modelInfo.name === s.modelName)) startCheckpoint({ name: s.modelName, repo: s.modelName, download: false });
@@ -449,9 +554,9 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
       // A linked model whose load failed before the catalog arrived: now we can say it is not shipped.
       const s = store.getState();
       if (s.modelStatus === 'error' && s.modelSource === 'shipped' && s.modelName && !catalog.some((m) => m.name === s.modelName))
-        store.setState({ modelError: unknownModelMessage(s.modelName) });
+        store.setState({ modelError: unknownModelMessage(s.modelName, options.canChooseModel ?? true) });
       // With no model chosen (by the URL, a lesson or a file being opened), start with the first.
-      if (!store.getState().modelName && !pendingFile && !pendingCheckpoint && catalog.length) store.getState().selectModel(catalog[0].name);
+      if (!store.getState().modelName && !pendingLoads.size && !pendingCheckpoint && catalog.length) store.getState().selectModel(catalog[0].name);
     } catch {
       store.setState({ catalog: [], catalogStatus: 'error' });
     }
@@ -460,7 +565,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
   // A model chosen before the bridge started (e.g. from the URL) loads now.
   if (store.getState().modelName) onStore(store.getState(), { ...store.getState(), modelName: null });
 
-  const bridge: Bridge = {
+  return {
     loadCheckpointFiles(files) {
       if (!files.length) return;
       startCheckpoint({ name: checkpointName(files), files, download: true });
@@ -471,6 +576,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     cancelCheckpoint() {
       if (pendingCheckpoint) {
         send({ type: 'cancel', v, runId: pendingCheckpoint.loadId });
+        pendingLoads.delete(pendingCheckpoint.loadId);
         currentLoad = pendingCheckpoint.previousLoad;
         pendingCheckpoint = null;
       }
@@ -484,20 +590,22 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         store.setState({ modelError: `“${name}” was not loaded: it is ${mb(file.size)}, and the largest model file this page opens is ${mb(MAX_MODEL_FILE_BYTES)}.` });
         return;
       }
+      // The load id is taken now, in the order the user chose files (a small file read faster
+      // than a big one chosen before it is still the newer choice).
+      const loadId = (currentLoad = nextId++);
+      // Until the file is accepted, the previous model stays loaded and usable.
+      pendingLoads.set(loadId, { name, file });
+      store.setState({ modelError: null });
       let bytes: ArrayBuffer;
       try {
         bytes = await file.arrayBuffer();
       } catch {
-        store.setState({ modelStatus: 'error', modelError: `Could not read the file “${name}”.` });
+        pendingLoads.delete(loadId);
+        if (loadId === currentLoad) refused(loadId, { name, file }, 'the file could not be read.');
         return;
       }
-      const previousLoad = currentLoad;
-      currentLoad = nextId++;
-      // Until the file is accepted, the previous model stays loaded and usable.
-      pendingFile = { loadId: currentLoad, name, file, previousLoad };
-      store.setState({ modelError: null });
       // The bytes move to the engine (transfer, no copy); a crash re-reads the file.
-      send({ type: 'load', v, runId: currentLoad, source: { kind: 'bytes', name, bytes } });
+      send({ type: 'load', v, runId: loadId, source: { kind: 'bytes', name, bytes } });
     },
     generate(maxNewTokens) {
       const s = store.getState();
@@ -521,6 +629,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         type: 'generate',
         v,
         runId: currentRun,
+        modelId: s.modelLoadId,
         input: ids,
         options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) },
         maxNewTokens: Math.min(room, maxNewTokens ?? room),
@@ -538,24 +647,26 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     crashWorker() {
       send({ type: 'crash', v });
     },
+    closeWorker() {
+      send({ type: 'close', v });
+    },
     dispose() {
       unsubscribe();
       client.dispose();
     },
   };
-  return bridge;
 }
 
 let appBridge: Bridge | null = null;
 
 /** The app's bridge over `useAtlas`, started on first use (test hooks only with `?testhooks=1`). */
-export function getBridge(): Bridge {
+export function getBridge(options: { canChooseModel?: boolean } = {}): Bridge {
   if (!appBridge) {
     const testHooks = typeof location !== 'undefined' && /[?&]testhooks=1(&|$)/.test(location.search + location.hash.replace(/^[^?]*/, '&'));
     // With test hooks, `hub=/path` points the Hub at a same-origin server laid out like it (e2e).
-    const param = new URLSearchParams(location.hash.slice(location.hash.indexOf('?') + 1)).get('hub');
+    const param = typeof location !== 'undefined' ? new URLSearchParams(location.hash.slice(location.hash.indexOf('?') + 1)).get('hub') : null;
     const hub = testHooks && param && /^\/[\w./-]*$/.test(param) ? param : undefined;
-    appBridge = createBridge(useAtlas, { testHooks, ...(hub ? { hubBase: new URL(hub, location.href).href } : {}) });
+    appBridge = createBridge(useAtlas, { testHooks, canChooseModel: options.canChooseModel, ...(hub ? { hubBase: new URL(hub, location.href).href } : {}) });
   }
   return appBridge;
 }

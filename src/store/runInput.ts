@@ -40,7 +40,12 @@ export function exampleText(info: ModelInfo, catalog: readonly ShippedModel[] = 
     if (mask) return `The dog ${info.vocab[mask[1]]} the cat.`;
     return info.arch === 'encoder-decoder' ? 'The dog saw the cat.' : 'The dog saw the cat. The dog saw the';
   }
-  const pieces = info.vocab.filter((p) => !SPECIAL_TOKENS.includes(p as (typeof SPECIAL_TOKENS)[number]) && p.trim() !== '').slice(0, 6);
+  // The first six ordinary pieces (a loop that stops there: a vocabulary may hold 10⁶ words).
+  const pieces: string[] = [];
+  for (const p of info.vocab) {
+    if (pieces.length === 6) break;
+    if (!SPECIAL_TOKENS.includes(p as (typeof SPECIAL_TOKENS)[number]) && p.trim() !== '') pieces.push(p);
+  }
   return info.tokenizer === 'char' ? pieces.join('') : pieces.join(' ');
 }
 

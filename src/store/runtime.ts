@@ -7,13 +7,16 @@ import { startUrlSync } from './urlSync';
 
 let urlSyncStarted = false;
 
-/** Starts the runtime (idempotent). `writeUrl: false` for embeds, which never write history. */
-export function startAtlasRuntime(options: { writeUrl?: boolean } = {}): Bridge {
+/**
+ * Starts the runtime (idempotent). Embeds pass `writeUrl: false` (they never write history) and
+ * `canChooseModel: false` (they have no model list or file picker to point to).
+ */
+export function startAtlasRuntime(options: { writeUrl?: boolean; canChooseModel?: boolean } = {}): Bridge {
   if (!urlSyncStarted && typeof window !== 'undefined') {
     urlSyncStarted = true;
     startUrlSync(useAtlas, { write: options.writeUrl ?? true });
   }
-  return getBridge();
+  return getBridge({ canChooseModel: options.canChooseModel });
 }
 
 /** The app bridge's actions; each call starts the runtime if it has not started yet. */
@@ -25,6 +28,7 @@ export const atlasActions: Omit<Bridge, 'dispose'> = {
   loadCheckpointFiles: (files) => startAtlasRuntime().loadCheckpointFiles(files),
   openHub: (repo, download) => startAtlasRuntime().openHub(repo, download),
   cancelCheckpoint: () => startAtlasRuntime().cancelCheckpoint(),
+  closeWorker: () => startAtlasRuntime().closeWorker(),
 };
 
 /**

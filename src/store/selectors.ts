@@ -19,7 +19,8 @@ export const selectEngineNotice = (s: AtlasState) => s.engineNotice;
 /** The trace array at `path` (undefined until it arrives, or when no run has made it). */
 export function useTraceTensor<T extends AnyTensor = Tensor>(path: TracePath | null): T | undefined {
   const key = path ? traceKey(path) : null;
-  return useAtlas((s) => (key ? (s.trace.get(key) as T | undefined) : undefined));
+  // Numbers of another model than the one shown are never handed out (the bridge drops them too).
+  return useAtlas((s) => (key && s.traceModelId === s.modelLoadId ? (s.trace.get(key) as T | undefined) : undefined));
 }
 
 /** The attention arrays of the selected stack, layer and attention kind. */

@@ -2,7 +2,8 @@
 // tokens, <bos> prepended, and over-long input cut with a count.
 import { describe, expect, it } from 'vitest';
 import { splitPieces } from '../model/tokenizer';
-import { detokenize, tokenize, vocabularyOf } from './tokenize';
+import { detokenize, tokenize, vocabularyFromIndex, vocabularyOf } from './tokenize';
+import { buildVocabIndex } from '../worker/vocabIndex';
 import type { ModelInfo } from './types';
 
 const cfg = (maxLen: number) => ({ vocabSize: 0, dModel: 4, nHeads: 2, dFF: 8, nLayers: 1, maxLen, positional: 'sinusoidal', norm: 'post', activation: 'relu' });
@@ -44,5 +45,21 @@ describe('tokenize', () => {
   it('detokenizes by joining pieces', () => {
     expect(detokenize([3, 6, 4], vocabularyOf(charModel))).toBe('a b');
     expect(detokenize([2, 3], vocabularyOf(wordModel))).toBe('the cat');
+  });
+});
+
+describe('vocabularyFromIndex', () => {
+  it('answers exactly as vocabularyOf, from the worker-built index', () => {
+    const vocab = ['<pad>', '<unk>', '<bos>', '<eos>', ...Array.from({ length: 60_000 }, (_, i) => `w${i % 50_000}`)]; // repeats: first id wins
+    const info = { vocab, tokenizer: 'word' as const };
+    const indexed = vocabularyFromIndex(info, buildVocabIndex(vocab));
+    const whole = vocabularyOf(info);
+    expect(indexed.tokenizer.special).toEqual(whole.tokenizer.special);
+    expect([indexed.unk, indexed.bos, indexed.eos, indexed.pad]).toEqual([1, 2, 3, 0]);
+    for (const piece of ['w0', 'w5', 'w49999', '<eos>', 'nope', '', 'W5']) expect(indexed.tokenizer.idOf.get(piece), piece).toBe(whole.tokenizer.idOf.get(piece));
+    expect(indexed.tokenizer.idOf.size).toBe(whole.tokenizer.idOf.size);
+    expect([...indexed.tokenizer.idOf.entries()].slice(0, 6)).toEqual([...whole.tokenizer.idOf.entries()].slice(0, 6));
+    const bigInfo = { ...info, config: { maxLen: 8 } } as unknown as ModelInfo;
+    expect(tokenize('w1 w2 zzz', bigInfo, indexed)).toEqual(tokenize('w1 w2 zzz', bigInfo, whole));
   });
 });

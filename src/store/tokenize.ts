@@ -2,8 +2,9 @@
 // word-level pieces from the file's metadata, special tokens typed literally). What the UI adds: a
 // piece outside the vocabulary becomes `<unk>` — or, without an `<unk>`, is left out and counted,
 // so typing never throws — and inputs longer than maxLen are cut with a count (shown, never silent).
-import { createTokenizer, decode, splitPieces, type Tokenizer } from '../model/tokenizer';
+import { SPECIAL_TOKENS, createTokenizer, decode, splitPieces, type Tokenizer } from '../model/tokenizer';
 import type { ModelInfo, Token, TokenizedSequence } from './types';
+import { IndexedVocab } from '../worker/vocabIndex';
 
 /** The model's tokenizer with its special ids, built once per model. */
 export interface Vocabulary {
@@ -20,6 +21,19 @@ export function vocabularyOf(info: Pick<ModelInfo, 'vocab' | 'tokenizer'>): Voca
   const tokenizer = createTokenizer({ vocab: info.vocab, tokenizer: info.tokenizer === 'hf' ? 'word' : info.tokenizer });
   const { unk, bos, eos, pad } = tokenizer.special;
   return { tokenizer, unk, bos, eos, pad };
+}
+
+/**
+ * The same tokenizer as vocabularyOf from the index the worker built for a big vocabulary
+ * (src/worker/vocabIndex.ts): no per-piece work on the page, however many words.
+ */
+export function vocabularyFromIndex(info: Pick<ModelInfo, 'vocab' | 'tokenizer'>, index: Int32Array): Vocabulary {
+  const idOf = new IndexedVocab(index, info.vocab);
+  const special: Tokenizer['special'] = {};
+  const names = { '<pad>': 'pad', '<bos>': 'bos', '<eos>': 'eos', '<unk>': 'unk', '<mask>': 'mask' } as const;
+  for (const s of SPECIAL_TOKENS) if (idOf.has(s)) special[names[s]] = idOf.get(s);
+  const tokenizer: Tokenizer = { kind: info.tokenizer === 'hf' ? 'word' : info.tokenizer, vocab: info.vocab, idOf, special };
+  return { tokenizer, unk: special.unk, bos: special.bos, eos: special.eos, pad: special.pad };
 }
 
 /**

@@ -51,3 +51,7 @@ export type Stage = (typeof STAGES)[number];
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 export type ColorMap = 'viridis' | 'cividis';
 export type MotionChoice = 'system' | 'reduce' | 'full';
+
+/** What the training worker streams (the train slice holds it). */
+export type { WireMap, WireProbe } from '../worker/trainProtocol';
+export type { EvalPoint } from '../worker/trainSession';

@@ -2,7 +2,7 @@
 // Each stage shows its matrix beside the matching KaTeX formula; the current stage is highlighted in both.
 import { useMemo, useState, type ReactNode } from 'react';
 import { matmulTransB, type BoolTensor, type Tensor } from '../model';
-import { Tex } from '../components/Tex';
+import { Tex } from './Tex';
 import { CellMap } from './CellMap';
 import { PanelFrame } from './PanelFrame';
 import { divergingScale, niceMaxAbs, sequentialScale, type ColourScale } from './scales';

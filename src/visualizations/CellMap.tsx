@@ -15,6 +15,7 @@ import { announceCell, formatValue, shortLabel } from './format';
 import { distinctLabels } from './core/attentionCore';
 import { useThemeScale } from './useThemeScale';
 import './viz.css';
+import { TableToggle } from './TableToggle';
 
 export interface CellMapProps {
   /** Row-major values; the map shows rows × cols of them starting at `offset`. */
@@ -172,15 +173,7 @@ export function CellMap(props: CellMapProps) {
       data-col-labels={asTable ? undefined : colTicks.length}
     >
       <div className="viz-toolbar">
-        <button
-          type="button"
-          className="btn viz-btn"
-          aria-pressed={asTable}
-          onClick={() => setAsTable((t) => !t)}
-          data-testid="table-toggle"
-        >
-          Show as table
-        </button>
+        <TableToggle asTable={asTable} onToggle={() => setAsTable((t) => !t)} />
       </div>
       {asTable ? (
         <CellTable {...props} offset={offset} digits={4} />

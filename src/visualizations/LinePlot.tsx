@@ -6,6 +6,7 @@ import { extent } from 'd3-array';
 import { formatValue } from './format';
 import { HEAD_COLOURS, HEAD_DASHES } from './TokenLines';
 import { useThemeScale } from './useThemeScale';
+import { TableToggle } from './TableToggle';
 
 export interface Series {
   name: string;
@@ -164,15 +165,7 @@ export function LinePlot({
   if (!tableToggle) return plot;
   return (
     <div className="viz-plot" data-testid={testId ? `${testId}-wrap` : undefined}>
-      <button
-        type="button"
-        className="btn viz-btn"
-        aria-pressed={asTable}
-        onClick={() => setAsTable((t) => !t)}
-        data-testid="table-toggle"
-      >
-        Show as table
-      </button>
+      <TableToggle asTable={asTable} onToggle={() => setAsTable((t) => !t)} />
       {asTable ? <SeriesTable series={series} xLabel={xLabel} yLabel={yLabel} label={label} /> : plot}
     </div>
   );

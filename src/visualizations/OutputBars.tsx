@@ -5,6 +5,8 @@ import { softmax, type Tensor } from '../model';
 import { PanelFrame } from './PanelFrame';
 import { formatValue, shortLabel } from './format';
 import { useThemeScale } from './useThemeScale';
+import { TableToggle } from './TableToggle';
+import { HeadRow } from './HeadRow';
 
 export interface OutputBarsProps {
   /** Logits [T, V] (before temperature). */
@@ -105,15 +107,7 @@ export function OutputBars(props: OutputBarsProps) {
             data-testid="top-k"
           />
         </label>
-        <button
-          type="button"
-          className="btn viz-btn"
-          aria-pressed={asTable}
-          onClick={() => setAsTable((t) => !t)}
-          data-testid="table-toggle"
-        >
-          Show as table
-        </button>
+        <TableToggle asTable={asTable} onToggle={() => setAsTable((t) => !t)} />
       </div>
       <p className="viz-desc">
         argmax: <strong data-testid="argmax">{props.vocab[argmax.id] ?? argmax.id}</strong> (temperature
@@ -125,14 +119,7 @@ export function OutputBars(props: OutputBarsProps) {
           <caption>
             Top {rows.length} tokens at temperature {temperature.toFixed(2)}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">token</th>
-              <th scope="col">logit</th>
-              <th scope="col">probability</th>
-              <th scope="col">top-k share</th>
-            </tr>
-          </thead>
+          <HeadRow cols={['token', 'logit', 'probability', 'top-k share']} />
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>

@@ -9,6 +9,7 @@ import { sequentialScale } from './scales';
 import { formatValue, shortLabel } from './format';
 import { headCount, headMatrix, matrixRows } from './tensorView';
 import { useThemeScale } from './useThemeScale';
+import { TableToggle } from './TableToggle';
 
 /** Okabe–Ito colours (colour-blind safe), one per head; heads also differ by dash pattern. */
 export const HEAD_COLOURS = [
@@ -133,15 +134,7 @@ export function TokenLines(props: TokenLinesProps) {
             head {h}
           </label>
         ))}
-        <button
-          type="button"
-          className="btn viz-btn"
-          aria-pressed={asTable}
-          onClick={() => setAsTable((t) => !t)}
-          data-testid="table-toggle"
-        >
-          Show as table
-        </button>
+        <TableToggle asTable={asTable} onToggle={() => setAsTable((t) => !t)} />
       </div>
       {asTable ? (
         shown.map((h) => (

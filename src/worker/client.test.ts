@@ -39,9 +39,9 @@ describe('model client', () => {
     expect(workers[0].sent).toEqual([{ type: 'init', v, testHooks: true }]); // not yet: not ready
     workers[0].answer({ type: 'ready', v, mode: 'worker' });
     expect(workers[0].sent.at(-1)).toEqual(run);
-    workers[0].answer({ type: 'done', v, runId: 1, ms: 1 });
-    workers[0].answer({ type: 'done', v: v + 1, runId: 1, ms: 1 } as unknown as WorkerResponse); // another version: ignored
-    expect(got).toEqual([{ type: 'done', v, runId: 1, ms: 1 }]);
+    workers[0].answer({ type: 'done', v, runId: 1, modelId: 1, ms: 1 });
+    workers[0].answer({ type: 'done', v: v + 1, runId: 1, modelId: 1, ms: 1 } as unknown as WorkerResponse); // another version: ignored
+    expect(got).toEqual([{ type: 'done', v, runId: 1, modelId: 1, ms: 1 }]);
 
     workers[0].crash('boom');
     expect(workers[0].terminated).toBe(true);
@@ -51,7 +51,7 @@ describe('model client', () => {
     client.send(again);
     workers[1].answer({ type: 'ready', v, mode: 'worker' });
     expect(workers[1].sent).toEqual([{ type: 'init', v, testHooks: true }, again]);
-    workers[0].answer({ type: 'done', v, runId: 1, ms: 1 }); // the dead worker is not heard any more
+    workers[0].answer({ type: 'done', v, runId: 1, modelId: 1, ms: 1 }); // the dead worker is not heard any more
     expect(got).toHaveLength(1);
     client.dispose();
   });

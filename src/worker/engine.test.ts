@@ -2,10 +2,10 @@
 // forward pass, superseded runs never answered, generation token by token, errors as messages.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { createEngine } from './engine';
+import { createEngine, describeModel, messageOf } from './engine';
 import { PROTOCOL_VERSION as v, isWorkerResponse, transferables, type WorkerResponse } from './protocol';
 import { traceKey } from '../model/trace';
-import { generate, loadModel } from '../model';
+import { generate, loadModel, namedTensors } from '../model';
 
 const fixture = (name: string) => {
   const b = readFileSync(new URL(`../model/golden/${name}.safetensors`, import.meta.url));
@@ -34,7 +34,11 @@ describe('engine', () => {
     expect(out[0]).toEqual({ type: 'ready', v, mode: 'main' });
     const loaded = out.find((m) => m.type === 'loaded');
     expect(loaded?.type === 'loaded' && loaded.info.arch).toBe('encoder-only');
-    expect(loaded?.type === 'loaded' && loaded.info.vocab[3]).toBe('t3');
+    // The vocabulary comes first, in 'vocab' slices; 'loaded' then carries the rest of the info.
+    expect(loaded?.type === 'loaded' && loaded.info.vocab).toEqual([]);
+    const vocab = out.flatMap((m) => (m.type === 'vocab' ? m.pieces : []));
+    expect(vocab[3]).toBe('t3');
+    expect(out.findIndex((m) => m.type === 'vocab')).toBeLessThan(out.findIndex((m) => m.type === 'loaded'));
     const keys = out.flatMap((m) => (m.type === 'trace' ? [traceKey(m.path)] : []));
     // Embeddings first, then layer 0 attention (q, k, v, scores, mask, weights …), logits last.
     expect(keys.indexOf('encoder.embeddings')).toBeLessThan(keys.indexOf('encoder.layers.0.selfAttention.q'));
@@ -44,7 +48,7 @@ describe('engine', () => {
     const weights = out.find((m) => m.type === 'trace' && traceKey(m.path) === 'encoder.layers.0.selfAttention.weights');
     expect(weights?.type === 'trace' && weights.tensor.shape).toEqual([2, 3, 3]);
     expect(out.at(-1)?.type).toBe('done');
-    expect(out.every((m) => m.type === 'ready' || m.type === 'loaded' || ('runId' in m && m.runId === 2))).toBe(true);
+    expect(out.every((m) => m.type === 'ready' || m.type === 'vocab' || m.type === 'loaded' || ('runId' in m && m.runId === 2))).toBe(true);
   });
 
   it('answers only the newest of several queued runs, and never a cancelled one', async () => {
@@ -153,10 +157,21 @@ describe('engine', () => {
       engine.handle({ type: 'load', v, runId: 3, source: { kind: 'url', name: 'slow', url: 'http://x/slow.safetensors' } });
       engine.handle({ type: 'load', v, runId: 4, source: { kind: 'bytes', name: 'bad', bytes: new ArrayBuffer(3) } });
       await wait();
-      expect(out.map((m) => m.type)).toEqual(['error', 'loaded']);
-      expect(out[1]).toMatchObject({ type: 'loaded', runId: 3, info: { name: 'slow' } });
+      expect(out.map((m) => m.type)).toEqual(['error', 'vocab', 'loaded']);
+      expect(out[2]).toMatchObject({ type: 'loaded', runId: 3, info: { name: 'slow' } });
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it('names the tensors whose weights hold NaN or ±Infinity, and words an out-of-memory run', () => {
+    const m = loadModel(new Uint8Array(fixture('encoder_sinusoidal_post_relu_pad')));
+    expect(describeModel('enc', m).nonFinite).toBeUndefined();
+    const named = namedTensors(m);
+    named[0][1].data[2] = NaN;
+    named[3][1].data[0] = -Infinity;
+    expect(describeModel('enc', m).nonFinite).toEqual([named[0][0], named[3][0]]);
+    expect(messageOf(new RangeError('Array buffer allocation failed'))).toMatch(/^This run needs more memory than the browser allows/);
+    expect(messageOf(new RangeError('Head 2 out of range'))).toBe('Head 2 out of range');
   });
 });

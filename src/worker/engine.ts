@@ -1,12 +1,13 @@
 // The request handler behind the protocol: loads models and runs the src/model API, posting the
 // trace as it is computed. The same engine runs inside the module worker and, where no worker can
 // be created (sandboxed iframes), on the main thread.
-import { forward, generate, initKernels, loadModel, type Model } from '../model';
+import { forward, generate, initKernels, loadModel, namedTensors, type Model } from '../model';
 import { kernelChoice } from './kernelChoice';
 import type { TraceEvent } from '../model/trace';
 import { createTokenizer } from '../model/tokenizer';
 import type { HfTokenizer } from '../model/tokenizers/hf';
 import { describeHf, loadHfSource, tokenizeText } from './hf/loadHf';
+import { buildVocabIndex } from './vocabIndex';
 import {
   PROTOCOL_VERSION,
   isWorkerRequest,
@@ -27,6 +28,8 @@ export interface Engine {
 }
 
 const v = PROTOCOL_VERSION;
+/** Vocabulary pieces per 'vocab' message: small enough that the page reads each in a few ms. */
+export const VOCAB_SLICE = 5_000;
 
 /** Classifies a thrown error for the UI: a refused model file, bad input, or a bug. */
 function kindOf(e: unknown): ErrorKind {
@@ -36,7 +39,25 @@ function kindOf(e: unknown): ErrorKind {
   return 'internal';
 }
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 500);
+/** A thrown error as one sentence for the page; the browser's out-of-memory errors in words. */
+export function messageOf(e: unknown): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  if (e instanceof RangeError && /allocation failed|invalid (typed )?array length|out of memory/i.test(raw))
+    return 'This run needs more memory than the browser allows (the model or the input is too big): try a shorter input or a smaller model.';
+  return raw.slice(0, 500);
+}
+
+/** Names of the tensors holding NaN or ±Infinity (a model file may carry them; the page says so). */
+export function nonFiniteTensors(model: Model): string[] {
+  const out: string[] = [];
+  for (const [name, t] of namedTensors(model))
+    for (let i = 0; i < t.data.length; i++)
+      if (!Number.isFinite(t.data[i])) {
+        out.push(name);
+        break;
+      }
+  return out;
+}
 
 /** Describes a loaded model for the UI (config, vocabulary, tokenizer), without weights. */
 export function describeModel(name: string, model: Model): ModelInfo {
@@ -44,11 +65,15 @@ export function describeModel(name: string, model: Model): ModelInfo {
   // Without a vocabulary, tokens are typed as their ids ("3 4 5").
   const vocab = model.vocab ?? Array.from({ length: config.vocabSize }, (_, i) => String(i));
   const tokenizer = createTokenizer({ vocab, tokenizer: model.tokenizer }).kind;
-  return { name, arch: config.arch, config: { ...config }, vocab: [...vocab], tokenizer };
+  const nonFinite = nonFiniteTensors(model);
+  return { name, arch: config.arch, config: { ...config }, vocab: [...vocab], tokenizer, ...(nonFinite.length ? { nonFinite } : {}) };
 }
 
-/** Creates an engine that answers requests through `post`. */
-export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
+/**
+ * Creates an engine that answers requests through `post`. `exit` closes the worker silently (the
+ * `close` test hook; the main-thread engine has none).
+ */
+export function createEngine(postRaw: Post, mode: 'worker' | 'main', exit?: () => void): Engine {
   const post = (msg: WorkerResponse) => postRaw(msg, transferables(msg));
   let testHooks = false;
   let model: Model | null = null;
@@ -101,7 +126,12 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
       acceptedLoad = req.runId;
       model = m;
       hfTokenizer = null;
-      post({ type: 'loaded', v, runId: req.runId, info: describeModel(req.source.name, m) });
+      const info = describeModel(req.source.name, m);
+      // The vocabulary goes first, in slices; 'loaded' follows with the rest of the info.
+      for (let i = 0; i < info.vocab.length; i += VOCAB_SLICE) post({ type: 'vocab', v, runId: req.runId, pieces: info.vocab.slice(i, i + VOCAB_SLICE) });
+      // A big vocabulary comes with its index, built here, so the page builds nothing.
+      const vocabIndex = info.vocab.length > VOCAB_SLICE ? buildVocabIndex(info.vocab) : undefined;
+      post({ type: 'loaded', v, runId: req.runId, info: { ...info, vocab: [] }, ...(vocabIndex ? { vocabIndex } : {}) });
     } catch (e) {
       // A refused file leaves the current model (or one still loading) in place.
       fail(req.runId, e);
@@ -113,7 +143,7 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
     return forward(m, input, {
       ...req.options,
       // The tracer hands out its own copy of each array, so it can be transferred as is.
-      onTrace: (e: TraceEvent) => post({ type: 'trace', v, runId, step, path: e.path, tensor: e.value }),
+      onTrace: (e: TraceEvent) => post({ type: 'trace', v, runId, modelId: acceptedLoad, step, path: e.path, tensor: e.value }),
     });
   }
 
@@ -123,6 +153,12 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
     const m = model;
     if (!m) {
       post({ type: 'error', v, runId: req.runId, kind: 'no-model', message: 'No model is loaded yet.' });
+      return;
+    }
+    // The page asked for another model than the one here (a load raced the run): never compute
+    // numbers that would be drawn under the wrong model's name.
+    if (req.modelId !== undefined && req.modelId !== acceptedLoad) {
+      post({ type: 'error', v, runId: req.runId, kind: 'stale-model', message: 'The run was for another model than the one loaded.' });
       return;
     }
     const t0 = performance.now();
@@ -137,10 +173,10 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
           ...req.options,
           maxNewTokens: req.maxNewTokens,
           eosId: req.stopId ?? null,
-          onTrace: (e: TraceEvent) => post({ type: 'trace', v, runId: req.runId, step, path: e.path, tensor: e.value }),
+          onTrace: (e: TraceEvent) => post({ type: 'trace', v, runId: req.runId, modelId: acceptedLoad, step, path: e.path, tensor: e.value }),
         });
         for (let r = steps.next(); !r.done; r = steps.next()) {
-          post({ type: 'token', v, runId: req.runId, step, token: r.value.token });
+          post({ type: 'token', v, runId: req.runId, modelId: acceptedLoad, step, token: r.value.token });
           if (r.value.stop) break;
           step++;
           // Yield between tokens so a cancel or a newer request is seen before the next step.
@@ -148,7 +184,7 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
           if (req.runId !== activeRun) return;
         }
       }
-      if (req.runId === activeRun) post({ type: 'done', v, runId: req.runId, ms: performance.now() - t0 });
+      if (req.runId === activeRun) post({ type: 'done', v, runId: req.runId, modelId: acceptedLoad, ms: performance.now() - t0 });
     } catch (e) {
       fail(req.runId, e);
     }
@@ -192,6 +228,13 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
           loads.get(msg.runId)?.abort();
           if (activeRun === msg.runId) activeRun = 0;
           if (pending?.runId === msg.runId) pending = null;
+          return;
+        case 'ping':
+          post({ type: 'pong', v, id: msg.id });
+          return;
+        case 'close':
+          // A worker that goes away without an error event: only the client's pings notice.
+          if (testHooks) exit?.();
           return;
         case 'crash':
           if (!testHooks) return;

@@ -3,5 +3,5 @@
 import { createEngine } from './engine';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const engine = createEngine((msg, transfer) => scope.postMessage(msg, transfer), 'worker');
+const engine = createEngine((msg, transfer) => scope.postMessage(msg, transfer), 'worker', () => scope.close());
 scope.addEventListener('message', (e: MessageEvent) => engine.handle(e.data));

@@ -33,11 +33,11 @@ const responses: WorkerResponse[] = [
       tokenizer: 'char',
     },
   },
-  { type: 'trace', v, runId: 3, step: 0, path: tracePath.attention('decoder', 0, 'selfAttention', 'weights'), tensor: { data: new Float32Array([0.25, 0.75]), shape: [1, 1, 2] } },
-  { type: 'trace', v, runId: 3, step: 0, path: tracePath.attention('decoder', 0, 'selfAttention', 'mask'), tensor: { data: new Uint8Array([0, 1]), shape: [1, 2] } },
-  { type: 'trace', v, runId: 3, step: 1, path: tracePath.head('argmax'), tensor: { data: new Int32Array([2]), shape: [1] } },
-  { type: 'token', v, runId: 5, step: 0, token: 2 },
-  { type: 'done', v, runId: 3, ms: 1.5 },
+  { type: 'trace', v, runId: 3, modelId: 1, step: 0, path: tracePath.attention('decoder', 0, 'selfAttention', 'weights'), tensor: { data: new Float32Array([0.25, 0.75]), shape: [1, 1, 2] } },
+  { type: 'trace', v, runId: 3, modelId: 1, step: 0, path: tracePath.attention('decoder', 0, 'selfAttention', 'mask'), tensor: { data: new Uint8Array([0, 1]), shape: [1, 2] } },
+  { type: 'trace', v, runId: 3, modelId: 1, step: 1, path: tracePath.head('argmax'), tensor: { data: new Int32Array([2]), shape: [1] } },
+  { type: 'token', v, runId: 5, modelId: 1, step: 0, token: 2 },
+  { type: 'done', v, runId: 3, modelId: 1, ms: 1.5 },
   { type: 'error', v, runId: null, kind: 'protocol', message: 'bad' },
   { type: 'error', v, runId: 2, kind: 'model-file', message: 'missing tensor embed.weight' },
 ];
@@ -86,7 +86,7 @@ describe('protocol', () => {
       { type: 'eval', v, code: '1' },
     ];
     for (const b of bad) expect(isWorkerRequest(b), JSON.stringify(b)).toBe(false);
-    expect(isWorkerResponse({ type: 'trace', v, runId: 1, step: 0, path: {}, tensor: { data: [1], shape: [1] } })).toBe(false);
+    expect(isWorkerResponse({ type: 'trace', v, runId: 1, modelId: 1, step: 0, path: {}, tensor: { data: [1], shape: [1] } })).toBe(false);
     expect(isWorkerResponse({ type: 'done', v, runId: 1 })).toBe(false);
     expect(isWorkerResponse({ type: 'ready', v: 0, mode: 'worker' })).toBe(false);
   });

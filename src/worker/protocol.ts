@@ -43,6 +43,8 @@ export interface ModelInfo {
   tokenizer: 'char' | 'word' | 'hf';
   /** For Hugging Face checkpoints: the family, the tokenizer's kind and its special token ids. */
   hf?: { family: string; tokenizerKind: string; specialIds: number[]; special: Record<string, number> };
+  /** Tensors holding NaN or ±Infinity, if any: the page names them in a notice. */
+  nonFinite?: string[];
   /** Number of parameters (weights and biases), for the model picker. */
   params?: number;
 }
@@ -61,11 +63,13 @@ export type ModelSource =
 export type WorkerRequest =
   | { type: 'init'; v: number; testHooks: boolean }
   | { type: 'load'; v: number; runId: number; source: ModelSource }
-  | { type: 'run'; v: number; runId: number; input: RunInput | TextInput; options: RunOptions }
+  /** `modelId`: the load whose model the page shows; the engine refuses to run any other. */
+  | { type: 'run'; v: number; runId: number; modelId?: number; input: RunInput | TextInput; options: RunOptions }
   | {
       type: 'generate';
       v: number;
       runId: number;
+      modelId?: number;
       input: RunInput;
       options: RunOptions;
       /** How many tokens to append at most; generation also stops at `stopId`. */
@@ -73,14 +77,26 @@ export type WorkerRequest =
       stopId?: number;
     }
   | { type: 'cancel'; v: number; runId: number }
+  /** Liveness probe (engineClient.ts): answered at once with a pong of the same id. */
+  | { type: 'ping'; v: number; id: number }
+  /** Test hook: the worker closes itself without a word (honoured only after init with testHooks). */
+  | { type: 'close'; v: number }
   /** Test hook: the worker throws an uncaught error (honoured only after init with testHooks). */
   | { type: 'crash'; v: number };
 
-export type ErrorKind = 'model-file' | 'input' | 'no-model' | 'protocol' | 'internal' | 'cancelled';
+/** `stale-model`: a run named another model than the engine holds (a load raced it); the page drops it. */
+export type ErrorKind = 'model-file' | 'input' | 'no-model' | 'stale-model' | 'protocol' | 'internal' | 'cancelled';
 
 export type WorkerResponse =
   | { type: 'ready'; v: number; mode: 'worker' | 'main' }
-  | { type: 'loaded'; v: number; runId: number; info: ModelInfo }
+  | { type: 'pong'; v: number; id: number }
+  /**
+   * A slice of a model's vocabulary, posted before its 'loaded' (whose info.vocab is then empty):
+   * a 10⁶-word vocabulary arrives in pieces the main thread can take in without a long task.
+   */
+  | { type: 'vocab'; v: number; runId: number; pieces: string[] }
+  /** `vocabIndex`: for a big vocabulary, its piece → id index (vocabIndex.ts), moved without a copy. */
+  | { type: 'loaded'; v: number; runId: number; info: ModelInfo; vocabIndex?: Int32Array }
   /** A checkpoint's sizes, known before its weights are read or downloaded. */
   | { type: 'checkpoint'; v: number; runId: number; name: string; family: string; downloadBytes: number; memoryBytes: number }
   /** Bytes of a checkpoint downloaded ('download') or read into the model ('read') so far. */
@@ -88,15 +104,16 @@ export type WorkerResponse =
   /** The pieces a TextInput became (one message per sequence), before the run's trace. */
   | { type: 'tokens'; v: number; runId: number; role: 'text' | 'src' | 'tgt'; ids: number[]; pieces: string[]; special: boolean[] }
   /** One traced array, posted in the order the forward pass computed it. `step` counts generated tokens. */
-  | { type: 'trace'; v: number; runId: number; step: number; path: TracePath; tensor: AnyTensor }
+  | { type: 'trace'; v: number; runId: number; modelId: number; step: number; path: TracePath; tensor: AnyTensor }
   /** A generated token, after the trace of the step that produced it. */
-  | { type: 'token'; v: number; runId: number; step: number; token: number }
-  | { type: 'done'; v: number; runId: number; ms: number }
+  | { type: 'token'; v: number; runId: number; modelId: number; step: number; token: number }
+  | { type: 'done'; v: number; runId: number; modelId: number; ms: number }
   | { type: 'error'; v: number; runId: number | null; kind: ErrorKind; message: string };
 
 /** Typed arrays to move (not copy) with a message: the buffers of its tensors. */
 export function transferables(msg: WorkerRequest | WorkerResponse): Transferable[] {
   if (msg.type === 'trace') return [msg.tensor.data.buffer as ArrayBuffer];
+  if (msg.type === 'loaded' && msg.vocabIndex) return [msg.vocabIndex.buffer as ArrayBuffer];
   if (msg.type === 'load' && msg.source.kind === 'bytes') return [msg.source.bytes];
   return [];
 }
@@ -151,10 +168,11 @@ export function isWorkerRequest(x: unknown): x is WorkerRequest {
       );
     }
     case 'run':
-      return isId(x.runId) && (isInput(x.input) || isTextInput(x.input)) && isOptions(x.options);
+      return isId(x.runId) && (x.modelId === undefined || isId(x.modelId)) && (isInput(x.input) || isTextInput(x.input)) && isOptions(x.options);
     case 'generate':
       return (
         isId(x.runId) &&
+        (x.modelId === undefined || isId(x.modelId)) &&
         isInput(x.input) &&
         isOptions(x.options) &&
         isId(x.maxNewTokens) &&
@@ -162,7 +180,10 @@ export function isWorkerRequest(x: unknown): x is WorkerRequest {
       );
     case 'cancel':
       return isId(x.runId);
+    case 'ping':
+      return isId(x.id);
     case 'crash':
+    case 'close':
       return true;
     default:
       return false;
@@ -177,8 +198,12 @@ export function isWorkerResponse(x: unknown): x is WorkerResponse {
   switch (x.type) {
     case 'ready':
       return x.mode === 'worker' || x.mode === 'main';
+    case 'pong':
+      return isId(x.id);
+    case 'vocab':
+      return isId(x.runId) && Array.isArray(x.pieces);
     case 'loaded':
-      return isId(x.runId) && isObj(x.info);
+      return isId(x.runId) && isObj(x.info) && (x.vocabIndex === undefined || x.vocabIndex instanceof Int32Array);
     case 'checkpoint':
       return isId(x.runId) && typeof x.downloadBytes === 'number' && typeof x.memoryBytes === 'number';
     case 'progress':
@@ -186,11 +211,11 @@ export function isWorkerResponse(x: unknown): x is WorkerResponse {
     case 'tokens':
       return isId(x.runId) && isIds(x.ids) && Array.isArray(x.pieces) && Array.isArray(x.special);
     case 'trace':
-      return isId(x.runId) && isId(x.step) && isObj(x.path) && isObj(x.tensor) && TYPED(x.tensor.data) && Array.isArray(x.tensor.shape);
+      return isId(x.runId) && isId(x.modelId) && isId(x.step) && isObj(x.path) && isObj(x.tensor) && TYPED(x.tensor.data) && Array.isArray(x.tensor.shape);
     case 'token':
-      return isId(x.runId) && isId(x.step) && Number.isSafeInteger(x.token);
+      return isId(x.runId) && isId(x.modelId) && isId(x.step) && Number.isSafeInteger(x.token);
     case 'done':
-      return isId(x.runId) && typeof x.ms === 'number';
+      return isId(x.runId) && isId(x.modelId) && typeof x.ms === 'number';
     case 'error':
       return (x.runId === null || isId(x.runId)) && typeof x.message === 'string' && typeof x.kind === 'string';
     default:

@@ -10,6 +10,7 @@ describe('training client', () => {
     let mode: string | null = null;
     const client = createTrainClient({
       onMessage: (m) => got.push(m),
+      onRestart: () => {},
       onMode: (m) => (mode = m),
       createWorker: () => {
         throw new Error('no workers in this frame');

@@ -1,6 +1,6 @@
-// The UI side of the training protocol: starts the training worker (its own module worker) and
-// falls back to running the same engine on the main thread, one step per task, where no worker
-// can start (sandboxed iframes).
+// The training engine's client: the one engine client (engineClient.ts) with the training protocol.
+// Its own module worker, so training never delays the model worker that draws the rest of the app.
+import { createEngineClient, type EngineClientOptions, type EngineMode } from './engineClient';
 import { TRAIN_PROTOCOL_VERSION, isTrainResponse, type TrainRequest, type TrainResponse } from './trainProtocol';
 
 export interface TrainClient {
@@ -10,96 +10,28 @@ export interface TrainClient {
   dispose: () => void;
 }
 
-export interface TrainClientOptions {
+export interface TrainClientOptions extends EngineClientOptions {
   onMessage: (msg: TrainResponse) => void;
-  onMode?: (mode: 'worker' | 'main') => void;
-  /** How long the worker may take to say it is ready before the main thread takes over. */
-  startTimeoutMs?: number;
-  /** Overrides worker construction (tests, or `() => { throw … }` to force the fallback). */
-  createWorker?: () => Worker;
+  /** The worker failed (an uncaught error, or it went silent) and was replaced: the run is gone. */
+  onRestart: (reason: string) => void;
+  onMode?: (mode: EngineMode) => void;
 }
 
-function defaultWorker(): Worker {
-  return new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' });
-}
+const v = TRAIN_PROTOCOL_VERSION;
 
 /** Starts the training engine in a worker (or on the main thread) and returns a handle. */
 export function createTrainClient(options: TrainClientOptions): TrainClient {
-  const init: TrainRequest = { type: 'init', v: TRAIN_PROTOCOL_VERSION };
-  let queue: TrainRequest[] = [];
-  let worker: Worker | null = null;
-  let mainEngine: { handle(msg: unknown): void } | null = null;
-  let ready = false;
-  let disposed = false;
-  let fallingBack = false;
-  let startTimer: ReturnType<typeof setTimeout> | undefined;
-
-  const deliver = (data: unknown) => {
-    if (disposed || !isTrainResponse(data)) return;
-    if (data.type === 'ready') {
-      ready = true;
-      clearTimeout(startTimer);
-      options.onMode?.(data.mode);
-      const pending = queue;
-      queue = [];
-      for (const req of pending) post(req);
-      return;
-    }
-    options.onMessage(data);
-  };
-
-  function post(req: TrainRequest) {
-    if (mainEngine) mainEngine.handle(req);
-    else worker?.postMessage(req);
-  }
-
-  function fallBackToMainThread() {
-    if (fallingBack || disposed) return;
-    fallingBack = true;
-    clearTimeout(startTimer);
-    worker?.terminate();
-    worker = null;
-    ready = false;
-    void import('./trainEngine').then(({ createTrainEngine }) => {
-      if (disposed) return;
-      // Deliver asynchronously, like a worker, so callers never see re-entrant callbacks.
-      mainEngine = createTrainEngine((msg) => setTimeout(() => deliver(msg), 0), 'main');
-      mainEngine.handle(init);
-    });
-  }
-
-  try {
-    worker = options.createWorker ? options.createWorker() : defaultWorker();
-    const w = worker;
-    w.addEventListener('message', (e: MessageEvent) => {
-      if (w === worker) deliver(e.data);
-    });
-    w.addEventListener('error', (e: Event) => {
-      e.preventDefault(); // handled here: no unhandled-error report in the console
-      if (w !== worker) return;
-      if (!ready) fallBackToMainThread();
-      else options.onMessage({ type: 'error', v: TRAIN_PROTOCOL_VERSION, runId: null, message: 'The training worker stopped; press Reset to start again.' });
-    });
-    startTimer = setTimeout(() => {
-      if (!ready && w === worker) fallBackToMainThread();
-    }, options.startTimeoutMs ?? 10_000);
-    w.postMessage(init);
-  } catch {
-    fallBackToMainThread();
-  }
-
-  return {
-    send(req) {
-      if (disposed) return;
-      if (!ready) queue.push(req);
-      else post(req);
+  return createEngineClient<TrainRequest, TrainResponse>(
+    {
+      init: { type: 'init', v },
+      isResponse: isTrainResponse,
+      readyMode: (res) => (res.type === 'ready' ? res.mode : null),
+      ping: (id) => ({ type: 'ping', v, id }),
+      pongId: (res) => (res.type === 'pong' ? res.id : null),
+      createWorker: () => new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' }),
+      loadEngine: () => import('./trainEngine').then(({ createTrainEngine }) => (post) => createTrainEngine((msg) => post(msg), 'main')),
     },
-    dispose() {
-      disposed = true;
-      clearTimeout(startTimer);
-      worker?.terminate();
-      worker = null;
-      mainEngine = null;
-    },
-  };
+    { onMessage: options.onMessage, onRestart: options.onRestart, onMode: options.onMode },
+    options,
+  );
 }

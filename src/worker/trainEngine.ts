@@ -137,6 +137,10 @@ export function createTrainEngine(postRaw: Post, mode: 'worker' | 'main', option
       post({ type: 'ready', v, mode });
       return;
     }
+    if (msg.type === 'ping') {
+      post({ type: 'pong', v, id: msg.id });
+      return;
+    }
     if (msg.type === 'reset') {
       running = false;
       runId = msg.runId;

@@ -9,6 +9,8 @@ export const TRAIN_PROTOCOL_VERSION = 1;
 
 export type TrainRequest =
   | { type: 'init'; v: number }
+  /** Liveness probe (engineClient.ts): answered at once with a pong of the same id. */
+  | { type: 'ping'; v: number; id: number }
   /** Starts a new run (paused at step 0) with these settings; every later message names its runId. */
   | { type: 'reset'; v: number; runId: number; settings: TrainSettings }
   | { type: 'play'; v: number; runId: number }
@@ -39,6 +41,7 @@ export interface WireProbe {
 
 export type TrainResponse =
   | { type: 'ready'; v: number; mode: 'worker' | 'main' }
+  | { type: 'pong'; v: number; id: number }
   /**
    * Streamed while a run advances: the batch losses since the last update (`steps[i]` ↔ `losses[i]`),
    * any evaluations, and the probe's attention when it was refreshed.
@@ -88,6 +91,8 @@ export function isTrainRequest(x: unknown): x is TrainRequest {
   switch (x.type) {
     case 'init':
       return true;
+    case 'ping':
+      return isId(x.id);
     case 'reset':
       return isId(x.runId) && isSettings(x.settings);
     case 'play':
@@ -108,6 +113,8 @@ export function isTrainResponse(x: unknown): x is TrainResponse {
   switch (x.type) {
     case 'ready':
       return x.mode === 'worker' || x.mode === 'main';
+    case 'pong':
+      return isId(x.id);
     case 'update':
       return (
         isId(x.runId) && isId(x.step) && typeof x.running === 'boolean' && typeof x.done === 'boolean' &&

@@ -1,7 +1,7 @@
 // Renders one paragraph of lesson markup (src/lessons/prose.ts) as React text nodes, inline
 // KaTeX, glossary links and live values of the running model. Nothing here is inserted as HTML.
 import { useMemo } from 'react';
-import { Tex } from '../Tex';
+import { Tex } from '../../visualizations/Tex';
 import { parseProse, LIVE_VALUES, type LiveValue } from '../../lessons/prose';
 import { glossaryEntry } from '../../lessons/glossary';
 import { useAtlas } from '../../store/atlas';

@@ -1,6 +1,6 @@
 // The check for understanding: multiple-choice and click-the-cells questions with immediate
 // feedback and an explanation. Reports when every question has been answered correctly.
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { CellsQuestion, ChoiceQuestion, Question } from '../../lessons/types';
 import { shuffledOrder, studentSeed } from './shuffle';
 import { Prose } from './Prose';
@@ -73,23 +73,19 @@ function ChoiceItem({ q, n, onCorrect, lesson }: { q: ChoiceQuestion; n: number;
       </div>
       <div aria-live="polite" data-testid={`feedback-${q.id}`}>
         {option && (
-          <div className={right ? 'feedback feedback-right' : 'feedback feedback-wrong'}>
-            <p>
-              <strong>{right ? '✓ Correct.' : '✗ Not quite.'}</strong> {option.feedback && <Prose source={option.feedback} />}
-            </p>
-            {revisit && lesson && (
-              <p>
+          <Verdict
+            right={right}
+            explanation={q.explanation}
+            revisit={
+              revisit && lesson ? (
                 <a href={`#/learn/${lesson.slug}/${revisit}`} data-testid={`revisit-${q.id}`}>
                   Revisit step {revisit}: {lesson.stepTitles[revisit - 1]}
                 </a>
-              </p>
-            )}
-            {right && (
-              <p>
-                <Prose source={q.explanation} />
-              </p>
-            )}
-          </div>
+              ) : null
+            }
+          >
+            {option.feedback && <Prose source={option.feedback} />}
+          </Verdict>
         )}
       </div>
     </fieldset>
@@ -173,20 +169,29 @@ function CellsItem({ q, n, onCorrect }: { q: CellsQuestion; n: number; onCorrect
       </button>
       <div aria-live="polite" data-testid={`feedback-${q.id}`}>
         {checked && (
-          <div className={right ? 'feedback feedback-right' : 'feedback feedback-wrong'}>
-            <p>
-              <strong>{right ? '✓ Correct.' : '✗ Not quite.'}</strong>{' '}
-              {!right &&
-                `${checked.missing} cell${checked.missing === 1 ? '' : 's'} missing, ${checked.extra} selected that should not be (outlined on the grid).`}
-            </p>
-            {right && (
-              <p>
-                <Prose source={q.explanation} />
-              </p>
-            )}
-          </div>
+          <Verdict right={right} explanation={q.explanation}>
+            {!right &&
+              `${checked.missing} cell${checked.missing === 1 ? '' : 's'} missing, ${checked.extra} selected that should not be (outlined on the grid).`}
+          </Verdict>
         )}
       </div>
     </fieldset>
+  );
+}
+
+/** "✓ Correct." or "✗ Not quite." with what was wrong, and the explanation once right. */
+function Verdict({ right, explanation, revisit, children }: { right: boolean; explanation: string; revisit?: ReactNode; children?: ReactNode }) {
+  return (
+    <div className={right ? 'feedback feedback-right' : 'feedback feedback-wrong'}>
+      <p>
+        <strong>{right ? '✓ Correct.' : '✗ Not quite.'}</strong> {children}
+      </p>
+      {revisit && <p>{revisit}</p>}
+      {right && (
+        <p>
+          <Prose source={explanation} />
+        </p>
+      )}
+    </div>
   );
 }

@@ -30,19 +30,9 @@ export function StepView({ lesson, step, onQuizComplete, headingRef, showNotes =
   return (
     <article className="lesson-step" data-testid="lesson-step" data-step={step} aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-        <span className="step-count">
-          Step {step} of {lesson.steps.length}
-          <span className="visually-hidden">:</span>
-        </span>{' '}
-        {s.title}
+        <StepTitle n={step} of={lesson.steps.length} title={s.title} />
       </h2>
-      <div className="lesson-prose">
-        {s.prose.map((p, i) => (
-          <p key={i}>
-            <Prose source={p} />
-          </p>
-        ))}
-      </div>
+      <StepProse prose={s.prose} />
       {s.formulas && s.formulas.length > 0 && (
         <div className="lesson-formulas" data-testid="formulas">
           {s.formulas.map((f, i) => (
@@ -73,5 +63,31 @@ export function StepView({ lesson, step, onQuizComplete, headingRef, showNotes =
         </aside>
       )}
     </article>
+  );
+}
+
+/** "Step n of N: title", the count hidden as a separator for screen readers (lesson page and handout). */
+export function StepTitle({ n, of, title }: { n: number; of: number; title: string }) {
+  return (
+    <>
+      <span className="step-count">
+        Step {n} of {of}
+        <span className="visually-hidden">:</span>
+      </span>{' '}
+      {title}
+    </>
+  );
+}
+
+/** A step's paragraphs (lesson page and handout). */
+export function StepProse({ prose }: { prose: readonly string[] }) {
+  return (
+    <div className="lesson-prose">
+      {prose.map((p, i) => (
+        <p key={i}>
+          <Prose source={p} />
+        </p>
+      ))}
+    </div>
   );
 }

@@ -84,6 +84,11 @@ export function ModelChooser() {
         {status === 'idle' && 'No model loaded yet.'}
         {status === 'error' && 'The model could not be loaded.'}
       </p>
+      {info?.nonFinite && (
+        <p className="error" role="status" data-testid="model-nonfinite">
+          {`The weights of “${info.name}” hold NaN or infinite values in ${info.nonFinite.slice(0, 5).join(', ')}${info.nonFinite.length > 5 ? ` and ${info.nonFinite.length - 5} more tensors` : ''}: its numbers are not meaningful.`}
+        </p>
+      )}
       {info && <ModelCard />}
     </section>
   );

@@ -12,12 +12,14 @@ import { ViewControls } from './ViewControls';
 import { LivePanel } from '../../panels/LivePanel';
 import { PLAYGROUND } from '../../panels/context';
 import './playground.css';
+import { testHooksOn } from '../testHooks';
+import { ErrorBoundary } from '../ErrorBoundary';
 
 export default function PlaygroundPage() {
   const actions = useAtlasRuntime();
   const notice = useAtlas(selectEngineNotice);
   const engineMode = useAtlas((s) => s.engineMode);
-  const testHooks = /[?&]testhooks=1(&|$)/.test(window.location.search + window.location.hash.replace(/^[^?]*/, '&'));
+  const testHooks = testHooksOn();
   return (
     <main id="main" className="page playground" tabIndex={-1} data-testid="playground" data-engine={engineMode}>
       <h1>Playground</h1>
@@ -42,7 +44,9 @@ export default function PlaygroundPage() {
         </div>
         <div className="pg-col">
           <HeatmapView />
-          <OutputBars />
+          <ErrorBoundary what="The next-token card">
+            <OutputBars />
+          </ErrorBoundary>
         </div>
       </div>
       <div className="pg-wide" data-testid="playground-figures">
@@ -51,9 +55,14 @@ export default function PlaygroundPage() {
         <LivePanel spec={{ panel: 'residual-add', options: { sublayer: 'attention' } }} ctx={PLAYGROUND} />
       </div>
       {testHooks && (
-        <button type="button" className="btn" data-testid="crash-worker" onClick={() => actions.crashWorker()}>
-          Crash the worker (test hook)
-        </button>
+        <p>
+          <button type="button" className="btn" data-testid="crash-worker" onClick={() => actions.crashWorker()}>
+            Crash the worker (test hook)
+          </button>{' '}
+          <button type="button" className="btn" data-testid="close-worker" onClick={() => actions.closeWorker()}>
+            Close the worker silently (test hook)
+          </button>
+        </p>
       )}
     </main>
   );

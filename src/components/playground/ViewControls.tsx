@@ -5,8 +5,9 @@ import { useAtlas } from '../../store/atlas';
 import { defaultMask } from '../../store/runInput';
 import { selectModelInfo } from '../../store/selectors';
 import type { ColorMap, MaskChoice, MotionChoice } from '../../store/types';
+import { IndexSelect } from '../IndexSelect';
+import { TemperatureRange } from '../TemperatureRange';
 
-const range = (n: number) => Array.from({ length: Math.max(0, n) }, (_, i) => i);
 
 /** Selects for stack, attention, layer and head; radio buttons for the mask; a temperature slider. */
 export function ViewControls() {
@@ -62,37 +63,11 @@ export function ViewControls() {
             </select>
           </label>
         )}
-        <label>
-          Layer{' '}
-          <select data-testid="select-layer" value={layer} onChange={(e) => st.setLayer(Number(e.target.value))}>
-            {range(nLayers).map((i) => (
-              <option key={i} value={i}>
-                {i}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Head{' '}
-          <select data-testid="select-head" value={head} onChange={(e) => st.setHead(Number(e.target.value))}>
-            {range(c.nHeads).map((i) => (
-              <option key={i} value={i}>
-                {i}
-              </option>
-            ))}
-          </select>
-        </label>
+        <IndexSelect label="Layer" count={nLayers} value={layer} testId="select-layer" onChange={st.setLayer} />
+        <IndexSelect label="Head" count={c.nHeads} value={head} testId="select-head" onChange={st.setHead} />
         <label>
           Temperature{' '}
-          <input
-            type="range"
-            min={0.1}
-            max={3}
-            step={0.1}
-            value={temperature}
-            data-testid="temperature"
-            onChange={(e) => st.setTemperature(Number(e.target.value))}
-          />{' '}
+          <TemperatureRange testId="temperature" />{' '}
           <output>{temperature.toFixed(1)}</output>
         </label>
       </div>

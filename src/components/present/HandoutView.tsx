@@ -6,8 +6,9 @@ import { useEffect } from 'react';
 import { useLesson } from '../lesson/useLesson';
 import { Prose } from '../lesson/Prose';
 import { LessonFigure } from '../lesson/LessonFigure';
+import { StepProse, StepTitle } from '../lesson/StepView';
 import { stepHref } from '../lesson/navigation';
-import { Tex } from '../Tex';
+import { Tex } from '../../visualizations/Tex';
 import { parseHash } from '../router';
 import type { Lesson } from '../../lessons/types';
 import { parseDeck } from './deck';
@@ -19,19 +20,9 @@ function HandoutStep({ lesson, n }: { lesson: Lesson; n: number }) {
   return (
     <article className="lesson-step handout-step" data-testid="handout-step" data-step={n}>
       <h2>
-        <span className="step-count">
-          Step {n} of {lesson.steps.length}
-          <span className="visually-hidden">:</span>
-        </span>{' '}
-        {s.title}
+        <StepTitle n={n} of={lesson.steps.length} title={s.title} />
       </h2>
-      <div className="lesson-prose">
-        {s.prose.map((p, i) => (
-          <p key={i}>
-            <Prose source={p} />
-          </p>
-        ))}
-      </div>
+      <StepProse prose={s.prose} />
       {s.formulas?.map((f, i) =>
         f.tex.includes('{{') ? null : (
           <div key={i} className="formula">

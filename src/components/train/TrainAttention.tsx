@@ -5,7 +5,7 @@ import type { BoolTensor, Tensor } from '../../model/tensor';
 import { parseTraceKey } from '../../model/trace';
 import { AttentionHeatmap } from '../../visualizations/AttentionHeatmap';
 import { ModelOverview } from '../../visualizations/Overviews';
-import type { WireMap, WireProbe } from '../../worker/trainProtocol';
+import type { WireMap, WireProbe } from '../../store/types';
 
 /** `encoder.layers.0.selfAttention.weights` → group `encoder.self`, layer 0. */
 function parseKey(key: string): { group: string; layer: number } {

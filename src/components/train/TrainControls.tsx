@@ -6,7 +6,7 @@ import {
   D_MODELS, HEADS, LAYERS, LEARNING_RATES, NORMS, POSITIONALS, STEP_BUDGET, defaultSettings,
   type PositionalChoice, type TrainSettings,
 } from '../../tasks/trainSettings';
-import type { RunView } from './useTrainRun';
+import type { RunView } from '../../store/trainRun';
 
 const POS_NAMES: Record<PositionalChoice, string> = { sinusoidal: 'sinusoidal', learned: 'learned', rope: 'RoPE', none: 'none' };
 

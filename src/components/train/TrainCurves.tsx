@@ -3,7 +3,7 @@
 import { memo, useMemo } from 'react';
 import { LinePlot, type Series } from '../../visualizations/LinePlot';
 import { PanelFrame } from '../../visualizations/PanelFrame';
-import type { RunView } from './useTrainRun';
+import type { RunView } from '../../store/trainRun';
 
 const MAX_POINTS = 300;
 

@@ -8,7 +8,7 @@ import { TrainAttention } from './TrainAttention';
 import { TrainControls } from './TrainControls';
 import { TrainCurves } from './TrainCurves';
 import { trainNotes } from './trainNotes';
-import { useTrainRun } from './useTrainRun';
+import { useTrainRun } from '../../store/trainRun';
 import './train.css';
 
 export interface TrainPlaygroundProps {

@@ -1,7 +1,7 @@
 // The notes the train playground shows: they follow the settings and what the curves did.
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../tasks/trainSettings';
-import type { EvalPoint } from '../../worker/trainSession';
+import type { EvalPoint } from '../../store/types';
 import { STALL_STEPS, trainNotes } from './trainNotes';
 import { bucketMeans } from './TrainCurves';
 

@@ -1,6 +1,6 @@
 // Lessons learned on the way, read off the settings and the curves: why reverse and copy cannot be
 // learned without positions, why sort can, and what a stalled or diverging curve suggests.
-import type { EvalPoint } from '../../worker/trainSession';
+import type { EvalPoint } from '../../store/types';
 import type { TrainSettings } from '../../tasks/trainSettings';
 
 export interface TrainNote {

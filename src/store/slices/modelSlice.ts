@@ -28,6 +28,8 @@ export interface ModelSlice {
   modelStatus: LoadStatus;
   /** Config, vocabulary and tokenizer of the loaded model (null until loaded). */
   modelInfo: ModelInfo | null;
+  /** The load that produced `modelInfo` (0 before any): runs and their traces carry it, so numbers of another model are never drawn. */
+  modelLoadId: number;
   /** Why the last model could not be loaded (a refused file names its problem). */
   modelError: string | null;
   /** Shipped models from public/models/index.json. */
@@ -48,6 +50,7 @@ export const createModelSlice: StateCreator<AtlasState, [], [], ModelSlice> = (s
   checkpoint: null,
   modelStatus: 'idle',
   modelInfo: null,
+  modelLoadId: 0,
   modelError: null,
   catalog: [],
   catalogStatus: 'idle',

@@ -33,6 +33,8 @@ export interface RunSlice {
   /** Traced arrays of the run `traceRunId`, by traceKey; replaced (not mutated) on every write. */
   trace: TraceMap;
   traceRunId: number;
+  /** The model load (`modelLoadId`) whose engine computed the trace. */
+  traceModelId: number;
   /** Generation step the trace belongs to (0 for a plain forward pass). */
   traceStep: number;
   /** Worker time of the last finished run, in ms. */
@@ -63,6 +65,7 @@ export const createRunSlice: StateCreator<AtlasState, [], [], RunSlice> = (set) 
   runError: null,
   trace: new Map(),
   traceRunId: 0,
+  traceModelId: 0,
   traceStep: 0,
   runMs: null,
   generating: false,

@@ -8,6 +8,7 @@ import type { ArchKind, NormPlacement, PositionalKind } from '../../../visualiza
 import { LiveState } from '../../../panels/LiveState';
 import { ScrollBox } from './ScrollBox';
 import './widgets.css';
+import { HeadRow } from '../../../visualizations/HeadRow';
 
 interface Family {
   arch: ArchKind;
@@ -86,16 +87,7 @@ function Families() {
       <ScrollBox label="Comparison of the three families">
         <table className="data-table widget-table">
           <caption>The three families compared (diagrams drawn with the settings of the shipped model of each kind).</caption>
-          <thead>
-            <tr>
-              <th scope="col">family</th>
-              <th scope="col">self-attention mask</th>
-              <th scope="col">cross-attention</th>
-              <th scope="col">good at</th>
-              <th scope="col">shipped model</th>
-              <th scope="col">well-known examples</th>
-            </tr>
-          </thead>
+          <HeadRow cols={['family', 'self-attention mask', 'cross-attention', 'good at', 'shipped model', 'well-known examples']} />
           <tbody>
             {FAMILIES.map((f) => (
               <tr key={f.arch}>

@@ -1,19 +1,14 @@
 // Lesson 14: the recap, a link back to the first step of every lesson of the course.
 import { LESSONS } from '../../../lessons/catalog';
 import './widgets.css';
+import { HeadRow } from '../../../visualizations/HeadRow';
 
 export function CourseRecap() {
   return (
     <nav aria-label="Every lesson of the course" data-panel-ready="true" data-testid="course-recap">
       <table className="data-table widget-recap-table">
         <caption>Every lesson, with what it teaches; each title opens its first step.</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">lesson</th>
-            <th scope="col">what it teaches</th>
-          </tr>
-        </thead>
+        <HeadRow cols={['#', 'lesson', 'what it teaches']} />
         <tbody>
           {LESSONS.map((l, i) => (
             <tr key={l.slug}>

@@ -13,6 +13,7 @@ import { LiveState } from '../../../panels/LiveState';
 import { fmt, useStackPieces } from './stats';
 import { ScrollBox } from './ScrollBox';
 import './widgets.css';
+import { HeadRow } from '../../../visualizations/HeadRow';
 
 /** Cross-attention weights of one query row: one head's, or the mean over heads. [Sk] */
 export function crossRow(weights: Tensor, row: number, head: number | 'mean'): Float32Array {
@@ -103,15 +104,7 @@ export function CrossAlignment() {
           <ScrollBox label="Table of output characters and where they look">
             <table className="data-table widget-table" data-testid="cross-table">
               <caption>Every output character and the source character it weights most (bold box above = that character).</caption>
-              <thead>
-                <tr>
-                  <th scope="col">position</th>
-                  <th scope="col">reads</th>
-                  <th scope="col">writes</th>
-                  <th scope="col">looks most at</th>
-                  <th scope="col">weight</th>
-                </tr>
-              </thead>
+              <HeadRow cols={['position', 'reads', 'writes', 'looks most at', 'weight']} />
               <tbody>
                 {rows.map((r, i) => {
                   const j = top(r);

@@ -4,7 +4,8 @@ import { useAtlas } from '../../../store/atlas';
 import { piecesOf, selectModelInfo, useSelectedAttention, useTraceTensor } from '../../../store/selectors';
 import { tracePath } from '../../../model/trace';
 import type { Tensor } from '../../../model/tensor';
-import { Tex } from '../../Tex';
+import { Tex } from '../../../visualizations/Tex';
+import { HeadRow } from '../../../visualizations/HeadRow';
 
 const fmt = (x: number) => (x === 0 ? '0' : Math.abs(x) >= 100 ? x.toFixed(1) : Math.abs(x) < 0.01 ? x.toPrecision(3) : x.toFixed(3));
 
@@ -50,14 +51,7 @@ export function DotProduct() {
         <caption>
           The first {shown} of {dHead} terms q<sub>i,m</sub>·k<sub>j,m</sub>
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">m</th>
-            <th scope="col">q</th>
-            <th scope="col">k</th>
-            <th scope="col">q·k term</th>
-          </tr>
-        </thead>
+        <HeadRow cols={['m', 'q', 'k', 'q·k term']} />
         <tbody>
           {Array.from({ length: shown }, (_, m) => (
             <tr key={m}>

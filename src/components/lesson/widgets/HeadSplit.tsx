@@ -9,6 +9,7 @@ import type { Tensor } from '../../../model/tensor';
 import { matmul } from '../../../model/ops/matmul';
 import { createRng } from '../../../model/sample';
 import { LiveState } from '../../../panels/LiveState';
+import { HeadRow } from '../../../visualizations/HeadRow';
 
 export interface HeadSplitResult {
   nHeads: number;
@@ -50,13 +51,7 @@ export function HeadSplit() {
             X = the real input of the first layer, [S, dModel] = [{x.shape[0]}, {x.shape[1]}]; one product X·W of [{x.shape[1]}, {x.shape[1]}] split into{' '}
             {result.nHeads} heads of dHead = {result.dHead}, against {result.nHeads} products X·W<sub>h</sub>.
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">head</th>
-              <th scope="col">columns of X·W</th>
-              <th scope="col">largest difference</th>
-            </tr>
-          </thead>
+          <HeadRow cols={['head', 'columns of X·W', 'largest difference']} />
           <tbody>
             {result.maxDiff.map((d, h) => (
               <tr key={h}>

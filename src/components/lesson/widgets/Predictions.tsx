@@ -11,6 +11,8 @@ import { LiveState } from '../../../panels/LiveState';
 import { GRAMMAR_PAIR, ModelPair } from './ModelPair';
 import { fmt, useStackPieces } from './stats';
 import './widgets.css';
+import { TemperatureRange } from '../../TemperatureRange';
+import { HeadRow } from '../../../visualizations/HeadRow';
 
 export interface PredictionsProps {
   /** Which position: the last, the first `<mask>`, or one the learner picks. */
@@ -100,15 +102,7 @@ export function Predictions({ position = 'last', sampling = false, pair = false,
             <div className="widget-controls">
               <label>
                 temperature T = <span className="mono">{fmt(temperature)}</span>{' '}
-                <input
-                  type="range"
-                  min={0.1}
-                  max={3}
-                  step={0.1}
-                  value={temperature}
-                  data-testid="pred-temperature"
-                  onChange={(e) => useAtlas.getState().setTemperature(Number(e.target.value))}
-                />
+                <TemperatureRange testId="pred-temperature" />
               </label>
               <label>
                 top-k{' '}
@@ -166,13 +160,7 @@ export function Predictions({ position = 'last', sampling = false, pair = false,
               <caption>
                 {o.model} <span className="widget-muted">(its run on the same text, position {o.pos}, ‘{o.token}’)</span>
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">token</th>
-                  <th scope="col">share</th>
-                  <th scope="col">probability</th>
-                </tr>
-              </thead>
+              <HeadRow cols={['token', 'share', 'probability']} />
               <tbody>
                 {o.rows.map((r) => (
                   <tr key={r.piece}>

@@ -1,6 +1,7 @@
 // A horizontally scrollable box for wide tables: focusable and named, so keyboard users can scroll it.
 import type { ReactNode } from 'react';
 import './widgets.css';
+import '../../../visualizations/viz.css'; // the scroll shadows (.widget-scroll shares .viz-scroll's)
 
 export function ScrollBox({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -10,6 +10,7 @@ import { LiveState } from '../../../panels/LiveState';
 import { fmt, useStackPieces } from './stats';
 import { ScrollBox } from './ScrollBox';
 import './widgets.css';
+import { HeadRow } from '../../../visualizations/HeadRow';
 
 const show = (p: string) => (p === ' ' ? '␣' : p);
 
@@ -48,16 +49,7 @@ export function TeacherForcing() {
           <ScrollBox label="Table of teacher-forced predictions">
             <table className="data-table widget-table">
               <caption>Rows are decoder positions (queries). “Teacher feeds next” is the target token one place to the right (after the last one, the end token).</caption>
-              <thead>
-                <tr>
-                  <th scope="col">position</th>
-                  <th scope="col">decoder reads</th>
-                  <th scope="col">model predicts (p)</th>
-                  <th scope="col">teacher feeds next</th>
-                  <th scope="col">p(teacher’s token)</th>
-                  <th scope="col">match</th>
-                </tr>
-              </thead>
+              <HeadRow cols={['position', 'decoder reads', 'model predicts (p)', 'teacher feeds next', 'p(teacher’s token)', 'match']} />
               <tbody>
                 {rows.map((r, t) => (
                   <tr key={t} data-testid={`tf-row-${t}`}>

@@ -1,38 +1,18 @@
-// A training run seen from React: starts the training worker for the component's lifetime, keeps
-// the streamed curves in a ref, and re-renders at most once per animation frame (so a burst of
-// updates costs one render, rendered as a transition so the main thread never holds a long task).
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import { createTrainClient, type TrainClient } from '../../worker/trainClient';
-import { TRAIN_PROTOCOL_VERSION as v, type TrainResponse, type WireProbe } from '../../worker/trainProtocol';
-import type { EvalPoint } from '../../worker/trainSession';
-import type { TrainSettings } from '../../tasks/trainSettings';
+// The training bridge, like bridge.ts for model runs: starts the training worker (through the one
+// engine client) for the component's lifetime, keeps the streamed curves, and writes them to the
+// store's train slice at most once per animation frame. The view is read deferred (a transition
+// priority render), so a burst of updates never holds the main thread for a long task.
+import { useCallback, useDeferredValue, useEffect, useRef } from 'react';
+import { createTrainClient, type TrainClient } from '../worker/trainClient';
+import { TRAIN_PROTOCOL_VERSION as v, type TrainResponse } from '../worker/trainProtocol';
+import type { TrainSettings } from '../tasks/trainSettings';
+import { useAtlas } from './atlas';
+import { freshRun, type RunView } from './slices/trainSlice';
+
+export type { RunView };
 
 /** Held-out exact match that counts as learned (issue 10: ≥ 95%). */
 export const TARGET = 0.95;
-
-export interface RunView {
-  mode: 'worker' | 'main' | null;
-  step: number;
-  running: boolean;
-  done: boolean;
-  lr: number;
-  stepsPerSecond: number;
-  /** Every batch loss so far: `lossSteps[i]` ↔ `losses[i]` (arrays grow in place; `version` changes). */
-  lossSteps: number[];
-  losses: number[];
-  evals: EvalPoint[];
-  probe: WireProbe | null;
-  /** Wall-clock time spent running (ms), and when the held-out curve first reached the target. */
-  elapsedMs: number;
-  reachedAt: { step: number; seconds: number } | null;
-  error: string | null;
-  version: number;
-}
-
-const fresh = (): RunView => ({
-  mode: null, step: 0, running: false, done: false, lr: 0, stepsPerSecond: 0, lossSteps: [], losses: [], evals: [],
-  probe: null, elapsedMs: 0, reachedAt: null, error: null, version: 0,
-});
 
 export interface TrainRun {
   view: RunView;
@@ -48,8 +28,8 @@ export interface TrainRun {
 
 /** Runs training for `initial` settings in a worker of its own (disposed on unmount). */
 export function useTrainRun(initial: TrainSettings, createWorker?: () => Worker): TrainRun {
-  const [view, setView] = useState<RunView>(fresh);
-  const data = useRef<RunView>(fresh());
+  const view = useDeferredValue(useAtlas((s) => s.train));
+  const data = useRef<RunView>(freshRun());
   const client = useRef<TrainClient | null>(null);
   const runId = useRef(0);
   const runningSince = useRef<number | null>(null);
@@ -63,9 +43,7 @@ export function useTrainRun(initial: TrainSettings, createWorker?: () => Worker)
       frame.current = 0;
       const d = data.current;
       d.version++;
-      const next = { ...d };
-      // a transition renders in slices of a few ms, yielding to input: no long main-thread task
-      startTransition(() => setView(next));
+      useAtlas.setState({ train: { ...d } });
     });
   }, []);
 
@@ -80,7 +58,7 @@ export function useTrainRun(initial: TrainSettings, createWorker?: () => Worker)
         publish();
         return;
       }
-      if (msg.type === 'ready' || msg.runId !== runId.current) return; // a stale run
+      if (msg.type === 'ready' || msg.type === 'pong' || msg.runId !== runId.current) return; // a stale run
       if (msg.type === 'exported') {
         exports.current.get(msg.runId)?.({ bytes: new Uint8Array(msg.bytes), step: msg.step });
         exports.current.delete(msg.runId);
@@ -112,7 +90,7 @@ export function useTrainRun(initial: TrainSettings, createWorker?: () => Worker)
     (settings: TrainSettings) => {
       runId.current++;
       const mode = data.current.mode;
-      data.current = { ...fresh(), mode, version: data.current.version };
+      data.current = { ...freshRun(), mode, version: data.current.version };
       runningSince.current = null;
       client.current?.send({ type: 'reset', v, runId: runId.current, settings });
       publish();
@@ -123,6 +101,16 @@ export function useTrainRun(initial: TrainSettings, createWorker?: () => Worker)
   useEffect(() => {
     const c = createTrainClient({
       onMessage,
+      // The worker crashed or went silent and was replaced: its run is gone, so say exactly that
+      // (never "running" with a frozen counter, never "stopped" while steps go on).
+      onRestart: (reason) => {
+        runId.current++; // anything still on its way from the old run is stale
+        const d = data.current;
+        d.error = `The training worker failed (${reason}) and was restarted; press Reset to train again.`;
+        d.running = false;
+        runningSince.current = null;
+        publish();
+      },
       onMode: (mode) => {
         data.current.mode = mode;
         publish();
