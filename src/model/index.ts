@@ -20,6 +20,28 @@ export type { SafetensorsFile, DType } from './safetensors';
 export { loadModel, modelFromTensors, namedTensors, parameterCount, saveModel } from './load';
 export { forward, validateRun } from './forward';
 export type { ForwardInput, ForwardOptions, RunResult } from './forward';
+export {
+  formatHeadRef,
+  hasInterventions,
+  headRefProblem,
+  lastStack,
+  parseHeadRef,
+  stackLayers,
+  validateInterventions,
+} from './interventions';
+export type {
+  AblationMode,
+  HeadAblation,
+  HeadKind,
+  HeadPatch,
+  HeadRef,
+  Interventions,
+  ResidualPatch,
+  SublayerAblation,
+} from './interventions';
+export { lensLogits } from './lens';
+export { allHeads, headOutputOf, headPatchFrom, meanHeadOutputs, patchingSweep, residualPatchFrom } from './patching';
+export type { SweepCell, SweepRequest, SweepResult, SweepScore } from './patching';
 export { createTracer } from './tracer';
 export type { Tracer, TraceListener } from './tracer';
 export { multiHeadAttention } from './attention';

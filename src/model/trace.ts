@@ -38,13 +38,15 @@ export interface StackTrace {
   output: Tensor;
 }
 
-/** A whole run: logits/probs [T, V], argmax [T]. */
+/** A whole run: logits/probs [T, V], argmax [T]; with the lens option, lens[stack][layer] [T, V]
+ *  (logit lens of the stack that feeds the de-embedding). */
 export interface Trace {
   encoder?: StackTrace;
   decoder?: StackTrace;
   logits: Tensor;
   probs: Tensor;
   argmax: IntTensor;
+  lens?: Partial<Record<StackName, Tensor[]>>;
 }
 
 export const ATTENTION_FIELDS = [
@@ -70,7 +72,9 @@ export type TracePath =
   | { kind: 'stack'; stack: StackName; field: StackField }
   | { kind: 'layer'; stack: StackName; layer: number; field: LayerField }
   | { kind: 'attention'; stack: StackName; layer: number; attention: AttentionKind; field: AttentionField }
-  | { kind: 'head'; field: HeadField };
+  | { kind: 'head'; field: HeadField }
+  /** Logit lens after one layer (lens.ts): lm_head(final_norm(layer output)), [S, vocabSize]. */
+  | { kind: 'lens'; stack: StackName; layer: number };
 
 /** How much of a run to keep: everything, attention only (q/k/v, scores, mask, weights), or nothing
  *  but the outputs (logits, probs, argmax, tokens). Long inputs stay within memory with less. */
@@ -87,7 +91,7 @@ const ATTENTION_LEVEL_FIELDS: ReadonlySet<AttentionField> = new Set([
 
 /** Whether a traced array is kept at the given level. */
 export function keeps(level: TraceLevel, path: TracePath): boolean {
-  if (path.kind === 'head') return true;
+  if (path.kind === 'head' || path.kind === 'lens') return true; // lens: computed only when asked for
   if (path.kind === 'stack' && path.field === 'tokens') return true;
   if (level === 'full') return true;
   if (level === 'attention') return path.kind === 'attention' && ATTENTION_LEVEL_FIELDS.has(path.field);
@@ -105,6 +109,8 @@ export function traceKey(path: TracePath): string {
       return `${path.stack}.layers.${path.layer}.${path.attention}.${path.field}`;
     case 'head':
       return path.field;
+    case 'lens':
+      return `lens.${path.stack}.${path.layer}`;
   }
 }
 
@@ -144,6 +150,7 @@ export const tracePath = {
     field,
   }),
   head: (field: HeadField): TracePath => ({ kind: 'head', field }),
+  lens: (stack: StackName, layer: number): TracePath => ({ kind: 'lens', stack, layer }),
 };
 
 /** Every array of a complete trace as events, in the order the forward pass computes them. */
@@ -166,6 +173,9 @@ export function* traceEvents(trace: Trace): Generator<TraceEvent> {
     yield { path: tracePath.stack(stack, 'output'), value: s.output };
   }
   for (const field of HEAD_FIELDS) yield { path: tracePath.head(field), value: trace[field] };
+  for (const stack of ['encoder', 'decoder'] as const)
+    for (const [layer, value] of (trace.lens?.[stack] ?? []).entries())
+      yield { path: tracePath.lens(stack, layer), value };
 }
 
 /** A complete trace as a TraceMap (keys from traceKey). */
@@ -229,6 +239,11 @@ export function assembleTrace(map: TraceMap): Trace {
   const decoder = stackTrace('decoder');
   if (encoder) trace.encoder = encoder;
   if (decoder) trace.decoder = decoder;
+  for (const stack of ['encoder', 'decoder'] as const) {
+    const layers: Tensor[] = [];
+    for (let i = 0; map.has(traceKey(tracePath.lens(stack, i))); i++) layers.push(need(tracePath.lens(stack, i)));
+    if (layers.length) (trace.lens ??= {})[stack] = layers;
+  }
   return trace;
 }
 
@@ -256,5 +271,7 @@ export function traceToJson(trace: Trace): Record<string, unknown> {
   out.logits = toNested(trace.logits);
   out.probs = toNested(trace.probs);
   out.argmax = toNested(trace.argmax);
+  if (trace.lens)
+    out.lens = Object.fromEntries(Object.entries(trace.lens).map(([stack, layers]) => [stack, layers.map(toNested)]));
   return out;
 }
