@@ -1,7 +1,7 @@
 // The request handler behind the protocol: loads models and runs the src/model API, posting the
 // trace as it is computed. The same engine runs inside the module worker and, where no worker can
 // be created (sandboxed iframes), on the main thread.
-import { forward, loadModel, type Model } from '../model';
+import { forward, headPatchFrom, loadModel, patchingSweep, type ForwardOptions, type Model } from '../model';
 import type { TraceEvent } from '../model/trace';
 import { createTokenizer } from '../model/tokenizer';
 import {
@@ -11,6 +11,7 @@ import {
   type ErrorKind,
   type ModelInfo,
   type RunInput,
+  type RunOptions,
   type WorkerRequest,
   type WorkerResponse,
 } from './protocol';
@@ -42,6 +43,20 @@ export function describeModel(name: string, model: Model): ModelInfo {
   const vocab = model.vocab ?? Array.from({ length: config.vocabSize }, (_, i) => String(i));
   const tokenizer = createTokenizer({ vocab, tokenizer: model.tokenizer }).kind;
   return { name, arch: config.arch, config: { ...config }, vocab: [...vocab], tokenizer };
+}
+
+/** The protocol's run options as forward() options: ablations zero heads, patches come from a run of `from`. */
+export function forwardOptions(m: Model, o: RunOptions): ForwardOptions {
+  const { ablate, patch, ...rest } = o;
+  if (!ablate?.length && !patch?.heads.length) return rest;
+  const source = patch?.heads.length ? forward(m, patch.from, { ...rest, lens: false, trace: 'full' }).trace : undefined;
+  return {
+    ...rest,
+    interventions: {
+      ablate: (ablate ?? []).map((h) => ({ ...h, mode: 'zero' })),
+      patchHead: source ? patch!.heads.map((h) => headPatchFrom(source, h)) : [],
+    },
+  };
 }
 
 /** Creates an engine that answers requests through `post`. */
@@ -83,7 +98,7 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
   /** Runs one forward pass, posting each traced array as soon as it exists. */
   function forwardStreaming(m: Model, runId: number, step: number, input: RunInput, req: RunRequest) {
     return forward(m, input, {
-      ...req.options,
+      ...forwardOptions(m, req.options),
       // The tracer hands out its own copy of each array, so it can be transferred as is.
       onTrace: (e: TraceEvent) => post({ type: 'trace', v, runId, step, path: e.path, tensor: e.value }),
     });
@@ -125,6 +140,24 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
     }
   }
 
+  /** A patching sweep: computed at once (it takes well under a second), answered with one message. */
+  async function sweep(req: Extract<WorkerRequest, { type: 'sweep' }>): Promise<void> {
+    await loading;
+    const m = model;
+    if (!m) {
+      post({ type: 'error', v, runId: req.runId, kind: 'no-model', message: 'No model is loaded yet.' });
+      return;
+    }
+    try {
+      const t0 = performance.now();
+      const { mask, prefix, positional } = req.options;
+      const result = patchingSweep(m, { clean: req.clean, corrupted: req.corrupted, position: req.position, options: { mask, prefix, positional } });
+      post({ type: 'sweep', v, runId: req.runId, result, ms: performance.now() - t0 });
+    } catch (e) {
+      fail(req.runId, e);
+    }
+  }
+
   function schedule() {
     if (scheduled) return;
     scheduled = true;
@@ -158,6 +191,9 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
           activeRun = msg.runId;
           pending = msg;
           schedule();
+          return;
+        case 'sweep':
+          void sweep(msg);
           return;
         case 'cancel':
           if (activeRun === msg.runId) activeRun = 0;

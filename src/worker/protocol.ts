@@ -1,6 +1,8 @@
 // The typed message protocol between the UI and the model worker (or its main-thread fallback).
 // Discriminated unions on `type`, a protocol version on every message, a runId on every request and
 // every message it causes; errors travel as messages, never as thrown exceptions across the boundary.
+import type { HeadRef } from '../model/interventions';
+import type { SweepResult } from '../model/patching';
 import type { AnyTensor } from '../model/tensor';
 import type { TracePath, TraceLevel } from '../model/trace';
 
@@ -23,6 +25,12 @@ export interface RunOptions {
   trace?: TraceLevel;
   /** Positional scheme for this run only; default the model's own. */
   positional?: PositionalChoice;
+  /** Heads whose output is zeroed before W_O (docs/interventions.md). */
+  ablate?: HeadRef[];
+  /** Heads whose output is copied from a run of `from` (same length) into this run. */
+  patch?: { from: RunInput; heads: HeadRef[] };
+  /** Adds the logit lens (lens.<stack>.<layer>) to the trace. */
+  lens?: boolean;
 }
 
 /** What the UI needs to know about a loaded model (everything but the weights). */
@@ -66,6 +74,8 @@ export type WorkerRequest =
       maxNewTokens: number;
       stopId?: number;
     }
+  /** Patches every head from `clean` into `corrupted`, one at a time; answered by one 'sweep'. */
+  | { type: 'sweep'; v: number; runId: number; clean: RunInput; corrupted: RunInput; position: number; options: RunOptions }
   | { type: 'cancel'; v: number; runId: number }
   /** Test hook: the worker throws an uncaught error (honoured only after init with testHooks). */
   | { type: 'crash'; v: number };
@@ -80,6 +90,8 @@ export type WorkerResponse =
   /** A generated token, after the trace of the step that produced it. */
   | { type: 'token'; v: number; runId: number; step: number; token: number }
   | { type: 'done'; v: number; runId: number; ms: number }
+  /** A patching sweep's grid (one cell per head), and how long the worker took. */
+  | { type: 'sweep'; v: number; runId: number; result: SweepResult; ms: number }
   | { type: 'error'; v: number; runId: number | null; kind: ErrorKind; message: string };
 
 /** Typed arrays to move (not copy) with a message: the buffers of its tensors. */
@@ -104,8 +116,16 @@ function isInput(x: unknown): x is RunInput {
   return isIds(x.src) && isIds(x.tgt);
 }
 
+/** A head's shape only; whether the model has it is the model's check (validateInterventions). */
+const isHead = (x: unknown): x is HeadRef =>
+  isObj(x) && (x.stack === 'encoder' || x.stack === 'decoder') && isId(x.layer) && isId(x.head) && (x.kind === 'self' || x.kind === 'cross');
+const isHeads = (x: unknown): x is HeadRef[] => Array.isArray(x) && x.length <= 256 && x.every(isHead);
+
 function isOptions(x: unknown): x is RunOptions {
   if (!isObj(x)) return false;
+  if (x.ablate !== undefined && !isHeads(x.ablate)) return false;
+  if (x.patch !== undefined && !(isObj(x.patch) && isInput(x.patch.from) && isHeads(x.patch.heads))) return false;
+  if (x.lens !== undefined && typeof x.lens !== 'boolean') return false;
   if (x.mask !== undefined && x.mask !== 'full' && x.mask !== 'causal' && x.mask !== 'prefix') return false;
   if (x.prefix !== undefined && !isId(x.prefix)) return false;
   if (x.temperature !== undefined && !(typeof x.temperature === 'number' && x.temperature > 0)) return false;
@@ -135,6 +155,8 @@ export function isWorkerRequest(x: unknown): x is WorkerRequest {
         isId(x.maxNewTokens) &&
         (x.stopId === undefined || isId(x.stopId))
       );
+    case 'sweep':
+      return isId(x.runId) && isInput(x.clean) && isInput(x.corrupted) && isId(x.position) && isOptions(x.options);
     case 'cancel':
       return isId(x.runId);
     case 'crash':
@@ -160,6 +182,8 @@ export function isWorkerResponse(x: unknown): x is WorkerResponse {
       return isId(x.runId) && isId(x.step) && Number.isSafeInteger(x.token);
     case 'done':
       return isId(x.runId) && typeof x.ms === 'number';
+    case 'sweep':
+      return isId(x.runId) && isObj(x.result) && Array.isArray(x.result.cells) && typeof x.ms === 'number';
     case 'error':
       return (x.runId === null || isId(x.runId)) && typeof x.message === 'string' && typeof x.kind === 'string';
     default:
