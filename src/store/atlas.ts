@@ -3,6 +3,7 @@
 // selectors (see selectors.ts); the bridge (bridge.ts) writes worker results into it.
 import { create, type StateCreator } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { createInterventionSlice, type InterventionSlice } from './slices/interventionSlice';
 import { createModelSlice, type ModelSlice } from './slices/modelSlice';
 import { createPreferencesSlice, type PreferencesSlice } from './slices/preferencesSlice';
 import { createRunSlice, MAX_TEXT, type RunSlice } from './slices/runSlice';
@@ -16,7 +17,7 @@ export interface ViewSlice {
   applyView: (view: ViewState) => void;
 }
 
-export type AtlasState = ModelSlice & RunSlice & SelectionSlice & PreferencesSlice & ViewSlice;
+export type AtlasState = ModelSlice & RunSlice & SelectionSlice & PreferencesSlice & InterventionSlice & ViewSlice;
 
 const createViewSlice: StateCreator<AtlasState, [], [], ViewSlice> = (set) => ({
   applyView: (view) =>
@@ -38,6 +39,7 @@ const createViewSlice: StateCreator<AtlasState, [], [], ViewSlice> = (set) => ({
       if (view.step !== undefined) next.step = view.step;
       if (view.stack !== undefined) next.stack = view.stack;
       if (view.attention !== undefined) next.attention = view.attention;
+      if (view.ablate !== undefined) next.ablate = view.ablate;
       return next;
     }),
 });
@@ -51,6 +53,7 @@ export function createAtlasStore(storage?: SafeStorage) {
         ...createRunSlice(...a),
         ...createSelectionSlice(...a),
         ...createPreferencesSlice(...a),
+        ...createInterventionSlice(...a),
         ...createViewSlice(...a),
       }),
       preferencesPersistOptions<AtlasState>(storage),

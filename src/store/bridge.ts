@@ -22,6 +22,8 @@ type Store = typeof useAtlas;
 
 /** The run option for a positional override; none when the model runs with its own scheme. */
 const positionalOf = (s: AtlasState) => (s.positional ? { positional: s.positional } : {});
+/** Interventions and the lens, when asked for (docs/interventions.md). */
+const interventionsOf = (s: AtlasState) => ({ ...(s.ablate.length ? { ablate: s.ablate } : {}), ...(s.lens ? { lens: true } : {}) });
 
 export interface BridgeOptions {
   /** Honour test hooks (the `crash` request); the app passes true only with `?testhooks=1`. */
@@ -41,6 +43,8 @@ export interface Bridge {
   generate: (maxNewTokens?: number) => void;
   /** Stops the current run or generation. */
   cancel: () => void;
+  /** Patching sweep of the current input (clean) against the store's `corrupt` text; the result lands in `sweep`. */
+  sweep: () => void;
   /** Test hook: makes the worker crash (ignored unless test hooks are on). */
   crashWorker: () => void;
   /** Stops the engine and unsubscribes (tests). */
@@ -239,15 +243,26 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
           }
           return;
         }
+        if (msg.runId !== null && store.getState().sweep?.id === msg.runId) {
+          store.setState({ sweep: { status: 'error', id: msg.runId, message: msg.message } });
+          return;
+        }
         if (msg.runId === null || msg.runId === currentRun) {
           generating = false;
           write({ runStatus: 'error', runError: msg.message, generating: false });
         }
         return;
+      case 'sweep': {
+        const sw = store.getState().sweep;
+        if (!sw || sw.id !== msg.runId) return;
+        store.setState({ sweep: { status: 'done', id: msg.runId, result: msg.result, weights: msg.weights, ms: msg.ms, clean: sweepTexts.clean, corrupted: sweepTexts.corrupted } });
+        return;
+      }
       case 'ready':
         return;
     }
   }
+  let sweepTexts = { clean: '', corrupted: '' };
 
   // ---- reacting to the store -----------------------------------------------------------------
 
@@ -260,7 +275,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     const input = tokenizeInput(s, info, vocab);
     const ids = runInputOf(input);
     const mask = s.mask ?? defaultMask(info.arch);
-    const key = JSON.stringify([modelEpoch, ids, mask, s.prefix, s.temperature, s.positional]);
+    const key = JSON.stringify([modelEpoch, ids, mask, s.prefix, s.temperature, s.positional, s.ablate, s.lens]);
     if (key === lastRunKey) {
       // Same ids, yet the text may differ (pieces left out as unknown, a word's case): refresh
       // the tokens and their notices so none of them is stale.
@@ -286,7 +301,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         }
       performance.mark('atlas:run-sent', { detail: { runId: currentRun } });
     }
-    send({ type: 'run', v, runId: currentRun, input: ids, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) } });
+    send({ type: 'run', v, runId: currentRun, input: ids, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s), ...interventionsOf(s) } });
   }
 
   function onStore(s: AtlasState, prev: AtlasState) {
@@ -301,7 +316,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         return;
       }
     }
-    if (s.text !== prev.text || s.src !== prev.src || s.tgt !== prev.tgt || s.mask !== prev.mask || s.prefix !== prev.prefix || s.temperature !== prev.temperature || s.positional !== prev.positional) {
+    if (s.text !== prev.text || s.src !== prev.src || s.tgt !== prev.tgt || s.mask !== prev.mask || s.prefix !== prev.prefix || s.temperature !== prev.temperature || s.positional !== prev.positional || s.ablate !== prev.ablate || s.lens !== prev.lens) {
       // Text the bridge wrote itself while generating is not a new request.
       if (selfWriting) return;
       if (generating) {
@@ -380,7 +395,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         v,
         runId: currentRun,
         input: ids,
-        options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) },
+        options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s), ...interventionsOf(s) },
         maxNewTokens: Math.min(room, maxNewTokens ?? room),
         stopId: vocab.eos,
       });
@@ -395,6 +410,25 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     },
     crashWorker() {
       send({ type: 'crash', v });
+    },
+    sweep() {
+      const s = store.getState();
+      const info = s.modelInfo;
+      if (!info || !vocab) return;
+      const pair = info.arch === 'encoder-decoder';
+      const clean = runInputOf(tokenizeInput(s, info, vocab));
+      const corrupted = runInputOf(tokenizeInput(pair ? { ...s, src: s.corrupt } : { ...s, text: s.corrupt }, info, vocab));
+      const id = nextId++;
+      if (!clean || !corrupted) {
+        store.setState({ sweep: { status: 'error', id, message: 'Type both inputs first.' } });
+        return;
+      }
+      const rows = 'tokens' in clean ? clean.tokens.length : clean.tgt.length;
+      const position = s.position !== null && s.position < rows ? s.position : rows - 1;
+      sweepTexts = { clean: pair ? s.src : s.text, corrupted: s.corrupt };
+      store.setState({ sweep: { status: 'running', id } });
+      const mask = s.mask ?? defaultMask(info.arch);
+      send({ type: 'sweep', v, runId: id, clean, corrupted, position, options: { mask, prefix: s.prefix, ...positionalOf(s) } });
     },
     dispose() {
       unsubscribe();

@@ -22,6 +22,7 @@ export const atlasActions: Omit<Bridge, 'dispose'> = {
   generate: (maxNewTokens) => startAtlasRuntime().generate(maxNewTokens),
   cancel: () => startAtlasRuntime().cancel(),
   crashWorker: () => startAtlasRuntime().crashWorker(),
+  sweep: () => startAtlasRuntime().sweep(),
 };
 
 /**

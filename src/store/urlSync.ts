@@ -31,6 +31,7 @@ export function viewOf(s: AtlasState): ViewState {
     view.stack = s.stack;
     view.attention = s.attention;
   }
+  if (s.ablate.length) view.ablate = s.ablate;
   return view;
 }
 

@@ -1,7 +1,7 @@
 // The request handler behind the protocol: loads models and runs the src/model API, posting the
 // trace as it is computed. The same engine runs inside the module worker and, where no worker can
 // be created (sandboxed iframes), on the main thread.
-import { forward, headPatchFrom, loadModel, patchingSweep, type ForwardOptions, type Model } from '../model';
+import { forward, headPatchFrom, loadModel, patchingSweep, type ForwardOptions, type Model, type Tensor } from '../model';
 import type { TraceEvent } from '../model/trace';
 import { createTokenizer } from '../model/tokenizer';
 import {
@@ -151,8 +151,16 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
     try {
       const t0 = performance.now();
       const { mask, prefix, positional } = req.options;
-      const result = patchingSweep(m, { clean: req.clean, corrupted: req.corrupted, position: req.position, options: { mask, prefix, positional } });
-      post({ type: 'sweep', v, runId: req.runId, result, ms: performance.now() - t0 });
+      const options = { mask, prefix, positional };
+      const result = patchingSweep(m, { clean: req.clean, corrupted: req.corrupted, position: req.position, options });
+      const ms = performance.now() - t0;
+      // Both inputs' attention weights, for the two-input diff of every layer and head.
+      const attention = (input: RunInput) => forward(m, input, { ...options, trace: 'attention' }).trace;
+      const [a, b] = [attention(req.clean), attention(req.corrupted)];
+      const weights = [...a.keys()]
+        .filter((key) => key.endsWith('.weights'))
+        .map((key) => ({ key, clean: a.get(key) as Tensor, corrupted: b.get(key) as Tensor }));
+      post({ type: 'sweep', v, runId: req.runId, result, weights, ms });
     } catch (e) {
       fail(req.runId, e);
     }

@@ -3,7 +3,7 @@
 // every message it causes; errors travel as messages, never as thrown exceptions across the boundary.
 import type { HeadRef } from '../model/interventions';
 import type { SweepResult } from '../model/patching';
-import type { AnyTensor } from '../model/tensor';
+import type { AnyTensor, Tensor } from '../model/tensor';
 import type { TracePath, TraceLevel } from '../model/trace';
 
 /** Bumped whenever a message shape changes; both sides refuse messages of another version. */
@@ -90,8 +90,8 @@ export type WorkerResponse =
   /** A generated token, after the trace of the step that produced it. */
   | { type: 'token'; v: number; runId: number; step: number; token: number }
   | { type: 'done'; v: number; runId: number; ms: number }
-  /** A patching sweep's grid (one cell per head), and how long the worker took. */
-  | { type: 'sweep'; v: number; runId: number; result: SweepResult; ms: number }
+  /** A patching sweep's grid (one cell per head), both inputs' attention weights (for the diff), and the time taken. */
+  | { type: 'sweep'; v: number; runId: number; result: SweepResult; weights: { key: string; clean: Tensor; corrupted: Tensor }[]; ms: number }
   | { type: 'error'; v: number; runId: number | null; kind: ErrorKind; message: string };
 
 /** Typed arrays to move (not copy) with a message: the buffers of its tensors. */
@@ -183,7 +183,7 @@ export function isWorkerResponse(x: unknown): x is WorkerResponse {
     case 'done':
       return isId(x.runId) && typeof x.ms === 'number';
     case 'sweep':
-      return isId(x.runId) && isObj(x.result) && Array.isArray(x.result.cells) && typeof x.ms === 'number';
+      return isId(x.runId) && isObj(x.result) && Array.isArray(x.result.cells) && Array.isArray(x.weights) && typeof x.ms === 'number';
     case 'error':
       return (x.runId === null || isId(x.runId)) && typeof x.message === 'string' && typeof x.kind === 'string';
     default:
