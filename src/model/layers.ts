@@ -78,6 +78,7 @@ export function transformerLayer(
 
   let h: Tensor; // [S, dModel], the residual stream
   let hidden: Tensor; // [S, dFF]
+  let ffnOut: Tensor; // [S, dModel], what the feed-forward adds
   if (config.norm === 'post') {
     const sa = attend(x, x, w.selfAttn, selfMask, 'self');
     h = norm(add(x, sa.output), w.norm1); // [S, dModel]
@@ -89,6 +90,7 @@ export function transformerLayer(
     }
     const ff = ffn(h);
     hidden = ff.hidden;
+    ffnOut = ff.out;
     h = norm(add(h, ff.out), normLast); // [S, dModel]
   } else {
     const xn = norm(x, w.norm1); // [S, dModel]
@@ -102,10 +104,12 @@ export function transformerLayer(
     }
     const ff = ffn(norm(h, normLast));
     hidden = ff.hidden;
+    ffnOut = ff.out;
     h = add(h, ff.out); // [S, dModel]
   }
   hooks?.residual(h.data, h.shape[1]); // a patched position takes another run's residual stream
   ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'ffnHidden'), hidden, true);
+  ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'ffnOutput'), ffnOut, true);
   ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'output'), h); // copied: the next layer reads it
   return h;
 }

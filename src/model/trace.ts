@@ -20,11 +20,13 @@ export interface AttentionTrace {
   output: Tensor;
 }
 
-/** One encoder or decoder layer: ffnHidden [S, dFF] (after the activation), output [S, dModel]. */
+/** One encoder or decoder layer: ffnHidden [S, dFF] (after the activation), output [S, dModel];
+ *  ffnOutput [S, dModel] (what the feed-forward adds to the residual stream, beyond the spec). */
 export interface LayerTrace {
   selfAttention: AttentionTrace;
   crossAttention?: AttentionTrace;
   ffnHidden: Tensor;
+  ffnOutput?: Tensor;
   output: Tensor;
 }
 
@@ -62,7 +64,7 @@ export const ATTENTION_FIELDS = [
 export type AttentionField = (typeof ATTENTION_FIELDS)[number];
 export const STACK_FIELDS = ['tokens', 'embeddings', 'positional', 'input', 'output'] as const;
 export type StackField = (typeof STACK_FIELDS)[number];
-export const LAYER_FIELDS = ['ffnHidden', 'output'] as const;
+export const LAYER_FIELDS = ['ffnHidden', 'ffnOutput', 'output'] as const;
 export type LayerField = (typeof LAYER_FIELDS)[number];
 export const HEAD_FIELDS = ['logits', 'probs', 'argmax'] as const;
 export type HeadField = (typeof HEAD_FIELDS)[number];
@@ -168,7 +170,10 @@ export function* traceEvents(trace: Trace): Generator<TraceEvent> {
         for (const field of ATTENTION_FIELDS)
           yield { path: tracePath.attention(stack, i, attention, field), value: a[field] };
       }
-      for (const field of LAYER_FIELDS) yield { path: tracePath.layer(stack, i, field), value: layer[field] };
+      for (const field of LAYER_FIELDS) {
+        const value = layer[field];
+        if (value) yield { path: tracePath.layer(stack, i, field), value };
+      }
     }
     yield { path: tracePath.stack(stack, 'output'), value: s.output };
   }
@@ -217,6 +222,8 @@ export function assembleTrace(map: TraceMap): Trace {
         ffnHidden: need(tracePath.layer(stack, i, 'ffnHidden')),
         output: need(tracePath.layer(stack, i, 'output')),
       };
+      const ffnOutput = map.get(traceKey(tracePath.layer(stack, i, 'ffnOutput')));
+      if (ffnOutput) layer.ffnOutput = ffnOutput as Tensor;
       if (map.has(traceKey(tracePath.attention(stack, i, 'crossAttention', 'output'))))
         layer.crossAttention = attention(stack, i, 'crossAttention');
       layers.push(layer);
@@ -260,6 +267,7 @@ export function traceToJson(trace: Trace): Record<string, unknown> {
       const layer: Record<string, unknown> = { selfAttention: attention(l.selfAttention) };
       if (l.crossAttention) layer.crossAttention = attention(l.crossAttention);
       layer.ffnHidden = toNested(l.ffnHidden);
+      if (l.ffnOutput) layer.ffnOutput = toNested(l.ffnOutput);
       layer.output = toNested(l.output);
       return layer;
     }),
