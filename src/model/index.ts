@@ -21,6 +21,7 @@ export { loadModel, modelFromTensors, namedTensors, parameterCount, saveModel } 
 export { forward, validateRun } from './forward';
 export type { ForwardInput, ForwardOptions, RunResult } from './forward';
 export {
+  allHeads,
   formatHeadRef,
   hasInterventions,
   headRefProblem,
@@ -40,7 +41,7 @@ export type {
   SublayerAblation,
 } from './interventions';
 export { lensLogits } from './lens';
-export { allHeads, headOutputOf, headPatchFrom, meanHeadOutputs, patchingSweep, residualPatchFrom } from './patching';
+export { headOutputOf, headPatchFrom, meanHeadOutputs, patchingSweep, residualPatchFrom } from './patching';
 export type { SweepCell, SweepRequest, SweepResult, SweepScore } from './patching';
 export { createTracer } from './tracer';
 export type { Tracer, TraceListener } from './tracer';

@@ -93,6 +93,16 @@ export function stackLayers(config: ModelConfig, stack: StackName): number {
   return stack === 'decoder' ? config.nLayers : 0;
 }
 
+/** Every head of a model: per stack (encoder first), layer, self- then cross-attention, head. */
+export function allHeads(config: ModelConfig): HeadRef[] {
+  const heads: HeadRef[] = [];
+  for (const stack of ['encoder', 'decoder'] as const)
+    for (let layer = 0; layer < stackLayers(config, stack); layer++)
+      for (const kind of config.arch === 'encoder-decoder' && stack === 'decoder' ? (['self', 'cross'] as const) : (['self'] as const))
+        for (let head = 0; head < config.nHeads; head++) heads.push({ stack, layer, head, kind });
+  return heads;
+}
+
 /** The stack that feeds the de-embedding: the encoder of an encoder-only model, else the decoder. */
 export function lastStack(config: ModelConfig): StackName {
   return config.arch === 'encoder-only' ? 'encoder' : 'decoder';

@@ -1,11 +1,10 @@
 // Activation patching (docs/interventions.md): run a clean and a corrupted input of the same length,
 // copy one head's output (or one position's residual stream) from the clean run into the corrupted
 // one, and measure how much of the clean prediction comes back. The sweep does it for every head.
-import type { ModelConfig } from './config';
 import { ModelInputError } from './errors';
 import { forward, type ForwardInput, type ForwardOptions, type RunResult } from './forward';
 import {
-  stackLayers,
+  allHeads,
   type HeadPatch,
   type HeadRef,
   type ResidualPatch,
@@ -14,16 +13,6 @@ import type { Model } from './model';
 import { getTensor, tracePath, type StackName, type TraceMap } from './trace';
 
 const attentionOf = (kind: HeadRef['kind']) => (kind === 'cross' ? 'crossAttention' : 'selfAttention');
-
-/** Every head of a model: per stack (encoder first), layer, self- then cross-attention, head. */
-export function allHeads(config: ModelConfig): HeadRef[] {
-  const heads: HeadRef[] = [];
-  for (const stack of ['encoder', 'decoder'] as const)
-    for (let layer = 0; layer < stackLayers(config, stack); layer++)
-      for (const kind of config.arch === 'encoder-decoder' && stack === 'decoder' ? (['self', 'cross'] as const) : (['self'] as const))
-        for (let head = 0; head < config.nHeads; head++) heads.push({ stack, layer, head, kind });
-  return heads;
-}
 
 /** One head's output weights·V [Sq, dHead] from a run traced at level 'full'. */
 export function headOutputOf(trace: TraceMap, h: HeadRef): Float32Array {

@@ -9,12 +9,14 @@ import { InputEditor } from './InputEditor';
 import { ModelChooser } from './ModelChooser';
 import { OutputBars } from './OutputBars';
 import { ViewControls } from './ViewControls';
+import { InsideSection, LiveInterventionBanner } from '../interventions/InsideSection';
 import './playground.css';
 
 export default function PlaygroundPage() {
   const actions = useAtlasRuntime();
   const notice = useAtlas(selectEngineNotice);
   const engineMode = useAtlas((s) => s.engineMode);
+  const intervened = useAtlas((s) => s.ablate.length > 0);
   const testHooks = /[?&]testhooks=1(&|$)/.test(window.location.search + window.location.hash.replace(/^[^?]*/, '&'));
   return (
     <main id="main" className="page playground" tabIndex={-1} data-testid="playground" data-engine={engineMode}>
@@ -32,7 +34,8 @@ export default function PlaygroundPage() {
         </div>
       )}
       <ShareTools widgets={['attention-heatmap', 'next-token']} />
-      <div className="pg-grid">
+      <LiveInterventionBanner />
+      <div className={intervened ? 'pg-grid iv-marked' : 'pg-grid'} data-intervened={intervened ? 'true' : undefined}>
         <div className="pg-col">
           <ModelChooser />
           <InputEditor />
@@ -43,6 +46,7 @@ export default function PlaygroundPage() {
           <OutputBars />
         </div>
       </div>
+      <InsideSection />
       {testHooks && (
         <button type="button" className="btn" data-testid="crash-worker" onClick={() => actions.crashWorker()}>
           Crash the worker (test hook)
