@@ -18,7 +18,7 @@ export function InsideSection() {
         </div>
         <div className="pg-col">
           <LensPanel />
-          <AblationPanel />
+          <AblationPanel banner={false} />
         </div>
       </div>
       <h3>Patching: a clean and a corrupted input</h3>

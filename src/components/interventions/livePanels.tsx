@@ -101,13 +101,13 @@ export function LensPanel() {
 }
 
 /** Choose heads to knock out; the banner marks the run and restores it. */
-export function AblationPanel() {
+export function AblationPanel({ banner = true }: { banner?: boolean }) {
   const info = useAtlas(selectModelInfo);
   const ablate = useAtlas((s) => s.ablate);
   const heads = useMemo(() => (info ? allHeads(info.config as unknown as ModelConfig) : []), [info]);
   return (
     <LiveState ready={!!info}>
-      <LiveInterventionBanner />
+      {banner && <LiveInterventionBanner />}
       {info && <AblationPicker heads={heads} selected={ablate} onToggle={(h) => useAtlas.getState().toggleAblate(h)} />}
     </LiveState>
   );

@@ -1,5 +1,5 @@
 // Two-input diff: for every layer and head, the clean run's attention weights minus the corrupted
-// run's (rows are queries, columns are keys; red = more attention in the clean run).
+// run's (rows are queries, columns are keys; blue = more attention in the clean run).
 import type { Tensor } from '../../model/tensor';
 import { CellMap } from '../CellMap';
 import { PanelFrame } from '../PanelFrame';
@@ -24,7 +24,7 @@ export function DiffHeatmaps({ weights, labels, testId = 'diff-heatmaps' }: Diff
   return (
     <PanelFrame
       title="Two-input diff: attention weights, clean − corrupted"
-      description="Every layer and head. Red: the clean input draws more attention to that key; blue: the corrupted input does. Rows are queries, columns are keys; labels read clean/corrupted."
+      description="Every layer and head. Blue: the clean input draws more attention to that key; red: the corrupted input does; white: no change. Rows are queries, columns are keys, labelled with the clean input's tokens."
       testId={testId}
       data={() => weights.map((w) => ({ key: w.key, shape: w.clean.shape }))}
     >

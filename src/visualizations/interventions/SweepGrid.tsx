@@ -38,7 +38,7 @@ export function SweepGrid({ result, vocab, clean, corrupted, ms, testId = 'sweep
   return (
     <PanelFrame
       title="Patching sweep: which head carries the difference?"
-      description={`Clean “${clean}” → ${tok(result.clean.argmax)}; corrupted “${corrupted}” → ${tok(result.corrupted.argmax)}. Each cell: the corrupted run with one head patched from the clean run; 1 = the clean answer fully restored (logit ${tok(result.right)} − ${tok(result.wrong)}), 0 = no effect. ${result.cells.length} heads in ${formatValue(ms, 0)} ms.`}
+      description={`Clean “${clean}” → ${tok(result.clean.argmax)}; corrupted “${corrupted}” → ${tok(result.corrupted.argmax)}. Each cell (trained model, no knock-outs): the corrupted run with one head patched from the clean run; 1 (blue) = the clean answer fully restored (logit ${tok(result.right)} − ${tok(result.wrong)}), 0 (white) = no effect, below 0 (red) = pushed further away. ${result.cells.length} heads in ${formatValue(ms, 0)} ms.`}
       testId={testId}
       data={() => result}
     >
