@@ -23,6 +23,7 @@ export const LESSONS: readonly LessonInfo[] = [
   { slug: 'architectures', title: 'Three architectures', summary: 'Encoder-decoder, encoder-only and decoder-only side by side.' },
   { slug: 'query-key-value', title: 'Query, key, value', summary: 'The search analogy, and where it breaks down.' },
   { slug: 'train-your-own', title: 'Train your own', summary: 'Watch a small transformer learn a task, and its attention form.' },
+  { slug: 'proving-what-a-head-does', title: 'Proving what a head does', summary: 'Knock a head out, patch it in from another sentence: what attention only suggests, interventions show.' },
 ];
 
 export function lessonBySlug(slug: string): LessonInfo | undefined {

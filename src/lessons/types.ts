@@ -52,6 +52,10 @@ export interface StepState {
    * model's own. Unlike the input, it is reset to the step's value on every step change.
    */
   positional?: 'sinusoidal' | 'learned' | 'rope' | 'none' | null;
+  /** Heads knocked out in every run ("decoder.1.0"; docs/interventions.md); [] = the clean model. */
+  ablate?: readonly string[];
+  /** The corrupted input of a patching pair (the `patching` panel). */
+  corrupt?: string;
 }
 
 /** A displayed formula (KaTeX source, trust off). `label` is read by screen readers and shown small. */
@@ -86,7 +90,9 @@ export type PanelId =
   | 'residual-stream' | 'layer-norm' | 'cross-alignment' | 'predictions' | 'teacher-forcing'
   | 'generation' | 'architecture-compare' | 'soft-lookup' | 'recap'
   // Lesson 15 (src/components/train): a small model trains live; options are its URL settings (task, pos, …)
-  | 'train';
+  | 'train'
+  // Lesson 16 (src/components/interventions): a token's journey, the logit lens, knocking out and patching heads
+  | 'journey' | 'logit-lens' | 'ablation' | 'patching';
 
 /** One panel of a step. `illustration: true` marks a figure that is not read from a running model. */
 export interface PanelRef {

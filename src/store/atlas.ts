@@ -40,6 +40,7 @@ const createViewSlice: StateCreator<AtlasState, [], [], ViewSlice> = (set) => ({
       if (view.stack !== undefined) next.stack = view.stack;
       if (view.attention !== undefined) next.attention = view.attention;
       if (view.ablate !== undefined) next.ablate = view.ablate;
+      if (view.corrupt !== undefined) next.corrupt = view.corrupt.slice(0, MAX_TEXT);
       return next;
     }),
 });

@@ -23,6 +23,7 @@ describe('url codec', () => {
         { stack: 'decoder', layer: 1, head: 0, kind: 'self' },
         { stack: 'decoder', layer: 0, head: 3, kind: 'cross' },
       ],
+      corrupt: 'the dogs that the cat chases',
     };
     const params = encodeView(view);
     expect(params.get('ablate')).toBe('decoder.1.0,decoder.0.cross.3');

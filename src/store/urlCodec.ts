@@ -21,6 +21,8 @@ export interface ViewState {
   attention?: 'selfAttention' | 'crossAttention';
   /** Heads knocked out in every run (`ablate=decoder.1.0,decoder.0.cross.1`); [] = none. */
   ablate?: HeadRef[];
+  /** The corrupted input of a patching pair. */
+  corrupt?: string;
 }
 
 const MAX_TEXT = 2000;
@@ -67,6 +69,7 @@ const FIELDS: {
   stack: { param: 'stack', parse: oneOf(['encoder', 'decoder'] as const) },
   attention: { param: 'attn', parse: oneOf(['selfAttention', 'crossAttention'] as const) },
   ablate: { param: 'ablate', parse: heads, format: (hs) => hs.map(formatHeadRef).join(',') },
+  corrupt: { param: 'corrupt', parse: text },
 };
 
 const KEYS = Object.keys(FIELDS) as (keyof ViewState)[];

@@ -32,6 +32,7 @@ export function viewOf(s: AtlasState): ViewState {
     view.attention = s.attention;
   }
   if (s.ablate.length) view.ablate = s.ablate;
+  if (s.corrupt) view.corrupt = s.corrupt;
   return view;
 }
 

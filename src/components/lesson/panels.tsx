@@ -11,6 +11,7 @@ import { HeadSplit } from './widgets/HeadSplit';
 import { Cover } from './widgets/Cover';
 import { PositionalSwitch } from './widgets/PositionalSwitch';
 import { TrainPanel } from '../train';
+import { AblationPanel, JourneyPanel, LensPanel, PatchingPanel } from '../interventions/livePanels';
 import { LATER_PANEL_TITLES, renderLaterPanel } from './widgets/laterPanels';
 import { HeatmapPanel, InputPanel, MatrixPanel } from './livePanels';
 import { ArchitecturePanel, CostPanel, HeadOverviewPanel, MaskPanel, OutputBarsPanel, PipelinePanel, PositionalPanel, RoPEPanel } from './vizPanels';
@@ -97,6 +98,14 @@ function renderPanel(ref: PanelRef): ReactNode | null {
       return <MatrixPanel field="ffnHidden">{bool(o, 'summary') ? (m) => <ZeroShare m={m} /> : undefined}</MatrixPanel>;
     case 'train':
       return <TrainPanel options={o} />;
+    case 'journey':
+      return <JourneyPanel />;
+    case 'logit-lens':
+      return <LensPanel />;
+    case 'ablation':
+      return <AblationPanel />;
+    case 'patching':
+      return <PatchingPanel diff={bool(o, 'diff')} />;
     default:
       return renderLaterPanel(ref);
   }
@@ -125,6 +134,10 @@ const TITLES: Record<PanelRef['panel'], string> = {
   'sequential-vs-parallel': 'Sequential versus parallel',
   'context-window': 'A fixed context window',
   train: 'Train a transformer',
+  journey: 'One token through the model',
+  'logit-lens': 'Logit lens',
+  ablation: 'Knock out heads',
+  patching: 'Patch heads from a second input',
 };
 
 /** Panels that draw their own title (the frame then shows only the badge). */
