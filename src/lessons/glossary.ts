@@ -341,7 +341,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: 'logit-lens',
     term: 'Logit lens',
     short: 'Reading the residual stream after each layer through the final norm and the de-embedding.',
-    body: 'The model\'s own final LayerNorm and de-embedding applied early: what the model would predict if it stopped after layer $\ell$. The last layer\'s lens is the real prediction.',
+    body: 'The model\'s own final LayerNorm and de-embedding applied early: what the model would predict if it stopped after layer $\\ell$. The last layer\'s lens is the real prediction.',
     lesson: 'proving-what-a-head-does',
   },
 ];
