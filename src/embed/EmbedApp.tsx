@@ -8,6 +8,15 @@ import { acceptMessage, parentOriginOf, startAutoHeight } from './messages';
 import type { EmbedConfig, ParsedEmbed } from './params';
 import { WIDGET_COMPONENTS, WIDGET_TITLES } from './widgets';
 import { appUrl } from './snippet';
+import { formatHeadRef } from '../model/interventions';
+import { InterventionBanner } from '../visualizations/interventions/InterventionBanner';
+import '../visualizations/interventions/interventions.css';
+
+/** An embed that knocks heads out says so, with one click back to the clean model. */
+function EmbedInterventionBanner() {
+  const ablate = useAtlas((s) => s.ablate);
+  return <InterventionBanner heads={ablate.map(formatHeadRef)} onRestore={() => useAtlas.getState().restoreClean()} />;
+}
 
 /** The store view an embed config asks for (the lesson widget applies its own after its step). */
 export function viewOfConfig(c: EmbedConfig): ViewState {
@@ -20,6 +29,7 @@ export function viewOfConfig(c: EmbedConfig): ViewState {
   if (c.head !== undefined) v.head = c.head;
   if (c.mask !== undefined) v.mask = c.mask;
   if (c.prefix !== undefined) v.prefix = c.prefix;
+  if (c.ablate !== undefined) v.ablate = c.ablate;
   return v;
 }
 
@@ -116,6 +126,7 @@ export function EmbedApp({ parsed }: { parsed: ParsedEmbed }) {
           ))}
         </ul>
       )}
+      <EmbedInterventionBanner />
       <main className="embed-main">
         <Suspense fallback={<p role="status">Loading {title.toLowerCase()}…</p>}>
           <Widget config={config} />

@@ -2,7 +2,9 @@
 // typed config. Nothing is trusted: unknown or malformed parameters fall back to defaults and each
 // fallback yields a notice (plain text, never HTML) so an author sees what was ignored.
 import { LESSONS } from '../lessons/catalog';
-import { TRAIN_PARAM_KEYS } from '../worker/trainSettings';
+import { TRAIN_PARAM_KEYS } from '../tasks/trainSettings';
+import { decodeView, encodeView } from '../store/urlCodec';
+import type { HeadRef } from '../model/interventions';
 
 /** The widgets an embed can show, one per frame. */
 export const WIDGETS = [
@@ -35,6 +37,8 @@ export interface EmbedConfig {
   head?: number;
   mask?: (typeof MASKS)[number];
   prefix?: number;
+  /** Heads knocked out in every run (`ablate=decoder.1.0,decoder.0.cross.1`; docs/interventions.md). */
+  ablate?: HeadRef[];
   /** Lesson step (lesson widget) or pipeline stage (attention-steps), 1-based. */
   step?: number;
   /** The lesson slug of the `lesson` widget. */
@@ -53,7 +57,7 @@ export interface ParsedEmbed {
 
 export const MAX_TEXT = 2000;
 const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const KNOWN = new Set(['widget', 'model', 'text', 'src', 'tgt', 'layer', 'head', 'mask', 'prefix', 'step', 'lesson', 'show', 'theme', 'controls', ...TRAIN_PARAM_KEYS]);
+const KNOWN = new Set(['widget', 'model', 'text', 'src', 'tgt', 'layer', 'head', 'mask', 'prefix', 'step', 'ablate', 'lesson', 'show', 'theme', 'controls', ...TRAIN_PARAM_KEYS]);
 /** Longest parameter value quoted back in a notice (the rest is cut off). */
 const QUOTE = 40;
 
@@ -112,6 +116,14 @@ export function parseEmbedParams(search: string | URLSearchParams): ParsedEmbed 
     config[k] = clean.slice(0, MAX_TEXT);
   }
 
+  const ablate = get('ablate');
+  if (ablate !== null) {
+    // The app's own parser (the URL codec): heads as STACK.LAYER.HEAD, comma-separated.
+    const heads = decodeView(new URLSearchParams({ ablate })).ablate;
+    if (heads) config.ablate = heads;
+    else notices.push(`Parameter “ablate” must list heads such as decoder.1.0 or decoder.0.cross.1, not “${quote(ablate)}”: no head is knocked out.`);
+  }
+
   const ints: [key: 'layer' | 'head' | 'prefix' | 'step', min: number, max: number][] = [
     ['layer', 0, 63],
     ['head', 0, 63],
@@ -156,6 +168,7 @@ export function embedQuery(config: Partial<EmbedConfig> & { widget: WidgetName }
     const v = config[k];
     if (v !== undefined && v !== '') out.set(k, String(v));
   }
+  if (config.ablate?.length) out.set('ablate', encodeView({ ablate: config.ablate }).get('ablate')!);
   if (config.show && config.show !== 'weights') out.set('show', config.show);
   if (config.theme && config.theme !== 'auto') out.set('theme', config.theme);
   if (config.controls && config.controls !== 'full') out.set('controls', config.controls);

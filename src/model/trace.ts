@@ -116,6 +116,26 @@ export function traceKey(path: TracePath): string {
   }
 }
 
+const STACKS: readonly StackName[] = ['encoder', 'decoder'];
+const ATTENTIONS: readonly AttentionKind[] = ['selfAttention', 'crossAttention'];
+const isOneOf = <T extends string>(list: readonly T[], x: string | undefined): x is T =>
+  (list as readonly (string | undefined)[]).includes(x);
+
+/** The path of a key made by traceKey, or null for any other string (the one parser of keys). */
+export function parseTraceKey(key: string): TracePath | null {
+  const parts = key.split('.');
+  if (parts.length === 1) return isOneOf(HEAD_FIELDS, parts[0]) ? tracePath.head(parts[0]) : null;
+  const [stack, layers, index, ...rest] = parts;
+  if (!isOneOf(STACKS, stack)) return null;
+  if (parts.length === 2) return isOneOf(STACK_FIELDS, layers) ? tracePath.stack(stack, layers) : null;
+  const layer = Number(index);
+  if (layers !== 'layers' || !/^(0|[1-9]\d*)$/.test(index ?? '') || !Number.isSafeInteger(layer)) return null;
+  if (rest.length === 1) return isOneOf(LAYER_FIELDS, rest[0]) ? tracePath.layer(stack, layer, rest[0]) : null;
+  if (rest.length === 2 && isOneOf(ATTENTIONS, rest[0]) && isOneOf(ATTENTION_FIELDS, rest[1]))
+    return tracePath.attention(stack, layer, rest[0], rest[1]);
+  return null;
+}
+
 /** One traced array as it is computed (streamed by the worker in this order). */
 export interface TraceEvent {
   path: TracePath;

@@ -1,8 +1,9 @@
 // The playground's "Look inside and intervene" section: follow one token through the model, watch
 // the prediction form layer by layer, knock out heads, and patch every head from a second input.
-import { AblationPanel, JourneyPanel, LensPanel, PatchingPanel } from './livePanels';
+import { LivePanel } from '../../panels/LivePanel';
+import { PLAYGROUND } from '../../panels/context';
 
-export { LiveInterventionBanner } from './livePanels';
+export { LiveInterventionBanner } from '../../panels/interventions';
 
 export function InsideSection() {
   return (
@@ -14,15 +15,15 @@ export function InsideSection() {
       </p>
       <div className="pg-grid">
         <div className="pg-col">
-          <JourneyPanel />
+          <LivePanel spec={{ panel: 'journey' }} ctx={PLAYGROUND} />
         </div>
         <div className="pg-col">
-          <LensPanel />
-          <AblationPanel banner={false} />
+          <LivePanel spec={{ panel: 'logit-lens' }} ctx={PLAYGROUND} />
+          <LivePanel spec={{ panel: 'ablation', options: { banner: false } }} ctx={PLAYGROUND} />
         </div>
       </div>
       <h3>Patching: a clean and a corrupted input</h3>
-      <PatchingPanel />
+      <LivePanel spec={{ panel: 'patching' }} ctx={PLAYGROUND} />
     </section>
   );
 }

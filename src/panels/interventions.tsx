@@ -1,13 +1,14 @@
-// The store wiring of the intervention views (src/visualizations/interventions): each reads the live
-// run and the intervention slice, and writes back through the store's actions only.
+// `journey`, `logit-lens`, `ablation`, `patching`: the store wiring of the intervention views
+// (src/visualizations/interventions). Each reads the live run and the intervention slice, and writes
+// back through the store's actions only (docs/interventions.md).
 import { useEffect, useMemo } from 'react';
-import { allHeads, formatHeadRef } from '../../model/interventions';
-import type { ModelConfig } from '../../model/config';
-import type { IntTensor } from '../../model/tensor';
-import { tracePath } from '../../model/trace';
-import { useAtlas } from '../../store/atlas';
-import { atlasActions } from '../../store/runtime';
-import { piecesOf, selectModelInfo, useTraceTensor } from '../../store/selectors';
+import { allHeads, formatHeadRef } from '../model/interventions';
+import type { ModelConfig } from '../model/config';
+import type { IntTensor } from '../model/tensor';
+import { tracePath } from '../model/trace';
+import { useAtlas } from '../store/atlas';
+import { atlasActions } from '../store/runtime';
+import { piecesOf, selectModelInfo, useTraceTensor } from '../store/selectors';
 import {
   AblationPicker,
   DiffHeatmaps,
@@ -19,8 +20,9 @@ import {
   getterOf,
   lastStackOf,
   lensTable,
-} from '../../visualizations/interventions';
-import { LiveState } from '../lesson/livePanels';
+} from '../visualizations/interventions';
+import { LiveState } from './LiveState';
+import { definePanel } from './types';
 
 /** The banner of an intervened run, with one-click restore (nothing when the run is clean). */
 export function LiveInterventionBanner() {
@@ -164,3 +166,14 @@ export function PatchingPanel({ diff = true }: { diff?: boolean }) {
     </LiveState>
   );
 }
+
+export const journeyPanel = definePanel({ title: 'One token through the model', selfTitled: true, render: () => <JourneyPanel /> });
+export const logitLensPanel = definePanel({ title: 'Logit lens', selfTitled: true, render: () => <LensPanel /> });
+export const ablationPanel = definePanel<{ /** Show the intervened-run banner (off where the page has its own). */ banner?: boolean }>({
+  title: 'Knock out heads',
+  render: (o) => <AblationPanel banner={o.banner ?? true} />,
+});
+export const patchingPanel = definePanel<{ /** Also draw the two-input diff of every layer and head. */ diff?: boolean }>({
+  title: 'Patch heads from a second input',
+  render: (o) => <PatchingPanel diff={o.diff ?? true} />,
+});
