@@ -68,7 +68,7 @@ export function hasInterventions(iv: Interventions | undefined): boolean {
 
 /** A head as the CLI, the URL and the eval write it: STACK.LAYER.HEAD or decoder.LAYER.cross.HEAD. */
 export function formatHeadRef(h: HeadRef): string {
-  return h.kind === 'cross' ? `${h.stack}.${h.layer}.cross.${h.head}` : `${h.stack}.${h.layer}.${h.head}`;
+  return (h.kind === 'cross' ? [h.stack, h.layer, 'cross', h.head] : [h.stack, h.layer, h.head]).join('.');
 }
 
 /**

@@ -125,6 +125,11 @@ const isOneOf = <T extends string>(list: readonly T[], x: string | undefined): x
 export function parseTraceKey(key: string): TracePath | null {
   const parts = key.split('.');
   if (parts.length === 1) return isOneOf(HEAD_FIELDS, parts[0]) ? tracePath.head(parts[0]) : null;
+  if (parts[0] === 'lens') {
+    const [, lensStack, lensLayer] = parts;
+    const n = Number(lensLayer);
+    return parts.length === 3 && isOneOf(STACKS, lensStack) && /^(0|[1-9]\d*)$/.test(lensLayer) && Number.isSafeInteger(n) ? tracePath.lens(lensStack, n) : null;
+  }
   const [stack, layers, index, ...rest] = parts;
   if (!isOneOf(STACKS, stack)) return null;
   if (parts.length === 2) return isOneOf(STACK_FIELDS, layers) ? tracePath.stack(stack, layers) : null;

@@ -5,7 +5,7 @@ import { useEffect, useMemo } from 'react';
 import { allHeads, formatHeadRef } from '../model/interventions';
 import type { ModelConfig } from '../model/config';
 import type { IntTensor } from '../model/tensor';
-import { tracePath } from '../model/trace';
+import { parseTraceKey, tracePath } from '../model/trace';
 import { useAtlas } from '../store/atlas';
 import { atlasActions } from '../store/runtime';
 import { piecesOf, selectModelInfo, useTraceTensor } from '../store/selectors';
@@ -128,8 +128,9 @@ export function PatchingPanel({ diff = true }: { diff?: boolean }) {
     if (sweep?.status !== 'done' || !info) return { rows: [], cols: [] };
     const w = sweep.weights.find((x) => x.key === key)!;
     const [, Sq, Sk] = w.clean.shape;
-    const stack = key.startsWith('encoder') ? 'encoder' : 'decoder';
-    const keyStack = key.includes('crossAttention') ? 'encoder' : stack;
+    const path = parseTraceKey(key);
+    const stack = path?.kind === 'attention' ? path.stack : 'decoder';
+    const keyStack = path?.kind === 'attention' && path.attention === 'crossAttention' ? 'encoder' : stack;
     const named = (st: 'encoder' | 'decoder', k: number) => {
       const t = piecesOf(getterOf(trace)(tracePath.stack(st, 'tokens')) as IntTensor | undefined, info.vocab);
       return Array.from({ length: k }, (_, i) => `${i}: ${t[i] ?? ''}`);

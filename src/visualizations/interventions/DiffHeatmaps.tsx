@@ -1,6 +1,7 @@
 // Two-input diff: for every layer and head, the clean run's attention weights minus the corrupted
 // run's (rows are queries, columns are keys; blue = more attention in the clean run).
 import type { Tensor } from '../../model/tensor';
+import { parseTraceKey } from '../../model/trace';
 import { CellMap } from '../CellMap';
 import { PanelFrame } from '../PanelFrame';
 import { divergingScale } from '../scales';
@@ -15,8 +16,8 @@ export interface DiffHeatmapsProps {
 
 /** "decoder.layers.1.selfAttention.weights" → "decoder 1 self". */
 const titleOf = (key: string) => {
-  const [stack, , layer, kind] = key.split('.');
-  return `${stack} ${layer} ${kind === 'crossAttention' ? 'cross' : 'self'}`;
+  const p = parseTraceKey(key);
+  return p?.kind === 'attention' ? `${p.stack} ${p.layer} ${p.attention === 'crossAttention' ? 'cross' : 'self'}` : key;
 };
 
 export function DiffHeatmaps({ weights, labels, testId = 'diff-heatmaps' }: DiffHeatmapsProps) {

@@ -96,7 +96,9 @@ export function JourneyView({ journey: j, arch, norm, positional, ablated = new 
                             {off ? ' (knocked out; its weights as computed)' : ''}:{' '}
                             {h.reads.map((r, i) => (
                               <span key={r.key} className="journey-read">
-                                {i > 0 ? ', ' : ''}“{r.token}”<sub>{r.key}</sub> {formatValue(r.weight)}
+                                {i > 0 && <>, </>}
+                                “{r.token}”<sub>{r.key}</sub>{' '}
+                                {formatValue(r.weight)}
                               </span>
                             ))}
                           </li>
