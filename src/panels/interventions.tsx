@@ -22,7 +22,7 @@ import {
   lensTable,
 } from '../visualizations/interventions';
 import { LiveState } from './LiveState';
-import { definePanel } from './types';
+import { definePanel, type PanelContext } from './types';
 
 /** The banner of an intervened run, with one-click restore (nothing when the run is clean). */
 export function LiveInterventionBanner() {
@@ -73,7 +73,7 @@ function PositionPicker({ tokens, position, decoder }: { tokens: string[]; posit
 }
 
 /** One token's journey through the live model. */
-export function JourneyPanel() {
+export function JourneyPanel({ ctx }: { ctx: PanelContext }) {
   useLens();
   const { info, tokens, position } = usePosition();
   const trace = useAtlas((s) => s.trace);
@@ -83,13 +83,13 @@ export function JourneyPanel() {
   return (
     <LiveState ready={!!journey}>
       {info && tokens.length > 0 && <PositionPicker tokens={tokens} position={position} decoder={info.arch !== 'encoder-only'} />}
-      {journey && info && <JourneyView journey={journey} arch={info.arch} norm={info.config.norm === 'pre' ? 'pre' : 'post'} positional={info.config.positional} ablated={ablated} />}
+      {journey && info && <JourneyView journey={journey} arch={info.arch} norm={info.config.norm === 'pre' ? 'pre' : 'post'} positional={info.config.positional} ablated={ablated} testId={ctx.testId('journey')} />}
     </LiveState>
   );
 }
 
 /** The logit lens of the live run at the followed position. */
-export function LensPanel() {
+export function LensPanel({ ctx }: { ctx: PanelContext }) {
   useLens();
   const { info, stack, tokens, position } = usePosition();
   const trace = useAtlas((s) => s.trace);
@@ -97,7 +97,7 @@ export function LensPanel() {
   return (
     <LiveState ready={rows.length > 0}>
       {info && tokens.length > 0 && <PositionPicker tokens={tokens} position={position} decoder={info.arch !== 'encoder-only'} />}
-      {rows.length > 0 && <LensTable rows={rows} token={tokens[position]} position={position} stack={stack} />}
+      {rows.length > 0 && <LensTable rows={rows} token={tokens[position]} position={position} stack={stack} testId={ctx.testId('lens')} />}
     </LiveState>
   );
 }
@@ -168,8 +168,8 @@ export function PatchingPanel({ diff = true }: { diff?: boolean }) {
   );
 }
 
-export const journeyPanel = definePanel({ title: 'One token through the model', selfTitled: true, render: () => <JourneyPanel /> });
-export const logitLensPanel = definePanel({ title: 'Logit lens', selfTitled: true, render: () => <LensPanel /> });
+export const journeyPanel = definePanel({ title: 'One token through the model', selfTitled: true, render: (_o, ctx) => <JourneyPanel ctx={ctx} /> });
+export const logitLensPanel = definePanel({ title: 'Logit lens', selfTitled: true, render: (_o, ctx) => <LensPanel ctx={ctx} /> });
 export const ablationPanel = definePanel<{ /** Show the intervened-run banner (off where the page has its own). */ banner?: boolean }>({
   title: 'Knock out heads',
   render: (o) => <AblationPanel banner={o.banner ?? true} />,
