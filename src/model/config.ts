@@ -1,4 +1,4 @@
-// The model's configuration (spec/model.md §Config): parsed from `__metadata__.config` and
+// The model's configuration (docs/model-spec.md §The config): parsed from `__metadata__.config` and
 // checked field by field, so a bad file is refused with a message naming the field.
 import { ModelFileError } from './errors';
 

@@ -1,4 +1,4 @@
-// The forward pass (spec/model.md §The forward pass; Attention Is All You Need §3): embed and add
+// The forward pass (docs/model-spec.md §The forward pass; Attention Is All You Need §3): embed and add
 // positions, run the encoder and/or decoder stack, then de-embed to logits, probs and argmax.
 // Every intermediate goes through the tracer, which keeps what the chosen TraceLevel asks for.
 import { paramNames } from './params';

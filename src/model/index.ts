@@ -48,6 +48,7 @@ export type { SweepCell, SweepRequest, SweepResult, SweepScore } from './patchin
 export { createTracer } from './tracer';
 export type { Tracer, TraceListener } from './tracer';
 export { multiHeadAttention } from './attention';
+export { plainMultiHeadAttention } from './attention.plain';
 export type { AttentionResult } from './attention';
 export { transformerLayer } from './layers';
 export { patternBlocks, patternMask, paddingMask, combineMasks, attentionMask } from './masks';

@@ -1,4 +1,4 @@
-// Builds a Model from a safetensors file (docs/model-spec.md §One file per model, §Tensor names),
+// Builds a Model from a safetensors file (docs/model-spec.md §The model file, §Tensor names and shapes),
 // and back. The tensors expected are those of `parameterSpec` (params.ts): each is checked by name
 // and shape, extra tensors are ignored.
 import { parseConfig, type ModelConfig } from './config';

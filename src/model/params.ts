@@ -1,5 +1,5 @@
 // The one list of a model's parameters: every PyTorch state_dict name and its shape, derived
-// from a config (docs/model-spec.md §Tensor names). Loading, saving, random initialisation and
+// from a config (docs/model-spec.md §Tensor names and shapes). Loading, saving, random initialisation and
 // the trainer all walk this list, so a name is spelled here and nowhere else.
 import type { ModelConfig } from './config';
 import type { StackName } from './trace';

@@ -1,4 +1,4 @@
-// The trace: every intermediate a forward pass computed, named as in spec/model.md.
+// The trace: every intermediate a forward pass computed, named as in docs/model-spec.md §The trace.
 // This is the one module that defines trace names and builds trace keys; everything else
 // (model, worker, store, panels, CLI) goes through these types and functions.
 import { toNested, type AnyTensor, type BoolTensor, type IntTensor, type Tensor } from './tensor';
@@ -6,19 +6,17 @@ import { toNested, type AnyTensor, type BoolTensor, type IntTensor, type Tensor 
 export type StackName = 'encoder' | 'decoder';
 export type AttentionKind = 'selfAttention' | 'crossAttention';
 
-/** One attention sublayer. Shapes: q [nHeads, Sq, dHead] (after RoPE), k/v [nHeads, Sk, dHead],
- *  scores/weights [nHeads, Sq, Sk] (rows = queries, columns = keys), mask [Sq, Sk] (1 = blocked),
- *  headOutputs [nHeads, Sq, dHead] (weights·V per head, beyond the spec), output [Sq, dModel]. */
-export interface AttentionTrace {
-  q: Tensor;
-  k: Tensor;
-  v: Tensor;
-  scores: Tensor;
-  mask: BoolTensor;
-  weights: Tensor;
-  headOutputs: Tensor;
-  output: Tensor;
-}
+/** What an attention sublayer keeps at trace level 'attention': q [nHeads, Sq, dHead] (after
+ *  RoPE), k/v [nHeads, Sk, dHead], scores/weights [nHeads, Sq, Sk] (rows = queries, columns =
+ *  keys), mask [Sq, Sk] (1 = blocked). */
+export const SCORE_FIELDS = ['q', 'k', 'v', 'scores', 'mask', 'weights'] as const;
+/** Every field of an attention sublayer, in computing order: the score fields, then headOutputs
+ *  [nHeads, Sq, dHead] (weights·V per head, beyond the spec) and output [Sq, dModel]. */
+export const ATTENTION_FIELDS = [...SCORE_FIELDS, 'headOutputs', 'output'] as const;
+export type AttentionField = (typeof ATTENTION_FIELDS)[number];
+
+/** One attention sublayer: an array per field of ATTENTION_FIELDS, the mask boolean. */
+export type AttentionTrace = { [F in AttentionField]: F extends 'mask' ? BoolTensor : Tensor };
 
 /** One encoder or decoder layer: ffnHidden [S, dFF] (after the activation), output [S, dModel];
  *  ffnOutput [S, dModel] (what the feed-forward adds to the residual stream, beyond the spec). */
@@ -51,17 +49,6 @@ export interface Trace {
   lens?: Partial<Record<StackName, Tensor[]>>;
 }
 
-export const ATTENTION_FIELDS = [
-  'q',
-  'k',
-  'v',
-  'scores',
-  'mask',
-  'weights',
-  'headOutputs',
-  'output',
-] as const;
-export type AttentionField = (typeof ATTENTION_FIELDS)[number];
 export const STACK_FIELDS = ['tokens', 'embeddings', 'positional', 'input', 'output'] as const;
 export type StackField = (typeof STACK_FIELDS)[number];
 export const LAYER_FIELDS = ['ffnHidden', 'ffnOutput', 'output'] as const;
@@ -82,14 +69,7 @@ export type TracePath =
  *  but the outputs (logits, probs, argmax, tokens). Long inputs stay within memory with less. */
 export type TraceLevel = 'full' | 'attention' | 'none';
 
-const ATTENTION_LEVEL_FIELDS: ReadonlySet<AttentionField> = new Set([
-  'q',
-  'k',
-  'v',
-  'scores',
-  'mask',
-  'weights',
-]);
+const ATTENTION_LEVEL_FIELDS: ReadonlySet<AttentionField> = new Set(SCORE_FIELDS);
 
 /** Whether a traced array is kept at the given level. */
 export function keeps(level: TraceLevel, path: TracePath): boolean {
@@ -225,19 +205,8 @@ export function assembleTrace(map: TraceMap): Trace {
     if (!t) throw new Error(`trace is missing ${traceKey(path)}`);
     return t as T;
   };
-  const attention = (stack: StackName, layer: number, kind: AttentionKind): AttentionTrace => {
-    const get = (field: AttentionField) => need<Tensor>(tracePath.attention(stack, layer, kind, field));
-    return {
-      q: get('q'),
-      k: get('k'),
-      v: get('v'),
-      scores: get('scores'),
-      mask: need<BoolTensor>(tracePath.attention(stack, layer, kind, 'mask')),
-      weights: get('weights'),
-      headOutputs: get('headOutputs'),
-      output: get('output'),
-    };
-  };
+  const attention = (stack: StackName, layer: number, kind: AttentionKind): AttentionTrace =>
+    Object.fromEntries(ATTENTION_FIELDS.map((f) => [f, need(tracePath.attention(stack, layer, kind, f))])) as AttentionTrace;
   const stackTrace = (stack: StackName): StackTrace | undefined => {
     if (!map.has(traceKey(tracePath.stack(stack, 'tokens')))) return undefined;
     const layers: LayerTrace[] = [];

@@ -1,4 +1,4 @@
-// The forward pass of spec/model.md for a padded batch, built from differentiable ops so the
+// The forward pass of docs/model-spec.md for a padded batch, built from differentiable ops so the
 // same code computes the loss for training and the outputs for evaluation (tape = null).
 import type { TrainConfig } from './config';
 import { gelu, relu } from './ops/activation';
