@@ -7,7 +7,7 @@ CLI (src/model/interventions.golden.test.ts). Run from the repository root:
     /usr/bin/python3 scripts/reference/interventions.py      # PyTorch 1.13 (apt-get install python3-torch)
 
 Two independent PyTorch computations check each other before anything is written:
-  1. `Reference`: the forward pass of spec/model.md written with torch ops, with the interventions
+  1. `Reference`: the forward pass of docs/model-spec.md written with torch ops, with the interventions
      applied where the definitions put them (head outputs before W_O, sublayer outputs, the
      residual stream). Without interventions it must reproduce the existing golden traces (made
      with nn.TransformerEncoderLayer / nn.TransformerDecoderLayer) to 1e-5.
