@@ -53,7 +53,15 @@ function usePosition() {
 }
 
 /** Which position the journey, the lens and the sweep follow. */
-function PositionPicker({ tokens, position, decoder }: { tokens: string[]; position: number; decoder: boolean }) {
+function PositionPicker({
+  tokens,
+  position,
+  decoder,
+}: {
+  tokens: string[];
+  position: number;
+  decoder: boolean;
+}) {
   return (
     <label className="journey-row">
       {decoder ? 'Follow the position predicting the next token after:' : 'Follow the token at:'}
@@ -78,12 +86,26 @@ export function JourneyPanel({ ctx }: { ctx: PanelContext }) {
   const { info, tokens, position } = usePosition();
   const trace = useAtlas((s) => s.trace);
   const ablate = useAtlas((s) => s.ablate);
-  const journey = useMemo(() => (info && tokens.length ? buildJourney(getterOf(trace), info.arch, info.vocab, position) : null), [trace, info, tokens, position]);
+  const journey = useMemo(
+    () => (info && tokens.length ? buildJourney(getterOf(trace), info.arch, info.vocab, position) : null),
+    [trace, info, tokens, position],
+  );
   const ablated = useMemo(() => new Set(ablate.map(formatHeadRef)), [ablate]);
   return (
     <LiveState ready={!!journey}>
-      {info && tokens.length > 0 && <PositionPicker tokens={tokens} position={position} decoder={info.arch !== 'encoder-only'} />}
-      {journey && info && <JourneyView journey={journey} arch={info.arch} norm={info.config.norm === 'pre' ? 'pre' : 'post'} positional={info.config.positional} ablated={ablated} testId={ctx.testId('journey')} />}
+      {info && tokens.length > 0 && (
+        <PositionPicker tokens={tokens} position={position} decoder={info.arch !== 'encoder-only'} />
+      )}
+      {journey && info && (
+        <JourneyView
+          journey={journey}
+          arch={info.arch}
+          norm={info.config.norm === 'pre' ? 'pre' : 'post'}
+          positional={info.config.positional}
+          ablated={ablated}
+          testId={ctx.testId('journey')}
+        />
+      )}
     </LiveState>
   );
 }
@@ -93,11 +115,24 @@ export function LensPanel({ ctx }: { ctx: PanelContext }) {
   useLens();
   const { info, stack, tokens, position } = usePosition();
   const trace = useAtlas((s) => s.trace);
-  const rows = useMemo(() => (info ? lensTable(getterOf(trace), info.arch, info.vocab, position) : []), [trace, info, position]);
+  const rows = useMemo(
+    () => (info ? lensTable(getterOf(trace), info.arch, info.vocab, position) : []),
+    [trace, info, position],
+  );
   return (
     <LiveState ready={rows.length > 0}>
-      {info && tokens.length > 0 && <PositionPicker tokens={tokens} position={position} decoder={info.arch !== 'encoder-only'} />}
-      {rows.length > 0 && <LensTable rows={rows} token={tokens[position]} position={position} stack={stack} testId={ctx.testId('lens')} />}
+      {info && tokens.length > 0 && (
+        <PositionPicker tokens={tokens} position={position} decoder={info.arch !== 'encoder-only'} />
+      )}
+      {rows.length > 0 && (
+        <LensTable
+          rows={rows}
+          token={tokens[position]}
+          position={position}
+          stack={stack}
+          testId={ctx.testId('lens')}
+        />
+      )}
     </LiveState>
   );
 }
@@ -110,7 +145,13 @@ export function AblationPanel({ banner = true }: { banner?: boolean }) {
   return (
     <LiveState ready={!!info}>
       {banner && <LiveInterventionBanner />}
-      {info && <AblationPicker heads={heads} selected={ablate} onToggle={(h) => useAtlas.getState().toggleAblate(h)} />}
+      {info && (
+        <AblationPicker
+          heads={heads}
+          selected={ablate}
+          onToggle={(h) => useAtlas.getState().toggleAblate(h)}
+        />
+      )}
     </LiveState>
   );
 }
@@ -139,42 +180,78 @@ export function PatchingPanel({ diff = true }: { diff?: boolean }) {
   };
   return (
     <LiveState ready={!!info}>
-      <div className="iv-pair">
-        <label>
-          Clean {pair ? 'source' : 'input'} (the one you typed above): <input value={clean} readOnly aria-readonly="true" data-testid="patch-clean" />
-        </label>
-        <label>
-          Corrupted {pair ? 'source' : 'input'}, the same number of tokens:{' '}
-          <input value={corrupt} onChange={(e) => useAtlas.getState().setCorrupt(e.target.value)} data-testid="patch-corrupt" />
-        </label>
-        <div>
-          <button type="button" className="btn btn-primary" onClick={() => atlasActions.sweep()} disabled={!info || sweep?.status === 'running'} data-testid="run-sweep">
-            {sweep?.status === 'running' ? 'Patching every head…' : 'Patch every head (sweep)'}
-          </button>
+      <div
+        data-testid="patching-root"
+        data-sweep-id={sweep?.id ?? 0}
+        data-sweep-status={sweep?.status ?? 'none'}
+        data-sweep-ms={sweep?.status === 'done' ? sweep.ms.toFixed(2) : undefined}
+      >
+        <div className="iv-pair">
+          <label>
+            Clean {pair ? 'source' : 'input'} (the one you typed above):{' '}
+            <input value={clean} readOnly aria-readonly="true" data-testid="patch-clean" />
+          </label>
+          <label>
+            Corrupted {pair ? 'source' : 'input'}, the same number of tokens:{' '}
+            <input
+              value={corrupt}
+              onChange={(e) => useAtlas.getState().setCorrupt(e.target.value)}
+              data-testid="patch-corrupt"
+            />
+          </label>
+          <div>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => atlasActions.sweep()}
+              disabled={!info || sweep?.status === 'running'}
+              data-testid="run-sweep"
+            >
+              {sweep?.status === 'running' ? 'Patching every head…' : 'Patch every head (sweep)'}
+            </button>
+          </div>
         </div>
+        {sweep?.status === 'error' && (
+          <p className="error" role="status" data-testid="sweep-error">
+            {sweep.message}
+          </p>
+        )}
+        {sweep?.status === 'done' && info && (
+          <>
+            <SweepGrid
+              result={sweep.result}
+              vocab={info.vocab}
+              clean={sweep.clean}
+              corrupted={sweep.corrupted}
+              ms={sweep.ms}
+            />
+            {diff && <DiffHeatmaps weights={sweep.weights} labels={labels} />}
+          </>
+        )}
       </div>
-      {sweep?.status === 'error' && (
-        <p className="error" role="status" data-testid="sweep-error">
-          {sweep.message}
-        </p>
-      )}
-      {sweep?.status === 'done' && info && (
-        <>
-          <SweepGrid result={sweep.result} vocab={info.vocab} clean={sweep.clean} corrupted={sweep.corrupted} ms={sweep.ms} />
-          {diff && <DiffHeatmaps weights={sweep.weights} labels={labels} />}
-        </>
-      )}
     </LiveState>
   );
 }
 
-export const journeyPanel = definePanel({ title: 'One token through the model', selfTitled: true, render: (_o, ctx) => <JourneyPanel ctx={ctx} /> });
-export const logitLensPanel = definePanel({ title: 'Logit lens', selfTitled: true, render: (_o, ctx) => <LensPanel ctx={ctx} /> });
-export const ablationPanel = definePanel<{ /** Show the intervened-run banner (off where the page has its own). */ banner?: boolean }>({
+export const journeyPanel = definePanel({
+  title: 'One token through the model',
+  selfTitled: true,
+  render: (_o, ctx) => <JourneyPanel ctx={ctx} />,
+});
+export const logitLensPanel = definePanel({
+  title: 'Logit lens',
+  selfTitled: true,
+  render: (_o, ctx) => <LensPanel ctx={ctx} />,
+});
+export const ablationPanel = definePanel<{
+  /** Show the intervened-run banner (off where the page has its own). */ banner?: boolean;
+}>({
   title: 'Knock out heads',
   render: (o) => <AblationPanel banner={o.banner ?? true} />,
 });
-export const patchingPanel = definePanel<{ /** Also draw the two-input diff of every layer and head. */ diff?: boolean }>({
+export const patchingPanel = definePanel<{
+  /** Also draw the two-input diff of every layer and head. */ diff?: boolean;
+}>({
   title: 'Patch heads from a second input',
   render: (o) => <PatchingPanel diff={o.diff ?? true} />,
 });
