@@ -19,7 +19,7 @@ const { values: args } = parseArgs({
 });
 
 /** One clean/corrupted pair per shipped model, the same number of tokens on both sides. */
-const CASES = [
+const CASES: { model: string; query: Record<string, string> }[] = [
   { model: 'grammar', query: { text: '<bos> the dogs that the cats chase', corrupt: '<bos> the dog that the cats chase' } },
   { model: 'masked-grammar', query: { text: 'the dogs that the cat chases <mask> .', corrupt: 'the dog that the cat chases <mask> .' } },
   { model: 'reverse', query: { src: 'transformer', tgt: 'remrof', corrupt: 'transformed' } },

@@ -55,7 +55,7 @@ const lesson: Lesson = {
       title: 'Knock the head out',
       state: { ablate: [CLAIMS.subjectHead] },
       prose: [
-        'Now an [[ablation]]: run the same sentence with head 0 of layer 1 **knocked out**. Its output (weights·V, a $d_{\\text{head}}$-wide slice of the concatenated heads) is set to zero before [[w-o|$W_O$]]; everything else is the trained model. The banner marks the run as intervened.',
+        'Now an [[ablation]]: run the same sentence with head 0 of layer 1 **knocked out**. Its output (weights·V, a $d_{\\text{head}}$-wide slice of the concatenated heads) is set to zero before the output projection [[w-o|W_O]]; everything else is the trained model. The banner marks the run as intervened.',
         'The verb flips to `runs`: without the head, the model agrees with `cat`. Over the card\'s 2,000 held-out sentences, agreement falls from 100% to **65.5%**, and with a noun of the other number in between to **39.7%**, worse than a coin.',
       ],
       formulas: [{ tex: '\\operatorname{MultiHead}(x) = [\\,\\text{head}_0 \\,|\\, \\ldots \\,|\\, \\mathbf{0} \\,|\\, \\ldots\\,]\\, W_O^{\\top} + b_O', label: 'Ablation: the knocked-out head contributes zeros; the bias b_O is still added.' }],

@@ -19,7 +19,7 @@ export function LensTable({ rows, token, position, stack, testId = 'lens-table' 
   return (
     <PanelFrame
       title="Logit lens"
-      description={`the de-embedding of the final norm of the stream after each ${stack} layer, at position ${position} (“${token}”). The last row is the model's own prediction.`}
+      description={`The stream after each ${stack} layer, through the final norm and the de-embedding, at position ${position} (“${token}”). The last row is the model's own prediction.`}
       testId={testId}
       data={() => rows}
     >
