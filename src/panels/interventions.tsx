@@ -188,7 +188,7 @@ export function PatchingPanel({ diff = true }: { diff?: boolean }) {
       >
         <div className="iv-pair">
           <label>
-            Clean {pair ? 'source' : 'input'} (the one you typed above):{' '}
+            Clean {pair ? 'source' : 'input'} (the model's current input):{' '}
             <input value={clean} readOnly aria-readonly="true" data-testid="patch-clean" />
           </label>
           <label>
