@@ -21,5 +21,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Runs every test on the SIMD kernels, or on the TypeScript ones with ATLAS_KERNELS=js.
+    setupFiles: ['scripts/vitest-kernels.setup.ts'],
   },
 });

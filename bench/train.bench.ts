@@ -2,7 +2,12 @@
 // task takes to reach 95% held-out exact match. `--browser` also measures the same run in Chromium
 // (the production build in dist-train, served by vite preview) so the two rates can be compared.
 //   npm run bench:train -- [--task reverse] [--steps 300] [--browser] [--rate-only] [--repeat 3] [key=value settings…]
-// (--browser needs a build: npx vite build --outDir dist-train)
+// (--browser needs two builds: npx vite build --outDir dist-train, and the pure-TypeScript-kernel
+// build VITE_ATLAS_KERNELS=js npx vite build --outDir dist-train-js; BENCH_DIST / BENCH_DIST_JS
+// name other folders.) Node runs use the kernel ATLAS_KERNELS names (default: SIMD); with
+// --browser the time to 95% on reverse is measured on both kernels, alternating, in one run.
+import { existsSync } from 'node:fs';
+import { initKernelsFromEnv } from '../src/model/cli/kernels';
 import { createSession, evaluateSession, stepSession } from '../src/worker/trainSession';
 import { defaultSettings, parseSettings, settingsToParams, type TrainSettings } from '../src/tasks/trainSettings';
 import { TOY_TASKS, type ToyTaskName } from '../src/tasks/toy';
@@ -49,6 +54,8 @@ function throughput(settings: TrainSettings, n: number) {
   return (s.trainer.step - start) / (s.stepMs / 1000);
 }
 
+const kernel = await initKernelsFromEnv();
+console.log(`Node runs on the ${kernel} kernel`);
 const rateOnly = args.includes('--rate-only');
 const repeat = Number(flag('repeat') ?? 1);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -67,10 +74,25 @@ if (!rateOnly) {
 
 if (!rateOnly && args.includes('--browser')) {
   const { browserTimeToTarget } = await import('./trainBrowser');
-  const times = await browserTimeToTarget(tasks.map((t) => settingsToParams(settingsFor(t)).toString()));
-  console.log('\n| task (Chromium, training worker) | steps to 95% | seconds to 95% (wall, from pressing Train) |');
-  console.log('|---|---|---|');
-  for (const t of times) console.log(`| ${new URLSearchParams(t.query).get('task')} | ${t.step} | ${t.seconds.toFixed(1)} |`);
+  const distSimd = process.env.BENCH_DIST ?? 'dist-train';
+  const distJs = process.env.BENCH_DIST_JS ?? 'dist-train-js';
+  for (const d of [distSimd, distJs])
+    if (!existsSync(`${d}/index.html`)) throw new Error(`no build in ${d}: see the first lines of bench/train.bench.ts`);
+  console.log('\n| task (Chromium, training worker) | kernels (build) | steps to 95% | seconds to 95% (wall, from pressing Train) |');
+  console.log('|---|---|---|---|');
+  const bySeconds: Record<string, number[]> = { simd: [], js: [] };
+  // SIMD and pure-TS builds alternate, so the machine's drift hits both alike.
+  for (let i = 0; i < repeat; i++) {
+    for (const [name, dist] of [['simd', distSimd], ['js', distJs]] as const) {
+      const times = await browserTimeToTarget(tasks.map((t) => settingsToParams(settingsFor(t)).toString()), dist);
+      for (const t of times) {
+        console.log(`| ${new URLSearchParams(t.query).get('task')} | ${name === 'simd' ? 'WebAssembly SIMD' : 'pure TypeScript'} (${dist}) | ${t.step} | ${t.seconds.toFixed(1)} |`);
+        bySeconds[name].push(t.seconds);
+      }
+    }
+  }
+  const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  console.log(`\ntime to 95%, pure TS ÷ SIMD (summed over the runs above): **${(total(bySeconds.js) / total(bySeconds.simd)).toFixed(2)}×**`);
 }
 
 // Rates on the same run (reverse): the machine is shared, so Node and Chromium alternate `repeat`

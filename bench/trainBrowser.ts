@@ -21,8 +21,7 @@ async function waitForServer(url: string, ms: number): Promise<void> {
 }
 
 /** Serves the build and opens Chromium for `fn`, then stops both. */
-async function withBrowser<T>(fn: (open: (query: string) => Promise<Page>) => Promise<T>): Promise<T> {
-  const dist = process.env.BENCH_DIST ?? 'dist-train';
+async function withBrowser<T>(fn: (open: (query: string) => Promise<Page>) => Promise<T>, dist = process.env.BENCH_DIST ?? 'dist-train'): Promise<T> {
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', dist], { stdio: 'ignore', detached: true });
   const browser = await chromium.launch({
     executablePath: findBrowser(),
@@ -61,8 +60,8 @@ export function browserRate(params: URLSearchParams, steps: number): Promise<num
   });
 }
 
-/** Wall-clock seconds from pressing Train until the held-out curve shows ≥ 95%, per run. */
-export function browserTimeToTarget(queries: string[]): Promise<{ query: string; seconds: number; step: number }[]> {
+/** Wall-clock seconds from pressing Train until the held-out curve shows ≥ 95%, per run (`dist`: which build). */
+export function browserTimeToTarget(queries: string[], dist?: string): Promise<{ query: string; seconds: number; step: number }[]> {
   return withBrowser(async (open) => {
     const out: { query: string; seconds: number; step: number }[] = [];
     for (const query of queries) {
@@ -78,5 +77,5 @@ export function browserTimeToTarget(queries: string[]): Promise<{ query: string;
       await page.close();
     }
     return out;
-  });
+  }, dist);
 }

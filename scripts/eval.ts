@@ -1,11 +1,14 @@
 // `npm run eval -- <task> [--n N] [--json]`: evaluates public/models/<task>.safetensors on the
 // task's held-out set and prints the metrics of issue 6 (or them as JSON with --json).
 import { readFileSync } from 'node:fs';
-import { loadModel, parseHeadRef, type HeadRef } from '../src/model';
+import { initKernelsFromEnv } from '../src/model/cli/kernels';
 import { HELD_OUT_SEED, describeMetrics, evaluateTask, TASKS, type TaskName } from '../src/tasks/evaluateTask';
+import { loadModel, parseHeadRef, type HeadRef } from '../src/model';
 import { heldOutSentences } from '../src/tasks/grammar';
 import { describeInterventions, interventionReport } from '../src/tasks/grammarInterventions';
 import { seededRandom } from '../src/model/train/rng';
+
+await initKernelsFromEnv();
 
 const [task, ...rest] = process.argv.slice(2);
 if (!TASKS.includes(task as TaskName)) {

@@ -7,7 +7,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Example } from '../src/model/train/batch';
 import { createTrainer, drawBatch, drawBucketedBatches, trainStep } from '../src/model/train/loop';
 import { loadParams, saveParams } from '../src/model/train/serialize';
+import { initKernelsFromEnv } from '../src/model/cli/kernels';
 import { recipes } from '../src/tasks/recipes';
+
+// The shipped models were trained on the TypeScript kernels: ATLAS_KERNELS=js reproduces them bit
+// for bit; the SIMD kernel trains the same model to float32 rounding, faster.
+const kernel = await initKernelsFromEnv();
 
 const [task, ...rest] = process.argv.slice(2);
 const recipe = task ? recipes[task] : undefined;
@@ -47,7 +52,7 @@ function save(): void {
   const seconds = (performance.now() - t0) / 1000;
   const training = {
     steps: state.step, seconds: Math.round(seconds), cpuSeconds: Math.round(cpuSeconds()), stepsPerSecond: +(state.step / (trainMs / 1000)).toFixed(2),
-    batchSize: options.batchSize, lr: options.lr, warmup: options.warmup, clip: options.clip, seed: options.seed,
+    kernel, batchSize: options.batchSize, lr: options.lr, warmup: options.warmup, clip: options.clip, seed: options.seed,
     target: recipe!.target, targetReached: reachedAt, finalLoss: +smooth.toFixed(4),
     ...(previous ? { resumedFrom: previous } : {}),
   };
@@ -65,7 +70,7 @@ if (bench) {
   for (let i = 0; i < bench; i++) trainStep(state, drawBatch(state, recipe.sample));
   const wall = (performance.now() - w0) / 1000;
   const cpu = cpuSeconds() - c0;
-  console.log(`${recipe.task}: ${bench} steps, ${(bench / wall).toFixed(2)} steps/s wall, ${(bench / cpu).toFixed(2)} steps/s of CPU time`);
+  console.log(`${recipe.task} (${kernel} kernels): ${bench} steps, ${(bench / wall).toFixed(2)} steps/s wall, ${(bench / cpu).toFixed(2)} steps/s of CPU time`);
   process.exit(0);
 }
 

@@ -5,7 +5,9 @@ import type { Plugin } from 'vite';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets the model compile its WebAssembly SIMD kernel (src/model/kernels) and
+  // nothing else: no eval, no inline scripts.
+  "script-src 'self' 'wasm-unsafe-eval'",
   // The model worker is a module file of ours; blob: covers browsers that wrap workers.
   "worker-src 'self' blob:",
   // KaTeX writes style attributes into its markup; no scripts can ride on styles.

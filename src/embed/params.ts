@@ -11,6 +11,7 @@ export const WIDGETS = [
   'attention-heatmap',
   'attention-lines',
   'attention-steps',
+  'attention-core',
   'mask',
   'positional-encoding',
   'rope',
@@ -39,7 +40,7 @@ export interface EmbedConfig {
   prefix?: number;
   /** Heads knocked out in every run (`ablate=decoder.1.0,decoder.0.cross.1`; docs/interventions.md). */
   ablate?: HeadRef[];
-  /** Lesson step (lesson widget) or pipeline stage (attention-steps), 1-based. */
+  /** Lesson step (lesson widget) or stage (attention-steps, attention-core), 1-based. */
   step?: number;
   /** The lesson slug of the `lesson` widget. */
   lesson: string;

@@ -14,6 +14,7 @@ export const WIDGET_PANELS: Record<PanelWidgetName, Embeddable> = {
   // One head when the author named one; otherwise every head of the layer.
   'attention-lines': { panel: 'token-lines', options: (c) => ({ oneHead: c.head !== undefined }) },
   'attention-steps': { panel: 'attention-pipeline', options: (c) => ({ step: c.step ?? 1 }) },
+  'attention-core': { panel: 'attention-core', options: (c) => ({ step: c.step ?? 1 }) },
   mask: { panel: 'mask', options: () => ({ live: true }) },
   'positional-encoding': { panel: 'positional-encoding', options: () => ({ view: 'formula' }) },
   rope: { panel: 'rope', options: () => ({}) },

@@ -6,6 +6,7 @@ export const WIDGET_TITLES: Record<WidgetName, string> = {
   'attention-heatmap': 'Attention heatmap',
   'attention-lines': 'Attention as token lines',
   'attention-steps': 'The attention pipeline step by step',
+  'attention-core': 'The attention core: Q, K, V, weights and the weighted sum',
   mask: 'Attention masks',
   'positional-encoding': 'Sinusoidal positional encoding',
   rope: 'Rotary position embedding',

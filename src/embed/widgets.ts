@@ -11,6 +11,7 @@ export const WIDGET_COMPONENTS: Record<WidgetName, LazyExoticComponent<Component
   'attention-heatmap': panelWidget,
   'attention-lines': panelWidget,
   'attention-steps': panelWidget,
+  'attention-core': panelWidget,
   mask: panelWidget,
   'positional-encoding': panelWidget,
   rope: panelWidget,

@@ -20,8 +20,8 @@ const lesson: Lesson = {
         { tex: 'Q = X W_Q + b_Q \\qquad K = X W_K + b_K \\qquad V = X W_V + b_V', label: 'Three linear maps of the same input X, of shape [S, dModel].' },
         { tex: 'Q_h,\\; K_h,\\; V_h \\in \\mathbb{R}^{S \\times d_{\\text{head}}}', label: 'Each head h takes its own dHead columns (lesson 5); here we follow one head.' },
       ],
-      panels: [{ panel: 'attention-pipeline' }],
-      tryIt: 'In the pipeline, look at $Q$, $K$ and $V$ of head 0: one row per token of the sentence, $d_{\\text{head}}$ = {{dHead}} columns.',
+      panels: [{ panel: 'attention-core' }],
+      tryIt: 'Look at $Q$, $K$ and $V$ of head 0: one row per token of the sentence, $d_{\\text{head}}$ = {{dHead}} columns. Then press Next to follow one query through its dot products, weights and the weighted sum of value rows.',
       notes: 'The grammar model is a small decoder trained on an English-like grammar; the sentence has a relative clause, so the verb "runs" must agree with "dog", not with the nearer "cats".',
     },
     {
@@ -69,8 +69,8 @@ const lesson: Lesson = {
       formulas: [
         { tex: '\\text{head}_h = \\operatorname{softmax}\\!\\left(\\frac{Q_h K_h^{\\top}}{\\sqrt{d_{\\text{head}}}}\\right) V_h \\in \\mathbb{R}^{S \\times d_{\\text{head}}} \\qquad \\text{head}_{h,i} = \\sum_j \\text{weights}_{ij}\\, v_j' },
       ],
-      panels: [{ panel: 'attention-pipeline' }],
-      tryIt: 'Step through the pipeline stages from $Q K^{\\top}$ to $\\times V$ and watch the shapes: $[S, S]$ weights times $[S, d_{\\text{head}}]$ values gives $[S, d_{\\text{head}}]$.',
+      panels: [{ panel: 'attention-core' }, { panel: 'attention-pipeline' }],
+      tryIt: 'In the core, pick a query token and watch each value row scaled by its weight and summed into its output row. Then step through the pipeline stages from $Q K^{\\top}$ to $\\times V$ and watch the shapes: $[S, S]$ weights times $[S, d_{\\text{head}}]$ values gives $[S, d_{\\text{head}}]$.',
       notes: 'Keep the shape bookkeeping on the board: S × dHead, S × S, S × dHead.',
     },
     {

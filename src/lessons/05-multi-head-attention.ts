@@ -27,7 +27,7 @@ const lesson: Lesson = {
       formulas: [
         { tex: 'd_{\\text{head}} = \\frac{d_{\\text{model}}}{n_{\\text{heads}}} \\qquad Q_h = Q[:,\\; h\\,d_{\\text{head}} : (h+1)\\,d_{\\text{head}}] \\in \\mathbb{R}^{S \\times d_{\\text{head}}}', label: 'Head h takes its own block of columns (likewise for K and V).' },
       ],
-      panels: [{ panel: 'matrix', options: { field: 'q' } }],
+      panels: [{ panel: 'multi-head', options: { parts: 'split' } }],
       notes: 'Each head then computes softmax(Q_h K_hᵀ/√dHead) V_h exactly as in lesson 4.',
     },
     {
@@ -40,8 +40,8 @@ const lesson: Lesson = {
         { tex: '\\text{head}_h = \\operatorname{softmax}\\!\\left(\\frac{Q_h K_h^{\\top}}{\\sqrt{d_{\\text{head}}}}\\right) V_h', label: 'Each head, as in lesson 4.' },
         { tex: '\\operatorname{MultiHead}(X) = \\operatorname{concat}(\\text{head}_1, \\dots, \\text{head}_{n_{\\text{heads}}})\\, W_O + b_O \\qquad W_O \\in \\mathbb{R}^{d_{\\text{model}} \\times d_{\\text{model}}}' },
       ],
-      panels: [{ panel: 'attention-pipeline' }],
-      tryIt: 'Step the pipeline to "concat heads" and "× W_O": the shape goes $[n_{\\text{heads}}, S, d_{\\text{head}}] \\to [S, d_{\\text{model}}] \\to [S, d_{\\text{model}}]$.',
+      panels: [{ panel: 'multi-head', options: { parts: 'weights,concat' } }, { panel: 'attention-pipeline' }],
+      tryIt: 'Each head’s weights stand side by side; their outputs are laid next to each other and mixed by $W_O$. Step the pipeline to "concat heads" and "× W_O": the shape goes $[n_{\\text{heads}}, S, d_{\\text{head}}] \\to [S, d_{\\text{model}}] \\to [S, d_{\\text{model}}]$.',
       notes: 'Heads are numbered from 0 in the app (head 0, head 1, …), as in the code.',
     },
     {

@@ -29,7 +29,7 @@ const lesson: Lesson = {
       ],
       formulas: [{ tex: 'x \\in \\mathbb{R}^{d_{\\text{model}}} \\xrightarrow{\\;W_1\\;} \\mathbb{R}^{d_{\\text{FF}}} \\xrightarrow{\\;\\operatorname{act}\\;} \\mathbb{R}^{d_{\\text{FF}}} \\xrightarrow{\\;W_2\\;} \\mathbb{R}^{d_{\\text{model}}}' }],
       panels: [{ panel: 'ffn-activations' }],
-      tryIt: 'Each row is one token, each column one of the $d_{\\text{FF}}$ hidden units, after the activation.',
+      tryIt: 'Each block is one token, with its most active hidden units (of $d_{\\text{FF}}$) after the activation, largest first. **Show as strip** draws all of them: one row per token, one column per unit.',
       notes: 'Parameter count: W_Q, W_K, W_V, W_O are four dModel × dModel matrices; W_1 and W_2 are dModel × dFF each.',
     },
     {
@@ -65,7 +65,7 @@ const lesson: Lesson = {
         'The second layer maps the $d_{\\text{FF}}$ hidden numbers back to $d_{\\text{model}}$, so the result can be added to the token’s running vector (the residual stream, next lesson). Every layer repeats the pair: attention to mix tokens, feed-forward to transform each one.',
       ],
       formulas: [{ tex: 'x \\leftarrow \\operatorname{Norm}\\big(x + \\operatorname{FF}(x)\\big) \\;\\; \\text{(post-norm)} \\qquad x \\leftarrow x + \\operatorname{FF}(\\operatorname{Norm}(x)) \\;\\; \\text{(pre-norm)}' }],
-      panels: [{ panel: 'matrix', options: { field: 'layerOutput' } }],
+      panels: [{ panel: 'residual-add', options: { sublayer: 'ffn' } }, { panel: 'matrix', options: { field: 'layerOutput' } }],
       notes: 'Residuals and LayerNorm are the next lesson; here just name them.',
     },
     {

@@ -19,8 +19,8 @@ const lesson: Lesson = {
       formulas: [
         { tex: 'x \\;\\leftarrow\\; x + F(x), \\qquad F \\in \\{\\text{SelfAttention},\\ \\text{FFN}\\}, \\quad x \\in \\mathbb{R}^{S \\times d_{\\text{model}}}', label: 'Every sublayer F adds its output to the stream x; the shape never changes.' },
       ],
-      panels: [{ panel: 'architecture' }],
-      tryIt: 'In the diagram, find the “⊕ residual” junction after each sublayer: that is where the stream and the correction meet.',
+      panels: [{ panel: 'architecture' }, { panel: 'residual-add', options: { sublayer: 'attention' } }],
+      tryIt: 'In the diagram, find the “⊕ residual” junction after each sublayer: that is where the stream and the correction meet. Below it, pick a token: its stream $x$, what self-attention adds, and their sum, number by number and as lengths.',
       notes: 'Residual connections come from ResNets (He et al. 2016). Two things to stress: every sublayer has the same input and output shape [S, dModel], which is what makes the addition possible; and because the identity path is always there, gradients reach early layers even through a deep stack.',
     },
     {

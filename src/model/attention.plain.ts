@@ -31,12 +31,12 @@ function linearRows(x: Matrix, w: LinearWeights, from: number, n: number): Matri
 /** Columns `from … from + n` of every row. */
 const columns = (m: Matrix, from: number, n: number): Matrix => m.map((row) => row.slice(from, from + n));
 
-/** softmax over the unblocked entries (blocked ones get weight 0; all blocked → all 0). */
-function softmax(scores: Vector, blocked: boolean[]): Vector {
-  const open = scores.filter((_, j) => !blocked[j]);
-  if (open.length === 0) return scores.map(() => 0); // nothing to attend to
-  const max = Math.max(...open); // subtracted so exp never overflows; the result is unchanged
-  const e = scores.map((s, j) => (blocked[j] ? 0 : Math.exp(s - max)));
+/** softmax(z)_j = e^{z_j} / Σ_k e^{z_k}; an entry of −∞ gets weight 0, and a row of only −∞ (every
+ *  key blocked) gets all zeros rather than 0/0. */
+function softmax(z: Vector): Vector {
+  const max = Math.max(...z); // subtracted so exp never overflows; the result is unchanged
+  if (max === -Infinity) return z.map(() => 0); // nothing to attend to
+  const e = z.map((zj) => Math.exp(zj - max));
   const sum = e.reduce((a, b) => a + b, 0);
   return e.map((ej) => ej / sum);
 }
@@ -75,7 +75,8 @@ export const plainMultiHeadAttention: typeof multiHeadAttention = (x, memory, w,
     const Sh: Matrix = [], Wh: Matrix = [], Hh: Matrix = []; // [Sq, Sk], [Sq, Sk], [Sq, dHead]
     for (let i = 0; i < Sq; i++) {
       const s = Kh.map((kj) => dot(Qh[i], kj) / Math.sqrt(dHead)); // [Sk]  q_i·k_j / √dHead
-      const a = softmax(s, blocked[i]); // [Sk]  softmax(… + mask): blocked keys get weight 0
+      const masked = s.map((sj, j) => sj + (blocked[i][j] ? -Infinity : 0)); // [Sk]  + mask: −∞ where query i may not see key j
+      const a = softmax(masked); // [Sk]  attention weights of query i: blocked keys get 0
       const out = Vh[0].map((_, c) => a.reduce((sum, aj, j) => sum + aj * Vh[j][c], 0)); // [dHead]  Σ_j a_j·v_j
       Sh.push(s);
       Wh.push(a);

@@ -1,10 +1,8 @@
 // The forward pass (docs/model-spec.md §The forward pass; Attention Is All You Need §3): embed and add
 // positions, run the encoder and/or decoder stack, then de-embed to logits, probs and argmax.
 // Every intermediate goes through the tracer, which keeps what the chosen TraceLevel asks for.
-import { paramNames } from './params';
 import { isPositional, type ModelConfig, type Positional } from './config';
 import { ModelInputError } from './errors';
-import { argmax } from './sample';
 import { transformerLayer, type CrossInput } from './layers';
 import { attentionMask, type MaskPattern } from './masks';
 import type { Model, StackWeights } from './model';
@@ -15,7 +13,9 @@ import { lensLogits } from './lens';
 import { layerNorm } from './ops/layerNorm';
 import { linear } from './ops/matmul';
 import { softmax } from './ops/softmax';
+import { paramNames } from './params';
 import { learnedTable, sinusoidalTable } from './positional';
+import { argmax } from './sample';
 import { zeros, type IntTensor, type Tensor } from './tensor';
 import { tracePath, type StackName, type TraceLevel, type TraceMap } from './trace';
 import { createTracer, type TraceListener, type Tracer } from './tracer';

@@ -62,6 +62,8 @@ export {
   rotateAt,
 } from './positional';
 export { linear, matmul, matmulTransB, gemm, gemmTransB } from './ops/matmul';
+export { initKernels, activeKernel, kernelsReady } from './kernels';
+export type { KernelName, KernelOptions } from './kernels';
 export { softmax, softmaxRowsInto } from './ops/softmax';
 export { layerNorm } from './ops/layerNorm';
 export { relu, gelu, geluScalar, erf } from './ops/activations';

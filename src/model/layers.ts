@@ -10,7 +10,7 @@ import { layerNorm } from './ops/layerNorm';
 import { linear } from './ops/matmul';
 import type { HeadKind, LayerHooks } from './interventions';
 import type { BoolTensor, Tensor } from './tensor';
-import { ATTENTION_FIELDS, tracePath, type AttentionKind, type StackName } from './trace';
+import { ATTENTION_FIELDS, ATTENTION_INPUT, tracePath, type AttentionKind, type StackName } from './trace';
 import type { Tracer } from './tracer';
 
 /** Where a layer sits, for naming its trace entries. */
@@ -29,10 +29,18 @@ export interface CrossInput {
   mask: BoolTensor; // [Sq, Sk]
 }
 
-/** Traces a finished sublayer: its arrays are handed over, except the mask that later layers share. */
-function emitAttention(ctx: LayerContext, kind: AttentionKind, a: AttentionResult): void {
+/** Traces a finished sublayer: its arrays are handed over, except the mask that later layers share,
+ *  and `input`, the X its query projection read (copied: the residual stream still needs it). */
+function emitAttention(ctx: LayerContext, kind: AttentionKind, a: AttentionResult, input: Tensor): void {
+  ctx.tracer.emit(tracePath.attention(ctx.stack, ctx.layer, kind, ATTENTION_INPUT), input);
   for (const field of ATTENTION_FIELDS)
     ctx.tracer.emit(tracePath.attention(ctx.stack, ctx.layer, kind, field), a[field], field !== 'mask');
+}
+
+/** Traces the feed-forward sublayer's residual connection: the stream it adds to and what it adds. */
+function emitResidual(ctx: LayerContext, stream: Tensor, ffOut: Tensor): void {
+  ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'ffnResidual'), stream); // copied: still in use
+  ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'ffnOutput'), ffOut); // copied: still in use
 }
 
 /** FF(x) = linear2(act(linear1(x))); also returns the hidden activations for the trace. */
@@ -78,38 +86,38 @@ export function transformerLayer(
 
   let h: Tensor; // [S, dModel], the residual stream
   let hidden: Tensor; // [S, dFF]
-  let ffnOut: Tensor; // [S, dModel], what the feed-forward adds
   if (config.norm === 'post') {
     const sa = attend(x, x, w.selfAttn, selfMask, 'self');
     h = norm(add(x, sa.output), w.norm1); // [S, dModel]
-    emitAttention(ctx, 'selfAttention', sa); // after its last use: handed over, not copied
+    emitAttention(ctx, 'selfAttention', sa, x); // after its last use: handed over, not copied
     if (cross && crossAttn) {
       const ca = attend(h, cross.memory, crossAttn, cross.mask, 'cross');
+      const hIn = h; // [S, dModel]
       h = norm(add(h, ca.output), w.norm2); // [S, dModel]
-      emitAttention(ctx, 'crossAttention', ca);
+      emitAttention(ctx, 'crossAttention', ca, hIn);
     }
     const ff = ffn(h);
     hidden = ff.hidden;
-    ffnOut = ff.out;
+    emitResidual(ctx, h, ff.out);
     h = norm(add(h, ff.out), normLast); // [S, dModel]
   } else {
     const xn = norm(x, w.norm1); // [S, dModel]
     const sa = attend(xn, xn, w.selfAttn, selfMask, 'self');
     h = add(x, sa.output); // [S, dModel]
-    emitAttention(ctx, 'selfAttention', sa);
+    emitAttention(ctx, 'selfAttention', sa, xn);
     if (cross && crossAttn) {
-      const ca = attend(norm(h, w.norm2), cross.memory, crossAttn, cross.mask, 'cross');
+      const hn = norm(h, w.norm2); // [S, dModel]
+      const ca = attend(hn, cross.memory, crossAttn, cross.mask, 'cross');
       h = add(h, ca.output); // [S, dModel]
-      emitAttention(ctx, 'crossAttention', ca);
+      emitAttention(ctx, 'crossAttention', ca, hn);
     }
     const ff = ffn(norm(h, normLast));
     hidden = ff.hidden;
-    ffnOut = ff.out;
+    emitResidual(ctx, h, ff.out);
     h = add(h, ff.out); // [S, dModel]
   }
   hooks?.residual(h.data, h.shape[1]); // a patched position takes another run's residual stream
   ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'ffnHidden'), hidden, true);
-  ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'ffnOutput'), ffnOut, true);
   ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'output'), h); // copied: the next layer reads it
   return h;
 }

@@ -1,5 +1,5 @@
 // The trace: every intermediate a forward pass computed, named as in docs/model-spec.md §The trace.
-// This is the one module that defines trace names and builds trace keys; everything else
+// This is the one module that defines trace names and builds and parses trace keys; everything else
 // (model, worker, store, panels, CLI) goes through these types and functions.
 import { toNested, type AnyTensor, type BoolTensor, type IntTensor, type Tensor } from './tensor';
 
@@ -13,18 +13,25 @@ export const SCORE_FIELDS = ['q', 'k', 'v', 'scores', 'mask', 'weights'] as cons
 /** Every field of an attention sublayer, in computing order: the score fields, then headOutputs
  *  [nHeads, Sq, dHead] (weights·V per head, beyond the spec) and output [Sq, dModel]. */
 export const ATTENTION_FIELDS = [...SCORE_FIELDS, 'headOutputs', 'output'] as const;
-export type AttentionField = (typeof ATTENTION_FIELDS)[number];
+/** Traced beyond the spec for the figures, before the other fields: `input` [Sq, dModel], the X the
+ *  query projection reads (LayerNorm(x) in pre-norm, x in post-norm). Optional in a Trace. */
+export const ATTENTION_INPUT = 'input';
+export type AttentionField = (typeof ATTENTION_FIELDS)[number] | typeof ATTENTION_INPUT;
 
-/** One attention sublayer: an array per field of ATTENTION_FIELDS, the mask boolean. */
-export type AttentionTrace = { [F in AttentionField]: F extends 'mask' ? BoolTensor : Tensor };
+/** One attention sublayer: an array per field of ATTENTION_FIELDS, the mask boolean; `input` when traced. */
+export type AttentionTrace = { [F in (typeof ATTENTION_FIELDS)[number]]: F extends 'mask' ? BoolTensor : Tensor } & {
+  input?: Tensor;
+};
 
-/** One encoder or decoder layer: ffnHidden [S, dFF] (after the activation), output [S, dModel];
- *  ffnOutput [S, dModel] (what the feed-forward adds to the residual stream, beyond the spec). */
+/** One encoder or decoder layer: ffnHidden [S, dFF] (after the activation), output [S, dModel].
+ *  Beyond the spec, for drawing the residual stream: ffnResidual [S, dModel], the stream the
+ *  feed-forward sublayer adds to (before its LayerNorm in pre-norm), and ffnOutput [S, dModel], FF(x). */
 export interface LayerTrace {
   selfAttention: AttentionTrace;
   crossAttention?: AttentionTrace;
-  ffnHidden: Tensor;
+  ffnResidual?: Tensor;
   ffnOutput?: Tensor;
+  ffnHidden: Tensor;
   output: Tensor;
 }
 
@@ -51,7 +58,7 @@ export interface Trace {
 
 export const STACK_FIELDS = ['tokens', 'embeddings', 'positional', 'input', 'output'] as const;
 export type StackField = (typeof STACK_FIELDS)[number];
-export const LAYER_FIELDS = ['ffnHidden', 'ffnOutput', 'output'] as const;
+export const LAYER_FIELDS = ['ffnResidual', 'ffnOutput', 'ffnHidden', 'output'] as const;
 export type LayerField = (typeof LAYER_FIELDS)[number];
 export const HEAD_FIELDS = ['logits', 'probs', 'argmax'] as const;
 export type HeadField = (typeof HEAD_FIELDS)[number];
@@ -116,7 +123,7 @@ export function parseTraceKey(key: string): TracePath | null {
   const layer = Number(index);
   if (layers !== 'layers' || !/^(0|[1-9]\d*)$/.test(index ?? '') || !Number.isSafeInteger(layer)) return null;
   if (rest.length === 1) return isOneOf(LAYER_FIELDS, rest[0]) ? tracePath.layer(stack, layer, rest[0]) : null;
-  if (rest.length === 2 && isOneOf(ATTENTIONS, rest[0]) && isOneOf(ATTENTION_FIELDS, rest[1]))
+  if (rest.length === 2 && isOneOf(ATTENTIONS, rest[0]) && (rest[1] === ATTENTION_INPUT || isOneOf(ATTENTION_FIELDS, rest[1])))
     return tracePath.attention(stack, layer, rest[0], rest[1]);
   return null;
 }
@@ -172,8 +179,8 @@ export function* traceEvents(trace: Trace): Generator<TraceEvent> {
       for (const attention of ['selfAttention', 'crossAttention'] as const) {
         const a = layer[attention];
         if (!a) continue;
-        for (const field of ATTENTION_FIELDS)
-          yield { path: tracePath.attention(stack, i, attention, field), value: a[field] };
+        if (a.input) yield { path: tracePath.attention(stack, i, attention, ATTENTION_INPUT), value: a.input };
+        for (const field of ATTENTION_FIELDS) yield { path: tracePath.attention(stack, i, attention, field), value: a[field] };
       }
       for (const field of LAYER_FIELDS) {
         const value = layer[field];
@@ -205,8 +212,11 @@ export function assembleTrace(map: TraceMap): Trace {
     if (!t) throw new Error(`trace is missing ${traceKey(path)}`);
     return t as T;
   };
-  const attention = (stack: StackName, layer: number, kind: AttentionKind): AttentionTrace =>
-    Object.fromEntries(ATTENTION_FIELDS.map((f) => [f, need(tracePath.attention(stack, layer, kind, f))])) as AttentionTrace;
+  const attention = (stack: StackName, layer: number, kind: AttentionKind): AttentionTrace => {
+    const a = Object.fromEntries(ATTENTION_FIELDS.map((f) => [f, need(tracePath.attention(stack, layer, kind, f))])) as AttentionTrace;
+    const input = map.get(traceKey(tracePath.attention(stack, layer, kind, ATTENTION_INPUT))) as Tensor | undefined;
+    return input ? { ...a, input } : a;
+  };
   const stackTrace = (stack: StackName): StackTrace | undefined => {
     if (!map.has(traceKey(tracePath.stack(stack, 'tokens')))) return undefined;
     const layers: LayerTrace[] = [];
@@ -216,8 +226,10 @@ export function assembleTrace(map: TraceMap): Trace {
         ffnHidden: need(tracePath.layer(stack, i, 'ffnHidden')),
         output: need(tracePath.layer(stack, i, 'output')),
       };
-      const ffnOutput = map.get(traceKey(tracePath.layer(stack, i, 'ffnOutput')));
-      if (ffnOutput) layer.ffnOutput = ffnOutput as Tensor;
+      for (const field of ['ffnResidual', 'ffnOutput'] as const) {
+        const t = map.get(traceKey(tracePath.layer(stack, i, field))) as Tensor | undefined;
+        if (t) layer[field] = t;
+      }
       if (map.has(traceKey(tracePath.attention(stack, i, 'crossAttention', 'output'))))
         layer.crossAttention = attention(stack, i, 'crossAttention');
       layers.push(layer);
@@ -251,7 +263,10 @@ export function assembleTrace(map: TraceMap): Trace {
 /** A Trace as plain JSON data (nested number arrays, booleans for masks), as the CLI prints it. */
 export function traceToJson(trace: Trace): Record<string, unknown> {
   const attention = (a: AttentionTrace) =>
-    Object.fromEntries(ATTENTION_FIELDS.map((f) => [f, toNested(a[f])]));
+    Object.fromEntries([
+      ...(a.input ? [[ATTENTION_INPUT, toNested(a.input)]] : []),
+      ...ATTENTION_FIELDS.map((f) => [f, toNested(a[f])]),
+    ]);
   const stack = (s: StackTrace) => ({
     tokens: toNested(s.tokens),
     embeddings: toNested(s.embeddings),
@@ -260,6 +275,7 @@ export function traceToJson(trace: Trace): Record<string, unknown> {
     layers: s.layers.map((l) => {
       const layer: Record<string, unknown> = { selfAttention: attention(l.selfAttention) };
       if (l.crossAttention) layer.crossAttention = attention(l.crossAttention);
+      if (l.ffnResidual) layer.ffnResidual = toNested(l.ffnResidual);
       layer.ffnHidden = toNested(l.ffnHidden);
       if (l.ffnOutput) layer.ffnOutput = toNested(l.ffnOutput);
       layer.output = toNested(l.output);

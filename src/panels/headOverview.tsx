@@ -1,6 +1,6 @@
 // `head-overview`: every head of the selected layer side by side; choosing one selects it.
 import { useAtlas } from '../store/atlas';
-import { useSelectedAttention } from '../store/selectors';
+import { useAttentionAxes } from './axes';
 import { HeadOverview } from '../visualizations';
 import { LiveState } from './LiveState';
 import { definePanel, type PanelContext } from './types';
@@ -9,7 +9,7 @@ function HeadOverviewPanel({ ctx }: { ctx: PanelContext }) {
   const layer = useAtlas((s) => s.layer);
   const head = useAtlas((s) => s.head);
   const colorMap = useAtlas((s) => s.colorMap);
-  const { weights } = useSelectedAttention();
+  const { weights, mask, queryTokens, keyTokens } = useAttentionAxes();
   return (
     <LiveState ready={!!weights}>
       {weights && (
@@ -19,6 +19,9 @@ function HeadOverviewPanel({ ctx }: { ctx: PanelContext }) {
           selectedHead={head}
           onSelectHead={(h) => useAtlas.getState().setHead(h)}
           colourMap={colorMap}
+          queryTokens={queryTokens}
+          keyTokens={keyTokens}
+          mask={mask}
           headingLevel={ctx.headingLevel}
           testId={ctx.testId('head-overview')}
         />

@@ -1,4 +1,4 @@
-// `matrix` and `ffn-activations`: a traced matrix ([S, width], or one head of [nHeads, S, dHead])
+// `matrix`: a traced matrix ([S, width], or one head of [nHeads, S, dHead])
 // of the selected stack and layer, on a diverging map centred at 0.
 import type { ReactNode } from 'react';
 import { useAtlas } from '../store/atlas';
@@ -62,7 +62,7 @@ export function MatrixPanel({ field, ctx, children }: { field: MatrixField; ctx:
   const perLayer = perHead || field === 'ffnHidden' || field === 'layerOutput' || field === 'output';
   return (
     <LiveState ready={isReady}>
-      {perLayer && ctx.picker && <LayerHeadPicker testIdPrefix={ctx.place} />}
+      {perLayer && ctx.picker && <LayerHeadPicker testIdPrefix={ctx.place} heads={perHead} />}
       {m && tensor && (
         <>
           <MatrixView
@@ -90,30 +90,4 @@ export const matrixPanel = definePanel<{ field?: MatrixField }>({
   title: 'Matrix',
   selfTitled: true,
   render: (o, ctx) => <MatrixPanel field={o.field ?? 'embeddings'} ctx={ctx} />,
-});
-
-/** How many hidden units are switched off: exactly 0 (ReLU) or at most 0 (GELU dips slightly below 0). */
-function ZeroShare({ m }: { m: Matrix }) {
-  let zeros = 0;
-  let atMostZero = 0;
-  for (const v of m.values) {
-    if (v === 0) zeros++;
-    if (v <= 0) atMostZero++;
-  }
-  const pct = (n: number) => ((100 * n) / Math.max(1, m.values.length)).toFixed(0);
-  return (
-    <p className="pg-muted" data-testid="ffn-zero-share">
-      Of {m.values.length} hidden activations ({m.rows} tokens × {m.cols} units): {zeros} exactly 0 ({pct(zeros)}%), {atMostZero} at or below 0 ({pct(atMostZero)}%).
-    </p>
-  );
-}
-
-export const ffnActivationsPanel = definePanel<{ summary?: boolean }>({
-  title: 'Feed-forward activations',
-  selfTitled: true,
-  render: (o, ctx) => (
-    <MatrixPanel field="ffnHidden" ctx={ctx}>
-      {o.summary ? (m) => <ZeroShare m={m} /> : undefined}
-    </MatrixPanel>
-  ),
 });

@@ -7,7 +7,8 @@ import { tokenLinesPanel } from './tokenLines';
 import { pipelinePanel } from './pipeline';
 import { headOverviewPanel } from './headOverview';
 import { maskPanel } from './mask';
-import { ffnActivationsPanel, matrixPanel } from './matrix';
+import { matrixPanel } from './matrix';
+import { attentionCorePanel, ffnActivationsPanel, multiHeadPanel, residualAddPanel } from './core';
 import { inputPanel, tokensPanel } from './input';
 import { positionalPanel } from './positional';
 import { ropePanel } from './rope';
@@ -43,6 +44,9 @@ export const PANELS = {
   'attention-heatmap': heatmapPanel,
   'head-overview': headOverviewPanel,
   'attention-pipeline': pipelinePanel,
+  'attention-core': attentionCorePanel,
+  'multi-head': multiHeadPanel,
+  'residual-add': residualAddPanel,
   'head-split': headSplitPanel,
   mask: maskPanel,
   'token-lines': tokenLinesPanel,

@@ -217,7 +217,7 @@ export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
               className="viz-arch-block"
               role="button"
               tabIndex={si === focus ? 0 : -1}
-              aria-label={`${b.label}${current ? ' (current stage)' : ''}`}
+              aria-label={`${b.label}${current ? ' ◀ now (current stage)' : ''}`}
               aria-current={current ? 'step' : undefined}
               data-current={current}
               data-stage={b.id}

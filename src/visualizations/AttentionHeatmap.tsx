@@ -124,6 +124,7 @@ export function AttentionHeatmap(props: AttentionHeatmapProps) {
         onSelectCell={props.onSelectCell}
         selected={props.selected}
         maxWidth={props.maxWidth}
+        labelAll
       />
     </PanelFrame>
   );

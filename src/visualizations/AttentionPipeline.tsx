@@ -284,6 +284,7 @@ export function AttentionPipeline(props: AttentionPipelineProps) {
                 label={`Stage ${index + 1}, ${s.name}: ${s.shape}`}
                 maxWidth={440}
                 maxCell={40}
+                labelAll={s.cols === 'keys'}
               />
             </div>
           ))}

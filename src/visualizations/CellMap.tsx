@@ -12,6 +12,7 @@ import { HatchPattern } from './HatchPattern';
 import { Legend } from './Legend';
 import { CellTable } from './CellTable';
 import { announceCell, formatValue, shortLabel } from './format';
+import { distinctLabels } from './core/attentionCore';
 import { useThemeScale } from './useThemeScale';
 import './viz.css';
 
@@ -46,6 +47,8 @@ export interface CellMapProps {
   /** Write each value in its cell when the cells are large enough (default: when they fit). */
   showValues?: boolean;
   digits?: number;
+  /** Label every row and every column (attention maps): cells stay ≥ 14 px and the figure scrolls when wider than its panel. */
+  labelAll?: boolean;
   testId?: string;
 }
 
@@ -64,8 +67,9 @@ export function CellMap(props: CellMapProps) {
   const renders = useRef(0);
   const [available, setAvailable] = useState(Infinity);
 
-  const shortRows = useMemo(() => rowLabels.map((l) => shortLabel(l)), [rowLabels]);
-  const shortCols = useMemo(() => colLabels.map((l) => shortLabel(l)), [colLabels]);
+  // Abbreviated, and repeated tokens told apart (the₁, the₂).
+  const shortRows = useMemo(() => distinctLabels(rowLabels.map((l) => shortLabel(l))), [rowLabels]);
+  const shortCols = useMemo(() => distinctLabels(colLabels.map((l) => shortLabel(l))), [colLabels]);
   const layout = useMemo(
     () =>
       layoutCellMap({
@@ -76,10 +80,12 @@ export function CellMap(props: CellMapProps) {
         maxWidth: (props.maxWidth ?? 560) * themeScale,
         maxCell: (props.maxCell ?? 40) * themeScale,
         fontSize,
+        labelAll: props.labelAll,
       }),
-    [rows, cols, shortRows, shortCols, props.maxWidth, props.maxCell, fontSize, themeScale],
+    [rows, cols, shortRows, shortCols, props.maxWidth, props.maxCell, fontSize, themeScale, props.labelAll],
   );
-  const { cell, left, top, gridWidth, gridHeight } = layout;
+  const { cellW, cellH, left, top, gridWidth, gridHeight } = layout;
+  const cell = Math.min(cellW, cellH);
   const runs = useMemo(() => (blocked ? blockedRuns(blocked, rows, cols) : []), [blocked, rows, cols]);
   const showValues = props.showValues ?? (cell >= fontSize * 2.6 && rows * cols <= 400);
 
@@ -135,7 +141,7 @@ export function CellMap(props: CellMapProps) {
       props.onSelectCell?.(s.focus);
       return;
     }
-    const next = moveCell(s.focus, e, rows, cols, Math.max(1, Math.round(160 / cell)));
+    const next = moveCell(s.focus, e, rows, cols, Math.max(1, Math.round(160 / cellH)));
     if (!next) return;
     e.preventDefault();
     store.set({ focus: next, hover: null, dismissed: false });
@@ -154,7 +160,17 @@ export function CellMap(props: CellMapProps) {
   const sel = props.selected;
 
   return (
-    <div className="viz-cellmap" ref={rootRef} data-testid={props.testId}>
+    <div
+      className="viz-cellmap"
+      ref={rootRef}
+      data-testid={props.testId}
+      data-row-px={asTable ? undefined : cellH}
+      data-attention-map={props.labelAll ? 'true' : undefined}
+      data-rows={rows}
+      data-cols={cols}
+      data-row-labels={asTable ? undefined : rowTicks.length}
+      data-col-labels={asTable ? undefined : colTicks.length}
+    >
       <div className="viz-toolbar">
         <button
           type="button"
@@ -169,6 +185,7 @@ export function CellMap(props: CellMapProps) {
       {asTable ? (
         <CellTable {...props} offset={offset} digits={4} />
       ) : (
+        <div className="viz-scroll" tabIndex={layout.width > available ? 0 : undefined} role={layout.width > available ? 'region' : undefined} aria-label={layout.width > available ? `${props.label} (scrolls sideways)` : undefined} data-scrolls={layout.width > available}>
         <div className="viz-figure" style={{ width: layout.width, height: layout.height }}>
           <canvas
             ref={canvasRef}
@@ -204,7 +221,7 @@ export function CellMap(props: CellMapProps) {
                 key={r}
                 className="viz-label"
                 x={left - 6}
-                y={top + (r + 0.5) * cell}
+                y={top + (r + 0.5) * cellH}
                 textAnchor="end"
                 dominantBaseline="central"
               >
@@ -215,7 +232,8 @@ export function CellMap(props: CellMapProps) {
               <text
                 key={c}
                 className="viz-label"
-                transform={`translate(${left + (c + 0.5) * cell}, ${top - 6}) rotate(-45)`}
+                transform={`translate(${left + (c + 0.5) * cellW}, ${top - 6}) rotate(${layout.colAngle})`}
+                dominantBaseline={layout.colAngle === -90 ? 'central' : undefined}
               >
                 {shortCols[c]}
               </text>
@@ -224,10 +242,10 @@ export function CellMap(props: CellMapProps) {
               {runs.map((run) => (
                 <rect
                   key={`${run.row}-${run.col}`}
-                  x={left + run.col * cell}
-                  y={top + run.row * cell}
-                  width={run.length * cell}
-                  height={cell}
+                  x={left + run.col * cellW}
+                  y={top + run.row * cellH}
+                  width={run.length * cellW}
+                  height={cellH}
                   fill={`url(#${hatchId})`}
                 />
               ))}
@@ -242,8 +260,8 @@ export function CellMap(props: CellMapProps) {
                   return (
                     <text
                       key={i}
-                      x={left + (c + 0.5) * cell}
-                      y={top + (r + 0.5) * cell}
+                      x={left + (c + 0.5) * cellW}
+                      y={top + (r + 0.5) * cellH}
                       textAnchor="middle"
                       dominantBaseline="central"
                       style={{ fontSize: Math.min(fontSize, cell / 3.2), fill: textOn(scale.rgb(v)) }}
@@ -265,10 +283,10 @@ export function CellMap(props: CellMapProps) {
             {sel && (
               <rect
                 className="viz-selected-cell"
-                x={left + sel.col * cell}
-                y={top + sel.row * cell}
-                width={cell}
-                height={cell}
+                x={left + sel.col * cellW}
+                y={top + sel.row * cellH}
+                width={cellW}
+                height={cellH}
                 fill="none"
               />
             )}
@@ -308,7 +326,8 @@ export function CellMap(props: CellMapProps) {
           >
             <GridCursor
               store={store}
-              cell={cell}
+              cellW={cellW}
+              cellH={cellH}
               idPrefix={idPrefix}
               rows={rows}
               cols={cols}
@@ -321,13 +340,10 @@ export function CellMap(props: CellMapProps) {
           </span>
           <CursorTooltip
             store={store}
-            cell={cell}
+            cellW={cellW}
+            cellH={cellH}
             idPrefix={idPrefix}
-            left={left}
-            top={top}
-            gridWidth={gridWidth}
-            gridHeight={gridHeight}
-            available={available}
+            gridRef={gridRef}
             content={(c) => (
               <>
                 <div className="viz-tip-value">
@@ -347,6 +363,7 @@ export function CellMap(props: CellMapProps) {
               </>
             )}
           />
+        </div>
         </div>
       )}
       <Legend

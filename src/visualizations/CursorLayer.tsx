@@ -12,14 +12,16 @@ function useCursor(store: CursorStore) {
 /** Props shared by the two cursor components. */
 export interface CursorProps {
   store: CursorStore;
-  cell: number;
+  cellW: number;
+  cellH: number;
   idPrefix: string;
 }
 
 /** Inside the role="grid" element: the one rendered row/cell (aria-activedescendant) and the outlines. */
 export function GridCursor({
   store,
-  cell,
+  cellW,
+  cellH,
   idPrefix,
   rows,
   cols,
@@ -37,7 +39,7 @@ export function GridCursor({
   useLayoutEffect(() => {
     gridRef.current?.setAttribute('aria-activedescendant', activeId);
   }, [activeId, gridRef]);
-  const box = (c: Cell) => ({ left: c.col * cell, top: c.row * cell, width: cell, height: cell });
+  const box = (c: Cell) => ({ left: c.col * cellW, top: c.row * cellH, width: cellW, height: cellH });
   return (
     <>
       <div role="row" aria-rowindex={focus.row + 1} className="visually-hidden">
@@ -59,24 +61,38 @@ export function tooltipRenderCount(): number {
   return tooltipRenders;
 }
 
+/** Where a tooltip of size (w, h) goes beside a grid at `grid` (viewport px), in the hovered row:
+ *  right of the grid, else left of it, else below, else above; always clamped inside the viewport. */
+export function placeTooltip(
+  grid: { left: number; top: number; right: number; bottom: number },
+  rowTop: number,
+  w: number,
+  h: number,
+  vw: number,
+  vh: number,
+  gap = 10,
+): { left: number; top: number } {
+  const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, Math.max(lo, hi)));
+  const sideTop = clamp(rowTop, 4, vh - h - 4);
+  if (grid.right + gap + w <= vw - 4) return { left: grid.right + gap, top: sideTop };
+  if (grid.left - gap - w >= 4) return { left: grid.left - gap - w, top: sideTop };
+  const left = clamp(grid.left, 4, vw - w - 4);
+  if (grid.bottom + gap + h <= vh - 4) return { left, top: grid.bottom + gap };
+  if (grid.top - gap - h >= 4) return { left, top: grid.top - gap - h };
+  return { left, top: clamp(grid.bottom + gap, 4, vh - h - 4) };
+}
+
 /** The tooltip: shown for the hovered cell (or the focus cell while the grid has focus); stays while the
- *  pointer is over it; Esc hides it until the cursor moves. */
+ *  pointer is over it; Esc hides it until the cursor moves. Fixed to the viewport, so no scrolling
+ *  panel clips it; it flips to the side with room and is clamped inside the window. */
 export function CursorTooltip({
   store,
-  cell,
+  cellH,
   idPrefix,
-  left,
-  top,
-  gridWidth,
-  gridHeight,
-  available,
+  gridRef,
   content,
 }: CursorProps & {
-  left: number;
-  top: number;
-  gridWidth: number;
-  gridHeight: number;
-  available: number;
+  gridRef: React.RefObject<HTMLDivElement | null>;
   content: (c: Cell) => ReactNode;
 }) {
   const s = useCursor(store);
@@ -97,14 +113,27 @@ export function CursorTooltip({
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [shown, store]);
+  // Beside the grid (never over its cells, so the pointer can keep moving across the map).
+  useLayoutEffect(() => {
+    const tip = ref.current;
+    const grid = gridRef.current;
+    if (!shown || !tip || !grid) return;
+    const place = () => {
+      const g = grid.getBoundingClientRect();
+      const t = tip.getBoundingClientRect();
+      const p = placeTooltip(g, g.top + shown.row * cellH, t.width, t.height, window.innerWidth, window.innerHeight);
+      tip.style.left = `${p.left}px`;
+      tip.style.top = `${p.top}px`;
+    };
+    place();
+    window.addEventListener('scroll', place, true);
+    window.addEventListener('resize', place);
+    return () => {
+      window.removeEventListener('scroll', place, true);
+      window.removeEventListener('resize', place);
+    };
+  }, [shown, cellH, gridRef]);
   if (!shown) return <div ref={ref} hidden data-testid="tooltip-anchor" />;
-  // Beside the grid (never over its cells, so the pointer can keep moving across the map), in the
-  // hovered row; below the grid when there is no room on the right.
-  const right = left + gridWidth + 10;
-  const style: React.CSSProperties =
-    right + 240 <= available
-      ? { left: right, top: top + Math.min(shown.row * cell, Math.max(0, gridHeight - 40)) }
-      : { left, top: top + gridHeight + 10 };
   return (
     <div
       ref={ref}
@@ -112,7 +141,7 @@ export function CursorTooltip({
       id={`${idPrefix}-tip`}
       className="viz-tooltip"
       data-testid="tooltip"
-      style={style}
+      style={{ position: 'fixed', left: 0, top: 0 }}
       onPointerEnter={() => store.set({ overTip: true })}
       onPointerLeave={() => store.set({ overTip: false, hover: null })}
     >

@@ -46,7 +46,8 @@ export function LinePlot({
   const k = useThemeScale();
   const [asTable, setAsTable] = useState(false);
   const fs = 12 * k;
-  const m = { l: fs * 4.2, r: 12, t: fs * 1.2 + Math.ceil(series.length / 3) * fs * 1.4, b: fs * 3.2 };
+  // One legend entry per line, so long series names never print over each other.
+  const m = { l: fs * 4.2, r: 12, t: fs * 1.2 + series.length * fs * 1.4, b: fs * 3.2 };
   const { x, y } = useMemo(() => {
     const xs: number[] = [];
     const ys: number[] = [];
@@ -80,7 +81,7 @@ export function LinePlot({
       {series.map((s, si) => (
         <g
           key={s.name}
-          transform={`translate(${m.l + (si % 3) * ((width - m.l) / 3)}, ${fs + Math.floor(si / 3) * fs * 1.4})`}
+          transform={`translate(${m.l}, ${fs + si * fs * 1.4})`}
         >
           <line
             x1={0}

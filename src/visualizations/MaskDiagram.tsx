@@ -12,7 +12,7 @@ import {
 } from '../model';
 import { CellMap } from './CellMap';
 import { PanelFrame } from './PanelFrame';
-import { divergingScale, niceMaxAbs, sequentialScale } from './scales';
+import { blockedScale, divergingScale, niceMaxAbs, sequentialScale } from './scales';
 
 export interface MaskDiagramProps {
   /** Initial controls. */
@@ -63,7 +63,7 @@ export function MaskDiagram(props: MaskDiagramProps) {
       ),
     [real, props.tokens, S, keyIds],
   );
-  const boolScale = useMemo(() => sequentialScale('cividis'), []);
+  const boolScale = useMemo(() => blockedScale(), []);
   const scoreScale = useMemo(() => divergingScale(niceMaxAbs(scores.data)), [scores]);
   const weightScale = useMemo(() => sequentialScale('viridis'), []);
   const title = props.title ?? 'Masks: padding, pattern and their combination';
@@ -81,12 +81,13 @@ export function MaskDiagram(props: MaskDiagramProps) {
         rowNoun="query"
         colNoun="key"
         scale={boolScale}
-        legendTitle="1 = blocked, 0 = allowed"
+        legendTitle="white = allowed (0), hatched grey = blocked (1)"
         blocked={m.data}
         label={`${name}: rows are queries, columns are keys; 1 = blocked`}
         digits={0}
         maxWidth={300}
         maxCell={28}
+        labelAll
       />
     </div>
   );
@@ -98,6 +99,7 @@ export function MaskDiagram(props: MaskDiagramProps) {
     colLabels: labels,
     rowTitle: 'Queries',
     colTitle: 'Keys',
+    labelAll: true,
     rowNoun: 'query',
     colNoun: 'key',
     maxWidth: 360,

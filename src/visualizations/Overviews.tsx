@@ -1,12 +1,12 @@
 // Head overview (every head of one layer side by side) and model overview (layer × head thumbnails).
 // Each thumbnail is a button; the set has one tab stop and arrow keys move between thumbnails.
 import { useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Tensor } from '../model/tensor';
+import type { BoolTensor, Tensor } from '../model/tensor';
 import { PanelFrame } from './PanelFrame';
 import { Thumbnail } from './Thumbnail';
 import { Legend } from './Legend';
 import { sequentialScale } from './scales';
-import { headCount, headMatrix, matrixRows } from './tensorView';
+import { headCount, headMatrix, maskBytes, matrixRows } from './tensorView';
 import { moveCell, type Cell } from './grid';
 import { useThemeScale } from './useThemeScale';
 
@@ -19,9 +19,12 @@ interface ThumbGridProps {
   size: number;
   colourMap: 'viridis' | 'cividis';
   label: string;
+  queryTokens?: readonly string[];
+  keyTokens?: readonly string[];
+  mask?: BoolTensor | null;
 }
 
-function ThumbGrid({ layers, layerIndices, selected, onSelect, size, colourMap, label }: ThumbGridProps) {
+function ThumbGrid({ layers, layerIndices, selected, onSelect, size, colourMap, label, queryTokens, keyTokens, mask }: ThumbGridProps) {
   const scale = useMemo(() => sequentialScale(colourMap), [colourMap]);
   const nHeads = layers.length ? headCount(layers[0]) : 0;
   const [focus, setFocus] = useState<Cell>({ row: 0, col: 0 });
@@ -38,7 +41,8 @@ function ThumbGrid({ layers, layerIndices, selected, onSelect, size, colourMap, 
       role="grid"
       aria-label={label}
       className="viz-thumbs"
-      style={{ gridTemplateColumns: `repeat(${nHeads}, max-content)` }}
+      // One layer: the heads wrap onto as many lines as the width needs; a layer × head grid keeps its columns.
+      style={layers.length === 1 ? { display: 'flex', flexWrap: 'wrap' } : { gridTemplateColumns: `repeat(${nHeads}, max-content)` }}
       onKeyDown={onKeyDown}
     >
       {layers.map((w, li) => (
@@ -56,14 +60,13 @@ function ThumbGrid({ layers, layerIndices, selected, onSelect, size, colourMap, 
                   className="btn viz-thumb"
                   tabIndex={focus.row === li && focus.col === h ? 0 : -1}
                   aria-pressed={isSel}
-                  aria-label={`Layer ${layer}, head ${h}: open`}
                   data-testid={`thumb-${layer}-${h}`}
                   onFocus={() => setFocus({ row: li, col: h })}
                   onClick={() => onSelect?.(layer, h)}
                 >
-                  <Thumbnail matrix={headMatrix(w, h)} scale={scale} size={size} />
-                  <span aria-hidden="true">
-                    L{layer} · H{h}
+                  <Thumbnail matrix={headMatrix(w, h)} scale={scale} size={size} rowLabels={queryTokens} colLabels={keyTokens} blocked={maskBytes(mask, w.shape[1], w.shape[2])} />
+                  <span>
+                    Layer {layer} · head {h}
                   </span>
                 </button>
               </div>
@@ -85,6 +88,11 @@ export interface HeadOverviewProps {
   title?: string;
   description?: ReactNode;
   size?: number;
+  /** Token labels of the rows (queries) and columns (keys). */
+  queryTokens?: readonly string[];
+  keyTokens?: readonly string[];
+  /** [Sq, Sk], 1 = blocked (hatched). */
+  mask?: BoolTensor | null;
   headingLevel?: 2 | 3 | 4;
   testId?: string;
 }
@@ -115,12 +123,16 @@ export function HeadOverview(props: HeadOverviewProps) {
         size={props.size ?? 140}
         colourMap={colourMap}
         label={`${title}: rows are queries, columns are keys`}
+        queryTokens={props.queryTokens}
+        keyTokens={props.keyTokens}
+        mask={props.mask}
       />
       <Legend
         scale={sequentialScale(colourMap)}
         title="attention weight (rows = queries, columns = keys)"
         fontSize={fontSize}
         width={260}
+        showBlocked={!!props.mask}
       />
     </PanelFrame>
   );
@@ -135,6 +147,11 @@ export interface ModelOverviewProps {
   title?: string;
   description?: ReactNode;
   size?: number;
+  /** Token labels of the rows (queries) and columns (keys). */
+  queryTokens?: readonly string[];
+  keyTokens?: readonly string[];
+  /** [Sq, Sk], 1 = blocked (hatched); the same for every layer. */
+  mask?: BoolTensor | null;
   headingLevel?: 2 | 3 | 4;
   testId?: string;
 }
@@ -164,8 +181,11 @@ export function ModelOverview(props: ModelOverviewProps) {
         size={props.size ?? 90}
         colourMap={colourMap}
         label={`${title}: rows of thumbnails are layers, columns are heads`}
+        queryTokens={props.queryTokens}
+        keyTokens={props.keyTokens}
+        mask={props.mask}
       />
-      <Legend scale={sequentialScale(colourMap)} title="attention weight" fontSize={fontSize} width={240} />
+      <Legend scale={sequentialScale(colourMap)} title="attention weight" fontSize={fontSize} width={240} showBlocked={!!props.mask} />
     </PanelFrame>
   );
 }

@@ -10,7 +10,8 @@ describe('layoutCellMap', () => {
   const base = { rowLabels: ['the', 'cat'], colLabels: ['the', 'cat'], fontSize: 12, maxCell: 40 };
   it('caps the cell size and leaves room for labels and titles', () => {
     const l = layoutCellMap({ ...base, rows: 2, cols: 2, maxWidth: 800 });
-    expect(l.cell).toBe(40);
+    expect(l.cellW).toBe(40);
+    expect(l.cellH).toBe(40);
     expect(l.left).toBeGreaterThan(3 * 12 * 0.6);
     expect(l.top).toBeGreaterThan(12);
     expect(l.width).toBeGreaterThanOrEqual(l.left + l.gridWidth);
@@ -18,24 +19,33 @@ describe('layoutCellMap', () => {
     expect(l.rowEvery).toBe(1);
     expect(l.colEvery).toBe(1);
   });
-  it('fits 512 columns into the width and thins the labels so they do not overlap', () => {
+  it('never draws a row under 14 px: a wide [S, 128] matrix gets narrow, 14 px high cells, every row labelled', () => {
+    const cols = Array.from({ length: 128 }, (_, i) => String(i));
+    const l = layoutCellMap({ ...base, rowLabels: ['a', 'b', 'c'], colLabels: cols, rows: 3, cols: 128, maxWidth: 560 });
+    expect(l.cellH).toBeGreaterThanOrEqual(14);
+    expect(l.cellW).toBeLessThan(5);
+    expect(l.rowEvery).toBe(1);
+    expect(l.width).toBeLessThanOrEqual(560 + 5);
+  });
+  it('labels every row and column of a 512 × 512 attention map (cells ≥ 14 px; the container scrolls)', () => {
     const labels = Array.from({ length: 512 }, (_, i) => `t${i}`);
-    const l = layoutCellMap({
-      ...base,
-      rowLabels: labels,
-      colLabels: labels,
-      rows: 512,
-      cols: 512,
-      maxWidth: 600,
-    });
+    const l = layoutCellMap({ ...base, rowLabels: labels, colLabels: labels, rows: 512, cols: 512, maxWidth: 600, labelAll: true });
+    expect(l.cellW).toBeGreaterThanOrEqual(14);
+    expect(l.cellH).toBeGreaterThanOrEqual(14);
+    expect(l.rowEvery).toBe(1);
+    expect(l.colEvery).toBe(1);
+    expect(l.colAngle).toBe(-90);
+  });
+  it('thins labels only where it may (not an attention map) so they never overlap', () => {
+    const labels = Array.from({ length: 512 }, (_, i) => `t${i}`);
+    const l = layoutCellMap({ ...base, rowLabels: labels, colLabels: labels, rows: 512, cols: 512, maxWidth: 600 });
     expect(l.width).toBeLessThanOrEqual(600 + 5);
-    expect(l.cell).toBeLessThan(1.2);
-    expect(l.rowEvery * l.cell).toBeGreaterThanOrEqual(12);
-    expect(l.colEvery * l.cell * Math.SQRT1_2).toBeGreaterThanOrEqual(12);
+    expect(l.rowEvery * l.cellH).toBeGreaterThanOrEqual(12);
+    expect(l.colEvery * l.cellW).toBeGreaterThanOrEqual(12);
   });
   it('uses whole pixels for cells of 4 px or more', () => {
     const l = layoutCellMap({ ...base, rows: 7, cols: 7, maxWidth: 333 });
-    expect(Number.isInteger(l.cell)).toBe(true);
+    expect(Number.isInteger(l.cellW)).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@ import { interpolateCividis, interpolateRdBu, interpolateViridis } from 'd3-scal
 import { scaleLinear } from 'd3-scale';
 import { rgb } from 'd3-color';
 
-export type ScaleName = 'viridis' | 'cividis' | 'RdBu';
+export type ScaleName = 'viridis' | 'cividis' | 'RdBu' | 'blocked';
 export const LUT_SIZE = 256;
 
 /** A colour scale: domain [lo, hi] mapped linearly onto a 256-colour table. */
@@ -29,6 +29,8 @@ const interpolators: Record<ScaleName, (t: number) => string> = {
   viridis: interpolateViridis,
   cividis: interpolateCividis,
   RdBu: interpolateRdBu,
+  // Not a data scale: allowed (0) is white, blocked (1) is the neutral grey under the hatching.
+  blocked: (t) => (t < 0.5 ? '#ffffff' : '#9a9a9a'),
 };
 
 const lutCache = new Map<ScaleName, Uint8Array>();
@@ -87,6 +89,12 @@ export function sequentialScale(
   domain: readonly [number, number] = [0, 1],
 ): ColourScale {
   return makeScale(name, 'sequential', domain[0], domain[1]);
+}
+
+/** A boolean mask: 0 = allowed (white), 1 = blocked (neutral grey, drawn hatched) — the one colour
+ *  "blocked" has everywhere, never a colour of a data scale. */
+export function blockedScale(): ColourScale {
+  return makeScale('blocked', 'sequential', 0, 1);
 }
 
 /** Signed values on RdBu, symmetric about 0 so that white means exactly 0 (negative red, positive blue). */

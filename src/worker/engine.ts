@@ -1,7 +1,8 @@
 // The request handler behind the protocol: loads models and runs the src/model API, posting the
 // trace as it is computed. The same engine runs inside the module worker and, where no worker can
 // be created (sandboxed iframes), on the main thread.
-import { forward, generate, headPatchFrom, loadModel, patchingSweep, type ForwardOptions, type Model, type Tensor } from '../model';
+import { forward, generate, headPatchFrom, initKernels, loadModel, patchingSweep, type ForwardOptions, type Model, type Tensor } from '../model';
+import { kernelChoice } from './kernelChoice';
 import type { TraceEvent } from '../model/trace';
 import { createTokenizer } from '../model/tokenizer';
 import {
@@ -64,8 +65,8 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
   const post = (msg: WorkerResponse) => postRaw(msg, transferables(msg));
   let testHooks = false;
   let model: Model | null = null;
-  /** Resolves when every requested model has loaded (or failed): runs wait for it. */
-  let loading: Promise<void> = Promise.resolve();
+  /** Resolves when every requested model has loaded (or failed): runs wait for it — and for the kernels. */
+  let loading: Promise<void> = initKernels(kernelChoice).then(() => undefined);
   /** The newest load that succeeded: an older load finishing later must not replace its model. */
   let acceptedLoad = 0;
   /** The run that may still post results; a newer run or a cancel replaces it. */

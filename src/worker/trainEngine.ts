@@ -1,6 +1,8 @@
 // The training worker's request handler: runs a TrainSession in short time slices (so a pause is
 // seen within one slice), and streams batch losses, evaluations and the probe's attention. The same
 // engine runs in the module worker and, where no worker can start, on the main thread.
+import { initKernels, kernelsReady } from '../model';
+import { kernelChoice } from './kernelChoice';
 import { TRAIN_PROTOCOL_VERSION, isTrainRequest, trainTransferables, type TrainRequest, type TrainResponse, type WireProbe } from './trainProtocol';
 import { EVAL_ITEMS, createSession, evaluateSession, exportSession, probeSession, stepSession, type EvalPoint, type TrainSession } from './trainSession';
 import { STEP_BUDGET } from '../tasks/trainSettings';
@@ -120,7 +122,13 @@ export function createTrainEngine(postRaw: Post, mode: 'worker' | 'main', option
     }
   }
 
+  void initKernels(kernelChoice); // the SIMD kernel where the engine has it
   function handle(msg: unknown) {
+    // A run is bit-identical only on one kernel: nothing starts before the choice is made.
+    if (!kernelsReady()) {
+      void initKernels(kernelChoice).then(() => handle(msg));
+      return;
+    }
     if (!isTrainRequest(msg)) {
       post({ type: 'error', v, runId: null, message: 'Malformed or wrong-version training request.' });
       return;

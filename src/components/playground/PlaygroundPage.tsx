@@ -10,6 +10,8 @@ import { ModelChooser } from './ModelChooser';
 import { OutputBars } from './OutputBars';
 import { ViewControls } from './ViewControls';
 import { InsideSection, LiveInterventionBanner } from '../interventions/InsideSection';
+import { LivePanel } from '../../panels/LivePanel';
+import { PLAYGROUND } from '../../panels/context';
 import './playground.css';
 
 export default function PlaygroundPage() {
@@ -45,6 +47,11 @@ export default function PlaygroundPage() {
           <HeatmapView />
           <OutputBars />
         </div>
+      </div>
+      <div className="pg-wide" data-testid="playground-figures">
+        <LivePanel spec={{ panel: 'attention-core' }} ctx={PLAYGROUND} />
+        <LivePanel spec={{ panel: 'multi-head' }} ctx={PLAYGROUND} />
+        <LivePanel spec={{ panel: 'residual-add', options: { sublayer: 'attention' } }} ctx={PLAYGROUND} />
       </div>
       <InsideSection />
       {testHooks && (

@@ -94,6 +94,8 @@ export const TrainAttention = memo(function TrainAttention({ probe }: { probe: W
             selected={sel.group === g.group ? { layer: sel.layer, head: sel.head } : null}
             onSelect={(layer, head) => setPicked({ group: g.group, layer, head })}
             size={72}
+            queryTokens={g.maps[0]?.queryLabels}
+            keyTokens={g.maps[0]?.keyLabels}
             headingLevel={3}
           />
         ))}

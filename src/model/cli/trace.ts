@@ -2,7 +2,10 @@
 // Node-specific part: reading the file and writing to the process's streams.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { initKernelsFromEnv } from './kernels';
 import { runTraceCli } from './run';
+
+await initKernelsFromEnv();
 
 // npm runs scripts from the package root; resolve the model path against where the user typed it.
 const cwd = process.env.INIT_CWD ?? process.cwd();

@@ -1,5 +1,6 @@
 // The feed-forward activations: ReLU (Attention Is All You Need §3.3) and exact GELU
 // (Hendrycks & Gimpel 2016), x·Φ(x) with Φ written through erf — not the tanh approximation.
+import { simdKernel } from '../kernels';
 import type { Tensor } from '../tensor';
 
 /**
@@ -52,8 +53,13 @@ export function relu(x: Tensor): Tensor {
   return { data: out, shape: [...x.shape] };
 }
 
-/** Element-wise exact GELU. */
+/**
+ * Element-wise exact GELU. On the SIMD kernel (initKernels()) it runs in WebAssembly, four at a
+ * time, with its own erf of the same accuracy (gemm.wat); the trainer keeps this `erf`.
+ */
 export function gelu(x: Tensor): Tensor {
+  const simd = simdKernel();
+  if (simd) return { data: simd.gelu(x.data), shape: [...x.shape] };
   const out = new Float32Array(x.data.length); // same shape as x
   for (let i = 0; i < out.length; i++) out[i] = geluScalar(x.data[i]);
   return { data: out, shape: [...x.shape] };

@@ -3,13 +3,66 @@
 // of 3 rows of A × 4 rows of B keeps 12 float64 accumulators (plus 4 operands: all 16 x64 float
 // registers) and reuses each load 3–4 times. The outer loop walks B, so each 4-row strip of the
 // weights is read from memory once and stays in cache while every row of A passes by.
+//
+// `gemmTransB` and `gemm` run on the kernel `initKernels()` chose (src/model/kernels): the
+// WebAssembly SIMD kernel where the engine has it, else the TypeScript kernels `gemmTransBJs` and
+// `gemmJs` below — the readable reference, which tests compare the SIMD path against.
+import { simdKernel } from '../kernels';
 import type { Tensor } from '../tensor';
 
 /**
  * C[M, N] = alpha · A[M, K]·B[N, K]ᵀ (+ bias[N]), each operand a contiguous block starting at
  * its offset (so one head of a [nHeads, S, dHead] array can be used in place).
+ *
+ * `constB`: B is a model weight that stays unchanged while the model is loaded, so the SIMD path
+ * packs it into WASM memory once and reuses it. By default that holds when a bias is given (a
+ * Linear layer of the model); QKᵀ passes no bias, and the trainer, whose weights change every
+ * step, passes false.
  */
 export function gemmTransB(
+  M: number,
+  N: number,
+  K: number,
+  a: Float32Array,
+  aOff: number,
+  b: Float32Array,
+  bOff: number,
+  c: Float32Array,
+  cOff: number,
+  bias?: Float32Array,
+  alpha = 1,
+  constB = bias !== undefined,
+): void {
+  const simd = simdKernel();
+  if (simd && K > 0) {
+    const A = { data: a, off: aOff, trans: false };
+    const B = { data: b, off: bOff, trans: true }; // stored [N, K]
+    simd.gemm(M, N, K, A, B, c, cOff, bias, alpha, constB, false);
+  } else gemmTransBJs(M, N, K, a, aOff, b, bOff, c, cOff, bias, alpha);
+}
+
+/** C[M, N] = A[M, K]·B[K, N] (B not transposed), blocks at offsets; weights·V. */
+export function gemm(
+  M: number,
+  N: number,
+  K: number,
+  a: Float32Array,
+  aOff: number,
+  b: Float32Array,
+  bOff: number,
+  c: Float32Array,
+  cOff: number,
+): void {
+  const simd = simdKernel();
+  if (simd && K > 0) {
+    const A = { data: a, off: aOff, trans: false };
+    const B = { data: b, off: bOff, trans: false }; // stored [K, N]
+    simd.gemm(M, N, K, A, B, c, cOff, undefined, 1, false, false);
+  } else gemmJs(M, N, K, a, aOff, b, bOff, c, cOff);
+}
+
+/** The TypeScript kernel of `gemmTransB` (float64 accumulators; the reference and the fallback). */
+export function gemmTransBJs(
   M: number,
   N: number,
   K: number,
@@ -121,10 +174,10 @@ export function gemmTransB(
 }
 
 /**
- * C[M, N] = A[M, K]·B[K, N] (B not transposed), blocks at offsets. Loop order i-k-j so the inner
- * loop runs along contiguous rows of B and C; used for weights·V, where the sizes are small.
+ * The TypeScript kernel of `gemm`. Loop order i-k-j so the inner loop runs along contiguous rows
+ * of B and C; used for weights·V, where the sizes are small.
  */
-export function gemm(
+export function gemmJs(
   M: number,
   N: number,
   K: number,
@@ -148,19 +201,26 @@ export function gemm(
   }
 }
 
-/** y = x·Wᵀ + b: x [M, in], W [out, in] (PyTorch Linear layout), b [out] → [M, out]. */
+/**
+ * y = x·Wᵀ + b: x [M, in], W [out, in] (PyTorch Linear layout), b [out] → [M, out]. W is a model
+ * weight (unchanged while the model is loaded): the SIMD path packs it once.
+ */
 export function linear(x: Tensor, weight: Tensor, bias?: Tensor): Tensor {
-  const [M, K] = x.shape;
-  const [N, K2] = weight.shape;
-  if (K !== K2) throw new Error(`linear: x is [${x.shape}] but weight is [${weight.shape}]`);
-  const out = new Float32Array(M * N); // [M, out]
-  gemmTransB(M, N, K, x.data, 0, weight.data, 0, out, 0, bias?.data);
-  return { data: out, shape: [M, N] };
+  return productTransB(x, weight, bias, true);
 }
 
 /** A·Bᵀ: A [M, K], B [N, K] → [M, N]. */
 export function matmulTransB(a: Tensor, b: Tensor): Tensor {
-  return linear(a, b);
+  return productTransB(a, b, undefined, false);
+}
+
+function productTransB(x: Tensor, weight: Tensor, bias: Tensor | undefined, constB: boolean): Tensor {
+  const [M, K] = x.shape;
+  const [N, K2] = weight.shape;
+  if (K !== K2) throw new Error(`linear: x is [${x.shape}] but weight is [${weight.shape}]`);
+  const out = new Float32Array(M * N); // [M, out]
+  gemmTransB(M, N, K, x.data, 0, weight.data, 0, out, 0, bias?.data, 1, constB);
+  return { data: out, shape: [M, N] };
 }
 
 /** A·B: A [M, K], B [K, N] → [M, N]. */

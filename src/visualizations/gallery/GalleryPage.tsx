@@ -8,6 +8,10 @@ import { HeadOverview, ModelOverview } from '../Overviews';
 import { TokenLines } from '../TokenLines';
 import { MatrixView } from '../MatrixView';
 import { AttentionPipeline } from '../AttentionPipeline';
+import { AttentionCore } from '../core/AttentionCore';
+import { MultiHead } from '../core/MultiHead';
+import { ResidualAdd } from '../core/Residual';
+import { FfnTopUnits } from '../core/FfnTopUnits';
 import { MaskDiagram } from '../MaskDiagram';
 import { PositionSimilarity, SinusoidalPanel } from '../PositionalPanels';
 import { RopePanel } from '../RopePanel';
@@ -122,11 +126,17 @@ export default function GalleryPage() {
           layer={open.layer}
           selectedHead={open.head}
           onSelectHead={(h) => setOpen((o) => ({ ...o, head: h }))}
+          queryTokens={dec.layers[open.layer].queryTokens}
+          keyTokens={dec.layers[open.layer].keyTokens}
+          mask={dec.layers[open.layer].mask}
         />
         <ModelOverview
           layers={dec.layers.map((l) => l.weights)}
           selected={open}
           onSelect={(layer, h) => setOpen({ layer, head: h })}
+          queryTokens={dec.tokens}
+          keyTokens={dec.tokens}
+          mask={dec.layers[0].mask}
         />
         <AttentionHeatmap
           weights={dec.layers[open.layer].weights}
@@ -182,6 +192,48 @@ export default function GalleryPage() {
           rowLabels={dec.tokens}
           title="Feed-forward activations (after GELU), layer 0"
           testId="matrix-ffn"
+        />
+        <FfnTopUnits hidden={ffn} tokens={dec.tokens} />
+      </Entry>
+      <Entry id="multi-head" title="Multi-head attention drawn">
+        <MultiHead
+          q={a0.q}
+          k={a0.k}
+          v={a0.v}
+          weights={a0.weights}
+          headOutputs={a0.headOutputs}
+          output={a0.output}
+          mask={a0.mask}
+          queryTokens={a0.queryTokens}
+          keyTokens={a0.keyTokens}
+        />
+      </Entry>
+      <Entry id="residual" title="The residual connection">
+        <ResidualAdd
+          x={need(getTensor(trace, tracePath.stack('decoder', 'input')))}
+          delta={a0.output}
+          tokens={dec.tokens}
+          sublayer="self-attention"
+          norm="pre"
+        />
+        <ResidualAdd
+          x={need(getTensor(trace, tracePath.layer('decoder', 0, 'ffnResidual')))}
+          delta={need(getTensor(trace, tracePath.layer('decoder', 0, 'ffnOutput')))}
+          tokens={dec.tokens}
+          sublayer="feed-forward"
+          norm="pre"
+          testId="residual-ffn"
+        />
+      </Entry>
+      <Entry id="core" title="The attention core">
+        <AttentionCore
+          attention={a0}
+          x={getTensor(trace, tracePath.attention('decoder', 0, 'selfAttention', 'input'))}
+          xLabel="X = LayerNorm(x)"
+          queryTokens={a0.queryTokens}
+          keyTokens={a0.keyTokens}
+          head={0}
+          initialStage="sum"
         />
       </Entry>
       <Entry id="pipeline" title="The attention pipeline">

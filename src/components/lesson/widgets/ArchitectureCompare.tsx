@@ -99,9 +99,9 @@ function Families() {
             {FAMILIES.map((f) => (
               <tr key={f.arch}>
                 <th scope="row">{f.name}</th>
-                <td>{f.selfMask}</td>
-                <td>{f.cross}</td>
-                <td style={{ whiteSpace: 'normal', minWidth: '14rem' }}>{f.goodAt}</td>
+                <td className="widget-wrap">{f.selfMask}</td>
+                <td className="widget-wrap">{f.cross}</td>
+                <td className="widget-wrap" style={{ minWidth: '10rem' }}>{f.goodAt}</td>
                 <td className="mono">{f.shipped}</td>
               </tr>
             ))}

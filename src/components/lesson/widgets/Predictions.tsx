@@ -8,7 +8,7 @@ import { tracePath } from '../../../model/trace';
 import type { Tensor } from '../../../model/tensor';
 import { createRng, sampleToken } from '../../../model/sample';
 import { LiveState } from '../../../panels/LiveState';
-import { ModelPair } from './ModelPair';
+import { GRAMMAR_PAIR, ModelPair } from './ModelPair';
 import { fmt, useStackPieces } from './stats';
 import './widgets.css';
 
@@ -22,6 +22,10 @@ export interface PredictionsProps {
 }
 
 const SHOWN = 8;
+
+/** The last predictions each model of the grammar pair made, with the text they were for: the
+ *  other model's column stays beside the current one while the text is the same. */
+const pairSeen = new Map<string, { text: string; pos: number; token: string; rows: { piece: string; p: number }[] }>();
 const TOPK_CHOICES = [1, 2, 3, 5, 10, 0]; // 0 = all
 
 /** The ids of row `pos` of probs [T, V], most probable first, with their probabilities. */
@@ -61,6 +65,14 @@ export function Predictions({ position = 'last', sampling = false, pair = false 
     setSeed(seed + 1);
     setDraws(out);
   };
+  const text = pieces.join(' ');
+  useEffect(() => {
+    if (pair && ready && info) pairSeen.set(info.name, { text, pos, token: pieces[pos], rows: rows.slice(0, SHOWN).map((r) => ({ piece: info.vocab[r.id] ?? String(r.id), p: r.p })) });
+  }, [pair, ready, info, text, pos, pieces, rows]);
+  const others = pair && info ? GRAMMAR_PAIR.filter((c) => c.model !== info.name).flatMap((c) => {
+    const seen = pairSeen.get(c.model);
+    return seen && seen.text === text ? [{ model: c.model, ...seen }] : [];
+  }) : [];
   return (
     <LiveState ready={ready}>
       {pair && <ModelPair />}
@@ -106,8 +118,10 @@ export function Predictions({ position = 'last', sampling = false, pair = false 
               </label>
             </div>
           )}
+          <div className="widget-pair">
           <table className="data-table widget-prob-table" data-testid="pred-bars">
-            <caption className="visually-hidden">Most probable next tokens at position {pos}</caption>
+            {pair && <caption>{info.name}</caption>}
+            {!pair && <caption className="visually-hidden">Most probable next tokens at position {pos}</caption>}
             <thead>
               <tr>
                 <th scope="col">token</th>
@@ -137,6 +151,37 @@ export function Predictions({ position = 'last', sampling = false, pair = false 
               })}
             </tbody>
           </table>
+          {others.map((o) => (
+            <table key={o.model} className="data-table widget-prob-table" data-testid={`pred-bars-${o.model}`}>
+              <caption>
+                {o.model} <span className="widget-muted">(its run on the same text, position {o.pos}, ‘{o.token}’)</span>
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">token</th>
+                  <th scope="col">share</th>
+                  <th scope="col">probability</th>
+                </tr>
+              </thead>
+              <tbody>
+                {o.rows.map((r) => (
+                  <tr key={r.piece}>
+                    <th scope="row" className="mono">{r.piece}</th>
+                    <td>
+                      <span className="widget-bar" aria-hidden="true">
+                        <span style={{ width: `${(100 * r.p).toFixed(1)}%` }} />
+                      </span>
+                    </td>
+                    <td className="mono">{(100 * r.p).toFixed(1)}%</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+          </div>
+          {pair && others.length === 0 && (
+            <p className="widget-muted" data-testid="pair-hint">Press the other model’s button: its predictions for this same text then stay beside these.</p>
+          )}
           {sampling && topK !== 0 && (
             <p className="widget-muted">
               Top-{k} keeps {(100 * keptMass).toFixed(1)}% of the probability and rescales it to 100% (the number after the arrow); greyed tokens can no

@@ -90,29 +90,29 @@ export function SoftLookup() {
             <caption>A hard lookup against what attention actually returns</caption>
             <tbody>
               <tr>
-                <th scope="row">a dictionary lookup would return</th>
-                <td>
+                <th scope="row" className="widget-wrap">a dictionary lookup would return</th>
+                <td className="widget-wrap">
                   only <span className="mono">v</span> of <span className="mono">{keyPieces[r.best]}</span> (position {r.best})
                 </td>
               </tr>
               <tr>
-                <th scope="row">attention returns</th>
-                <td>
+                <th scope="row" className="widget-wrap">attention returns</th>
+                <td className="widget-wrap">
                   Σ weights × v over all {r.weights.length} keys; it takes {fmt(100 * r.weights[r.best], 0)}% from the best key
                 </td>
               </tr>
               <tr>
-                <th scope="row">keys really used (1 / Σ w²)</th>
+                <th scope="row" className="widget-wrap">keys really used (1 / Σ w²)</th>
                 <td className="mono" data-testid="lookup-effective">
                   {fmt(r.effectiveKeys)}
                 </td>
               </tr>
               <tr>
-                <th scope="row">cosine(result, v of the best key)</th>
+                <th scope="row" className="widget-wrap">cosine(result, v of the best key)</th>
                 <td className="mono">{fmt(r.cosineToBest)}</td>
               </tr>
               <tr>
-                <th scope="row">largest difference from the model’s own head output</th>
+                <th scope="row" className="widget-wrap">largest difference from the model’s own head output</th>
                 <td className="mono" data-testid="lookup-diff">
                   {r.maxDiff.toExponential(1)}
                 </td>

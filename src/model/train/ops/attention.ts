@@ -1,6 +1,10 @@
 // Multi-head scaled dot-product attention for a batch, fused into one op with a hand-written
 // backward (softmax's Jacobian applied row by row), so no [B, H, Sq, Sk] chain of small ops is taped.
+// The loops below are the reference; with the WebAssembly SIMD kernel (initKernels()) the same
+// products run per sequence and head on it instead (attentionSimd.ts).
+import { simdKernel } from '../../kernels';
 import { gradOf, variable, type Tape, type Var } from '../tape';
+import { attentionSimd } from './attentionSimd';
 
 /** What `attention` returns: the concatenated head outputs and the weights it used. */
 export interface AttentionResult {
@@ -17,6 +21,8 @@ export function attention(
   tape: Tape | null, q: Var, k: Var, v: Var,
   B: number, Sq: number, Sk: number, nHeads: number, blocked: Uint8Array,
 ): AttentionResult {
+  const simd = simdKernel();
+  if (simd) return attentionSimd(simd, tape, q, k, v, B, Sq, Sk, nHeads, blocked);
   const d = q.shape[1];
   const dHead = d / nHeads;
   const scale = 1 / Math.sqrt(dHead);
