@@ -45,10 +45,12 @@ async function answer(page: Page, q: Question) {
   if (q.kind === 'choice') {
     const wrong = q.options.findIndex((o) => !o.correct);
     const right = q.options.findIndex((o) => o.correct);
-    const radios = box.getByRole('radio');
-    await radios.nth(wrong).check();
+    // options are shown shuffled per student: pick them by their index in the lesson data
+    const radio = (i: number) => box.locator(`label[data-option="${i}"] input`);
+    await radio(wrong).check();
     await expect(feedback).toContainText('Not quite');
-    await radios.nth(right).check();
+    if (q.options[wrong].revisit) await expect(page.getByTestId(`revisit-${q.id}`)).toHaveAttribute('href', new RegExp(`^#/learn/[a-z-]+/${q.options[wrong].revisit}$`));
+    await radio(right).check();
     await expect(feedback).toContainText('Correct');
   } else {
     // First a wrong answer (nothing selected), then exactly the right cells.

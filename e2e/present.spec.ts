@@ -173,7 +173,7 @@ test('the Present button enters presentation mode at this step, Exit leaves it; 
 
 test('typing in a slide does not move it, and print lays out one step per page without chrome', async ({ page }) => {
   // The first step of the lesson with an input box; the URL picks the shipped model so it loads.
-  const lesson = ((await import('../src/lessons/04-self-attention')) as { default: Lesson }).default;
+  const lesson = ((await import('../src/lessons/05-self-attention')) as { default: Lesson }).default;
   const n = lesson.steps.findIndex((s) => s.panels?.some((p) => p.panel === 'input')) + 1;
   expect(n).toBeGreaterThan(0);
   await page.goto(`./#/learn/${SLUG}/${n}?mode=present&model=reverse&src=abc`);

@@ -115,7 +115,7 @@ async function tabTo(page: Page, selector: string, unseen: string[], limit = 400
 
 test('keyboard only: the whole masking lesson, quiz included, with Tab, Enter, Space and arrows', async ({ page }) => {
   test.setTimeout(300_000);
-  const lesson = ((await import('../src/lessons/06-masking')) as { default: Lesson }).default;
+  const lesson = ((await import('../src/lessons/07-masking')) as { default: Lesson }).default;
   await page.goto('./#/learn/masking/1');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Masking');
   const unseen: string[] = [];
@@ -128,7 +128,10 @@ test('keyboard only: the whole masking lesson, quiz included, with Tab, Enter, S
       const feedback = page.getByTestId(`feedback-${q.id}`);
       if (q.kind === 'choice') {
         await tabTo(page, `[data-testid="question-${q.id}"] input[type="radio"]`, unseen);
-        const right = q.options.findIndex((o) => o.correct);
+        // Options are shown shuffled per student: find where the right one is shown.
+        const right = await page
+          .locator(`[data-testid="question-${q.id}"] label.choice`)
+          .evaluateAll((ls, r) => ls.findIndex((l) => l.getAttribute('data-option') === String(r)), q.options.findIndex((o) => o.correct));
         // Arrow keys move through the group and select; Space selects the first.
         if (right === 0) await page.keyboard.press('Space');
         else for (let k = 0; k < right; k++) await page.keyboard.press('ArrowDown');

@@ -167,7 +167,7 @@ test('a localStorage whose every method throws: the app works, just without reme
   await page.goto('./#/learn/masking/8');
   await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '8');
   const q = page.getByTestId('question-padding-axis');
-  await q.getByRole('radio').first().check();
+  await q.locator('label[data-option="0"] input').check(); // option 0 is the right one; options are shown shuffled
   await expect(page.getByTestId('feedback-padding-axis')).toContainText('Correct');
   // The playground: a model loads and runs, display preferences change.
   await playground(page);

@@ -1,4 +1,4 @@
-// `npm run train -- <task> [--steps N] [--seed S] [--lr X] [--resume]`: trains one recipe of
+// `npm run train -- <task> [--steps N] [--seed S] [--lr X] [--resume] [--save-checks]`: trains one recipe of
 // src/tasks/recipes.ts and writes public/models/<task>.safetensors. Progress goes to stdout, one
 // line per check. --resume starts from the weights in that file (a fresh optimiser and schedule),
 // e.g. to finish a run that a time limit cut short. --bench N times N steps (after 5 warm-up
@@ -90,6 +90,7 @@ while (state.step < options.steps) {
     );
     if (score >= recipe.target && !reachedAt) reachedAt = { step: state.step, seconds: Math.round(elapsed), cpuSeconds: Math.round(cpuSeconds()) };
     if (done) break;
+    if (rest.includes('--save-checks')) save(); // a long run on a shared machine: keep each check's weights
     if (cpuSeconds() > recipe.maxSeconds) break;
   }
 }

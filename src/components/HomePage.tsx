@@ -15,16 +15,26 @@ export function HomePage() {
         embeddings through attention to the next token.
       </p>
       <h2>The course</h2>
+      <p>
+        The lessons build on each other in this order; each one names the lessons it needs. A guess marked below is a predict-then-reveal you committed to.
+      </p>
       <ol className="course-map" data-testid="course-map">
         {LESSONS.map((l) => {
           const p = progress[l.slug];
           const seen = p?.visited.length ?? 0;
-          const status = p?.quizDone ? 'Check passed' : seen > 0 ? `${seen} ${seen === 1 ? 'step' : 'steps'} seen` : '';
+          const guesses = Object.keys(p?.guesses ?? {}).length;
+          const status = [p?.quizDone ? 'Check passed' : seen > 0 ? `${seen} ${seen === 1 ? 'step' : 'steps'} seen` : '', guesses ? `${guesses} ${guesses === 1 ? 'guess' : 'guesses'} made` : '']
+            .filter(Boolean)
+            .join(' · ');
+          const needs = l.needs.map((n) => LESSONS.findIndex((x) => x.slug === n));
           return (
             <li key={l.slug} data-testid={`course-${l.slug}`} data-quiz-done={p?.quizDone ? 'true' : 'false'}>
               <a href={`#/learn/${l.slug}/1`}>
                 <strong>{l.title}</strong>
                 <span>{l.summary}</span>
+                <span className="course-needs" data-testid={`needs-${l.slug}`}>
+                  {needs.length === 0 ? 'Start here.' : `Needs: ${needs.map((n) => `${n + 1}. ${LESSONS[n].title}`).join(', ')}`}
+                </span>
                 {status && (
                   <span className={p?.quizDone ? 'progress-mark progress-done' : 'progress-mark'} data-testid={`progress-${l.slug}`}>
                     <span aria-hidden="true">{p?.quizDone ? '✓ ' : '◐ '}</span>

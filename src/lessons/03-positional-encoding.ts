@@ -12,7 +12,7 @@ const lesson: Lesson = {
       state: { model: 'reverse', src: 'stop', tgt: '', stack: 'encoder', attention: 'selfAttention', layer: 0, head: 0, stage: 'positional' },
       prose: [
         'Attention compares tokens by their vectors only. If the vectors carry no position, shuffling the input just shuffles the output the same way: `stop` and `pots` would look like the same bag of letters, and a model could not reverse either.',
-        'Mathematically: for any reordering (a permutation matrix $\\Pi$ applied to the rows), attention without positions and without a mask gives the same rows, reordered. So position has to be written into the numbers somewhere. There are three common ways.',
+        'Mathematically: for any reordering (a permutation matrix $\\Pi$ applied to the rows), attention without positions and without a mask gives the same rows, reordered. So position has to be written into the numbers somewhere. There are three common ways of [[positional-encoding|positional encoding]].',
       ],
       formulas: [{ tex: '\\operatorname{Attention}(\\Pi X) = \\Pi\\, \\operatorname{Attention}(X)', label: 'Without positional information, reordering the input only reorders the output.' }],
       notes:
@@ -21,7 +21,7 @@ const lesson: Lesson = {
     {
       title: 'Sinusoidal encoding: the formula',
       prose: [
-        'The original transformer adds a fixed table $P$ to the embeddings, with no parameters to learn. Dimensions come in pairs: the even dimension $2i$ holds a **sine** and the odd dimension $2i+1$ the **cosine** of the same angle. The two are interleaved, sin, cos, sin, cos, …, not a block of sines followed by a block of cosines (a frequent mix-up).',
+        'The original transformer adds a fixed [[sinusoidal|sinusoidal]] table $P$ to the embeddings, with no parameters to learn. Dimensions come in pairs: the even dimension $2i$ holds a **sine** and the odd dimension $2i+1$ the **cosine** of the same angle. The two are interleaved, sin, cos, sin, cos, …, not a block of sines followed by a block of cosines (a frequent mix-up).',
         'The angle grows with the position at a rate set by the pair: $\\omega_i = 1 / 10000^{2i/d_{\\text{model}}}$. The first pairs turn fast, the last ones very slowly, like the hands of a clock. Positions start at 0.',
       ],
       formulas: [
@@ -74,7 +74,7 @@ const lesson: Lesson = {
         },
       ],
       panels: [{ panel: 'rope', options: { view: 'pairs' } }],
-      tryIt: 'Move the position: the pair arrows turn, their lengths stay the same.',
+      tryIt: 'The sliders start at the positions the two tokens really hold (the query is the last token, the key the first word). Move the position: the pair arrows turn, their lengths stay the same.',
       notes: 'The grammar model uses RoPE. RoPE is what most current large language models use.',
     },
     {
@@ -91,11 +91,14 @@ const lesson: Lesson = {
     },
     {
       title: 'Compare the models',
+      state: { attention: 'selfAttention' },
       prose: [
+        'For the encoder-decoder models (`reverse`, `dates`) the panels show the encoder, which reads the whole source; for `grammar` its only stack.',
         'The shipped models between them use all three schemes: `reverse` sinusoidal, `masked-grammar` and `dates` learned tables, `grammar` RoPE. Switch the model and look at what is added to the embeddings (the `positional` matrix, all zeros for RoPE, which acts later) and at the attention [[scores]] of the first layer.',
         'The model now loaded uses {{positional}} positions.',
       ],
       panels: [{ panel: 'input', options: { pickModel: true } }, { panel: 'matrix', options: { field: 'positional' } }, { panel: 'attention-heatmap', options: { show: 'scores' } }],
+      controls: ['layer-head'],
       tryIt: 'Switch between models, then type the same letters or words in a different order: the scores change with the order, because positions are encoded.',
       notes: 'A quick tour; the point is that all three give the model a way to tell position 2 from position 5.',
     },
@@ -113,11 +116,13 @@ const lesson: Lesson = {
         },
       ],
       panels: [
+        { panel: 'guess', options: { mode: 'cell', lesson: 'positional-encoding', id: 'pos-the-row', at: 4, prompt: 'With the model’s own positions (RoPE), in layer 0, head 0: which key does the second `the` (position 4) weigh most?' } },
+        { panel: 'input' },
         { panel: 'positional-switch' },
         { panel: 'attention-heatmap', options: { show: 'scores' } },
         { panel: 'matrix', options: { field: 'positional' } },
       ],
-      tryIt: 'Pick None and compare the rows of the two `the` tokens; pick Sinusoidal and watch the added `positional` matrix fill with waves; go back to RoPE. Type your own sentence with a repeated word.',
+      tryIt: 'First commit your guess in the predict panel. Then pick None and compare the rows of the two `the` tokens; pick Sinusoidal and watch the added `positional` matrix fill with waves; go back to RoPE. Type your own sentence with a repeated word.',
       notes:
         'Same weights, three schemes: forward(model, input, { positional }) swaps the scheme for one run (the URL carries pos=…). Stress that RoPE is what the model was trained with; with another scheme its predictions get worse, which is the point: the weights depend on how positions were given.',
     },
@@ -131,8 +136,9 @@ const lesson: Lesson = {
           prompt: 'In the sinusoidal encoding of the original transformer, which dimensions hold the cosines?',
           options: [
             { text: 'The odd dimensions $1, 3, 5, \\dots$, each paired with the sine just before it.', correct: true },
-            { text: 'The second half of the dimensions, after all the sines.', feedback: 'That is the concatenated layout some libraries use; the paper interleaves them.' },
-            { text: 'Every dimension holds a sine plus a cosine.', feedback: 'Each dimension holds one of the two.' },
+            { text: 'The second half of the dimensions, after all the sines.', feedback: 'That is the concatenated layout some libraries use; the paper interleaves them.', revisit: 2 },
+            { text: 'Every dimension holds a sine plus a cosine.', feedback: 'Each dimension holds one of the two.', revisit: 2 },
+            { text: 'The even dimensions $0, 2, 4, \\dots$', feedback: 'The even dimensions hold the sines.', revisit: 2 },
           ],
           explanation: '$P_{\\text{pos},2i}$ is a sine and $P_{\\text{pos},2i+1}$ the cosine of the same angle: sin, cos, sin, cos, … interleaved.',
         },
@@ -141,9 +147,10 @@ const lesson: Lesson = {
           id: 'rope-where',
           prompt: 'Where is RoPE applied?',
           options: [
-            { text: 'Added to the token embeddings, like the sinusoidal table.', feedback: 'RoPE rotates; it does not add anything to the embeddings.' },
+            { text: 'Added to the token embeddings, like the sinusoidal table.', feedback: 'RoPE rotates; it does not add anything to the embeddings.', revisit: 5 },
             { text: 'To the queries and keys inside each attention head.', correct: true },
-            { text: 'To the queries, keys and values.', feedback: 'Values are never rotated; only the scores need position.' },
+            { text: 'To the queries, keys and values.', feedback: 'Values are never rotated; only the scores need position.', revisit: 5 },
+            { text: 'To the attention weights after the softmax.', feedback: 'RoPE acts before the scores are computed, on the vectors that make them.', revisit: 6 },
           ],
           explanation: 'RoPE rotates each $(2i, 2i+1)$ pair of every query and key, per head, by an angle proportional to the position, so the score $q \\cdot k$ depends on the distance.',
         },
@@ -152,9 +159,10 @@ const lesson: Lesson = {
           id: 'learned-limit',
           prompt: 'A model with learned positions and maxLen = 32 gets a 40-token input. What goes wrong?',
           options: [
-            { text: 'Nothing; the table extrapolates.', feedback: 'A table has no rows beyond the ones it was given.' },
+            { text: 'Nothing; the table extrapolates.', feedback: 'A table has no rows beyond the ones it was given.', revisit: 4 },
             { text: 'Positions 32 to 39 have no row in the table.', correct: true },
-            { text: 'The sine waves become too slow.', feedback: 'A learned table has no sine waves.' },
+            { text: 'The sine waves become too slow.', feedback: 'A learned table has no sine waves.', revisit: 4 },
+            { text: 'Positions 32 to 39 reuse rows 0 to 7.', feedback: 'Nothing wraps around; there is simply no row to add.', revisit: 4 },
           ],
           explanation: 'A learned table has exactly maxLen rows. There is nothing to add at position 32 and beyond, so this app cuts such an input to maxLen (and says so) rather than inventing rows.',
         },

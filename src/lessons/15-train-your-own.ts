@@ -14,8 +14,12 @@ const lesson: Lesson = {
         'Before training, every attention row is close to uniform: the weights $W_Q$ and $W_K$ are random, so no key stands out. Gradient descent changes them a little at each step, and the [[cross-attention]] pattern that solves the task appears by itself.',
       ],
       formulas: [{ tex: '\\theta \\leftarrow \\theta - \\eta\\, \\nabla_\\theta \\mathcal{L}', label: 'one step of gradient descent (the trainer uses AdamW)' }],
-      panels: [{ panel: 'train', options: { task: 'reverse', pos: 'learned' } }],
-      tryIt: 'Press **Train**. Watch the cross-attention heatmap: the anti-diagonal appears as the held-out curve climbs. Press **Pause**, then **Step** to move one batch at a time.',
+      state: { model: 'reverse', src: 'hello', tgt: 'olleh', stack: 'decoder', attention: 'crossAttention', layer: 0, head: 0 },
+      panels: [
+        { panel: 'guess', options: { mode: 'cell', lesson: 'train-your-own', id: 'train-first-letter', at: 0, prompt: 'First a prediction about the trained `reverse` model that ships with the course: the decoder position reading `<bos>` must write the first letter of `olleh`. Which source letter do you expect its cross-attention (head 0) to weigh most?' } },
+        { panel: 'train', options: { task: 'reverse', pos: 'learned' } },
+      ],
+      tryIt: 'Commit your guess, then press **Train**. Watch the cross-attention heatmap: the anti-diagonal appears as the held-out curve climbs. Press **Pause**, then **Step** to move one batch at a time.',
       notes: 'Let it run for twenty seconds in front of the class: the loss drops first, then the exact-match curve jumps once the anti-diagonal is sharp. Pause and point at one row of the cross-attention.',
     },
     {
@@ -42,7 +46,7 @@ const lesson: Lesson = {
       title: 'Looking back to a match',
       prose: [
         'The last task is for a decoder-only model: it reads a word, a separator, and then must write the word again. At each letter of the copy it has to find that letter earlier in the sequence and read the letter **after** it.',
-        'The textbook circuit for this takes two layers working together: a head in layer 0 that attends to the previous token, and a head in layer 1 (an **induction head**) whose query matches keys by that previous-token information. The [[causal-mask|causal mask]] keeps every position from seeing the future.',
+        'The textbook circuit for this takes two layers working together: a head in layer 0 that attends to the previous token, and a head in layer 1 (an [[induction-head|induction head]]) whose query matches keys by that previous-token information. The [[causal-mask|causal mask]] keeps every position from seeing the future.',
         'A trained model is not obliged to find the textbook circuit: gradient descent keeps whatever lowers the loss. The maps show what your run actually learned.',
       ],
       panels: [{ panel: 'train', options: { task: 'induction' } }],
@@ -59,8 +63,9 @@ const lesson: Lesson = {
           prompt: 'Why can a transformer with no positional encoding not learn to reverse a word?',
           options: [
             { text: 'Self-attention without positions cannot tell where a letter stands, so the input is a bag of letters', correct: true },
-            { text: 'The learning rate is too small', feedback: 'Any learning rate fails: the information is missing, not slow to learn.' },
-            { text: 'Reversing needs more than one layer', feedback: 'One layer learns it easily once positions are added.' },
+            { text: 'The learning rate is too small', feedback: 'Any learning rate fails: the information is missing, not slow to learn.', revisit: 2 },
+            { text: 'Reversing needs more than one layer', feedback: 'One layer learns it easily once positions are added.', revisit: 1 },
+            { text: 'The causal mask hides the end of the word', feedback: 'The encoder has no causal mask; it sees every letter, just not where each one stands.', revisit: 2 },
           ],
           explanation: 'Permutation-equivariance: moving a letter moves its output with it, unchanged, so order is invisible.',
         },
@@ -70,8 +75,9 @@ const lesson: Lesson = {
           prompt: 'Which task is learned even without a positional encoding?',
           options: [
             { text: 'Sort', correct: true },
-            { text: 'Copy', feedback: 'Copying must write the first letter first: it needs order.' },
-            { text: 'Reverse', feedback: 'Reversing needs to know which letter is last.' },
+            { text: 'Copy', feedback: 'Copying must write the first letter first: it needs order.', revisit: 4 },
+            { text: 'Reverse', feedback: 'Reversing needs to know which letter is last.', revisit: 2 },
+            { text: 'None of them', feedback: 'Sorting depends only on which letters there are, so it needs no order.', revisit: 3 },
           ],
           explanation: 'The sorted word depends only on the set of letters, which a bag of letters still holds.',
         },

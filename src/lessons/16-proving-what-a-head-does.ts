@@ -59,8 +59,12 @@ const lesson: Lesson = {
         'The verb flips to `runs`: without the head, the model agrees with `cat`. Over the card\'s 2,000 held-out sentences, agreement falls from 100% to **65.5%**, and with a noun of the other number in between to **39.7%**, worse than a coin.',
       ],
       formulas: [{ tex: '\\operatorname{MultiHead}(x) = [\\,\\text{head}_0 \\,|\\, \\ldots \\,|\\, \\mathbf{0} \\,|\\, \\ldots\\,]\\, W_O^{\\top} + b_O', label: 'Ablation: the knocked-out head contributes zeros; the bias b_O is still added.' }],
-      panels: [{ panel: 'ablation' }, { panel: 'output-bars' }],
-      tryIt: 'Untick head 0 of layer 1 (or press “Restore the clean model”) and watch `run` come back. Tick other heads and watch the bars.',
+      panels: [
+        { panel: 'guess', options: { mode: 'next-token', lesson: 'proving-what-a-head-does', id: 'ablated-verb', choices: 'run runs sleep sleeps', prompt: 'Head 0 of layer 1 is now knocked out. Which verb will the model rate highest after “the dogs that the cat chases”?' } },
+        { panel: 'ablation' },
+        { panel: 'output-bars' },
+      ],
+      tryIt: 'Commit your guess first. Then untick head 0 of layer 1 (or press “Restore the clean model”) and watch `run` come back. Tick other heads and watch the bars.',
       notes: 'Numbers: npm run eval -- grammar --ablate decoder.1.0 (public/models/grammar.md).',
     },
     {
@@ -96,8 +100,8 @@ const lesson: Lesson = {
           prompt: 'Head 0 of layer 1 puts 99% of its weight on the subject. What does that alone show?',
           options: [
             { text: 'Where the head looks, not whether the model needs what it finds', correct: true },
-            { text: 'That the model uses the head to choose the verb', feedback: 'Only an intervention shows that: the output could be ignored downstream, or duplicated by another head.' },
-            { text: 'That no other head knows the subject', feedback: 'Weights say nothing about the other heads; ablating them (the control) does.' },
+            { text: 'That the model uses the head to choose the verb', feedback: 'Only an intervention shows that: the output could be ignored downstream, or duplicated by another head.', revisit: 3 },
+            { text: 'That no other head knows the subject', feedback: 'Weights say nothing about the other heads; ablating them (the control) does.', revisit: 4 },
           ],
           explanation: 'Attention weights are a correlation. Ablation and patching test the cause.',
         },
@@ -107,8 +111,8 @@ const lesson: Lesson = {
           prompt: 'Patching head 0 of layer 1 from `the dogs …` into `the dog …` makes the model predict a plural verb. What follows?',
           options: [
             { text: 'The head\'s output carries the subject\'s number to the verb position', correct: true },
-            { text: 'The head changes which token the model reads as the subject', feedback: 'The patched run still reads `dog`; only the head\'s output was replaced.' },
-            { text: 'Any head patched this way would do the same', feedback: 'The sweep shows the other heads restore almost nothing.' },
+            { text: 'The head changes which token the model reads as the subject', feedback: 'The patched run still reads `dog`; only the head\'s output was replaced.', revisit: 5 },
+            { text: 'Any head patched this way would do the same', feedback: 'The sweep shows the other heads restore almost nothing.', revisit: 5 },
           ],
           explanation: 'Copying just that head\'s output is enough to move the number information: the head is on the causal path.',
         },

@@ -10,6 +10,8 @@ export interface GlossaryEntry {
   body: string;
   /** The lesson that teaches it. */
   lesson?: string;
+  /** The step of that lesson that teaches it (1-based); a unit test checks that step links the term. */
+  step?: number;
 }
 
 export const GLOSSARY: readonly GlossaryEntry[] = [
@@ -19,6 +21,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'A fixed non-linear function applied element by element, such as ReLU or GELU.',
     body: 'Without a non-linearity between them, two linear layers collapse into one. Our models use ReLU, $\\max(0, x)$, or the exact GELU, $x\\,\\Phi(x)$ with $\\Phi$ the normal distribution function.',
     lesson: 'feed-forward',
+    step: 1,
   },
   {
     id: 'argmax',
@@ -26,6 +29,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Picking the token with the highest score: greedy decoding.',
     body: 'Taking the most probable token at every position is greedy decoding. Sampling with a temperature and top-k is the common alternative when variety matters.',
     lesson: 'de-embedding',
+    step: 2,
   },
   {
     id: 'attention-weights',
@@ -33,6 +37,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'The softmax of the scores: for each query, how much each key contributes (a row sums to 1).',
     body: 'Row $i$ of the weights tells how query $i$ mixes the values: $\\text{weights} = \\operatorname{softmax}(\\text{scores})$ row by row, with blocked cells set to 0. Rows are queries, columns are keys.',
     lesson: 'self-attention',
+    step: 4,
   },
   {
     id: 'autoregressive',
@@ -40,6 +45,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Generating one token at a time, feeding each output back in as the next input.',
     body: 'At inference a decoder predicts token $t+1$ from tokens $1..t$, appends it and runs again. Training does not work this way: the whole target is fed at once (teacher forcing).',
     lesson: 'training-vs-inference',
+    step: 4,
   },
   {
     id: 'causal-mask',
@@ -47,6 +53,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Blocks every key to the right of the query: position i may only look at positions j ≤ i.',
     body: 'Cell $(i, j)$ is blocked when $j > i$. It makes a decoder unable to peek at the tokens it is meant to predict.',
     lesson: 'masking',
+    step: 4,
   },
   {
     id: 'context-window',
@@ -54,6 +61,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'The largest number of tokens a transformer can attend over in one pass.',
     body: 'A plain transformer sees only what fits in its window (for our models, `maxLen` tokens). Anything earlier is gone unless the text is re-fed or a memory is added, as in Transformer-XL or Infini-attention.',
     lesson: 'why-transformers',
+    step: 4,
   },
   {
     id: 'cross-attention',
@@ -61,6 +69,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Attention whose queries come from the decoder and whose keys and values come from the encoder output.',
     body: 'In an encoder-decoder model, each decoder position asks (query) which source positions (keys) matter and reads their values. Queries: decoder stream. Keys and values: the encoder output.',
     lesson: 'decoder-and-cross-attention',
+    step: 3,
   },
   {
     id: 'd-ff',
@@ -68,6 +77,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'The width of the feed-forward hidden layer, usually 4 × dModel.',
     body: 'The feed-forward block maps $d_{\\text{model}} \\to d_{\\text{FF}} \\to d_{\\text{model}}$ at every position separately.',
     lesson: 'feed-forward',
+    step: 2,
   },
   {
     id: 'd-head',
@@ -75,6 +85,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'The size of one head’s query, key and value vectors: dModel / nHeads.',
     body: 'Each head works in $d_{\\text{head}} = d_{\\text{model}} / n_{\\text{heads}}$ dimensions. The notes write $H$ for it; the app writes dHead.',
     lesson: 'multi-head-attention',
+    step: 2,
   },
   {
     id: 'd-model',
@@ -82,6 +93,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'The width of the vector every token carries through the model.',
     body: 'Embeddings, positional encodings, attention outputs and feed-forward outputs all have $d_{\\text{model}}$ numbers per token.',
     lesson: 'tokens-and-embeddings',
+    step: 5,
   },
   {
     id: 'embedding',
@@ -89,6 +101,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'A learned vector per vocabulary entry; the token id selects its row of the embedding matrix.',
     body: 'Multiplying a one-hot vector by the embedding matrix $E \\in \\mathbb{R}^{V \\times d_{\\text{model}}}$ picks one row, so the layer is implemented as a lookup. Our models may scale it by $\\sqrt{d_{\\text{model}}}$.',
     lesson: 'tokens-and-embeddings',
+    step: 5,
   },
   {
     id: 'encoder-decoder',
@@ -96,6 +109,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'An encoder reads the whole source; a decoder generates the target while attending to it (T5-style).',
     body: 'The architecture of the original transformer: bidirectional self-attention over the source, causal self-attention plus cross-attention in the decoder.',
     lesson: 'architectures',
+    step: 4,
   },
   {
     id: 'feed-forward',
@@ -103,6 +117,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Two linear layers with an activation between, applied to every position on its own.',
     body: '$\\mathrm{FF}(x) = W_2\\,\\mathrm{act}(W_1 x + b_1) + b_2$, widening to $d_{\\text{FF}}$ and projecting back to $d_{\\text{model}}$. No information moves between positions here; that is attention’s job.',
     lesson: 'feed-forward',
+    step: 1,
   },
   {
     id: 'full-attention',
@@ -110,6 +125,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'No pattern mask: every query may see every key (padding may still be blocked).',
     body: 'Encoders use it: each token can draw on tokens to its left and right. It is the absence of a pattern, not a mask of its own.',
     lesson: 'masking',
+    step: 3,
   },
   {
     id: 'head',
@@ -117,6 +133,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'One independent attention computation with its own slice of Q, K and V.',
     body: 'Head $h$ uses columns $h\\,d_{\\text{head}}$ to $(h+1)\\,d_{\\text{head}}$ of the projected queries, keys and values; heads run side by side and are concatenated.',
     lesson: 'multi-head-attention',
+    step: 2,
   },
   {
     id: 'key',
@@ -124,6 +141,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'The vector a position offers to be matched against queries.',
     body: '$K = X W_K$. Score $(i, j)$ is the dot product of query $i$ with key $j$, divided by $\\sqrt{d_{\\text{head}}}$.',
     lesson: 'self-attention',
+    step: 1,
   },
   {
     id: 'layer-norm',
@@ -131,6 +149,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Normalises each token’s vector to mean 0 and variance 1, then scales and shifts it.',
     body: 'Statistics are taken over the $d_{\\text{model}}$ numbers of one token (not across tokens). Post-norm applies it after the residual sum, pre-norm before the sublayer.',
     lesson: 'residuals-and-layer-norm',
+    step: 2,
   },
   {
     id: 'logits',
@@ -138,6 +157,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Unnormalised scores over the vocabulary, before the softmax.',
     body: 'The final linear layer maps each position’s $d_{\\text{model}}$ vector to $V$ logits; softmax turns them into probabilities.',
     lesson: 'de-embedding',
+    step: 1,
   },
   {
     id: 'mask',
@@ -145,6 +165,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'A grid of blocked (query, key) cells whose weights are forced to 0.',
     body: 'Blocked cells are treated as $-\\infty$ before the softmax, so their weight is exactly 0. Padding, causal and prefix patterns combine with OR.',
     lesson: 'masking',
+    step: 1,
   },
   {
     id: 'multi-head-attention',
@@ -152,6 +173,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Several attention heads side by side, concatenated and mixed by the output matrix W_O.',
     body: '$\\operatorname{concat}(\\text{head}_1, \\dots, \\text{head}_{n_{\\text{heads}}})\\,W_O$, where each head attends in its own $d_{\\text{head}}$-dimensional subspace.',
     lesson: 'multi-head-attention',
+    step: 1,
   },
   {
     id: 'one-hot',
@@ -159,6 +181,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'A vector of zeros with a single 1 at the token id.',
     body: 'A token id $t$ in a vocabulary of size $V$ becomes $e_t \\in \\{0,1\\}^V$. Multiplying it by a matrix selects one row.',
     lesson: 'tokens-and-embeddings',
+    step: 4,
   },
   {
     id: 'padding-mask',
@@ -166,6 +189,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Blocks padded keys so that no query reads filler tokens.',
     body: 'Padding blocks key columns; padded query rows are still computed and their results ignored.',
     lesson: 'masking',
+    step: 2,
   },
   {
     id: 'positional-encoding',
@@ -173,6 +197,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Information about each token’s position, which attention alone cannot see.',
     body: 'Added to the embeddings (learned or sinusoidal) or applied as a rotation of queries and keys (RoPE).',
     lesson: 'positional-encoding',
+    step: 1,
   },
   {
     id: 'prefix-mask',
@@ -180,6 +205,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'The first P positions see each other fully; the rest are causal.',
     body: 'Cell $(i, j)$ is blocked when $j > i$ and $j \\ge P$. $P = 0$ is the causal mask, $P \\ge S$ is full attention.',
     lesson: 'masking',
+    step: 5,
   },
   {
     id: 'query',
@@ -187,6 +213,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'The vector a position uses to ask which keys matter to it.',
     body: '$Q = X W_Q$. Row $i$ of the scores compares query $i$ with every key.',
     lesson: 'self-attention',
+    step: 1,
   },
   {
     id: 'residual',
@@ -194,6 +221,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Adding a sublayer’s input to its output, so each block edits a running stream.',
     body: '$x \\leftarrow x + \\text{sublayer}(x)$. The sum is the residual stream that flows from the embeddings to the output.',
     lesson: 'residuals-and-layer-norm',
+    step: 1,
   },
   {
     id: 'rnn',
@@ -201,6 +229,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'A network that reads a sequence one token at a time, carrying a hidden state forward.',
     body: '$h_t = f(h_{t-1}, x_t)$: step $t$ cannot start before step $t-1$ has finished.',
     lesson: 'why-transformers',
+    step: 1,
   },
   {
     id: 'rope',
@@ -208,6 +237,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Rotates each pair of query and key dimensions by an angle proportional to the position.',
     body: 'Applied inside attention, per head, to queries and keys only (not values, not the embeddings). A rotation keeps lengths, and the dot product of a rotated query and key depends on the positions only through their difference.',
     lesson: 'positional-encoding',
+    step: 5,
   },
   {
     id: 'scores',
@@ -215,6 +245,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Q·Kᵀ / √dHead: the scaled dot product of every query with every key, before the mask.',
     body: '$\\text{scores} = Q K^{\\top} / \\sqrt{d_{\\text{head}}} \\in \\mathbb{R}^{S \\times S}$ per head; rows are queries, columns are keys.',
     lesson: 'self-attention',
+    step: 2,
   },
   {
     id: 'self-attention',
@@ -222,6 +253,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Attention in which queries, keys and values all come from the same sequence.',
     body: '$\\operatorname{softmax}(Q K^{\\top} / \\sqrt{d_{\\text{head}}})\\,V$ with $Q$, $K$, $V$ projected from one input $X$.',
     lesson: 'self-attention',
+    step: 1,
   },
   {
     id: 'sequence-length',
@@ -229,6 +261,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'The number of tokens in the input.',
     body: 'Attention compares every pair of tokens, so one head of one layer fills an $S \\times S$ grid.',
     lesson: 'why-transformers',
+    step: 2,
   },
   {
     id: 'sinusoidal',
@@ -236,6 +269,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'A fixed table of sines (even dimensions) and cosines (odd dimensions) added to the embeddings.',
     body: '$PE_{(pos, 2i)} = \\sin(pos / 10000^{2i/d_{\\text{model}}})$ and $PE_{(pos, 2i+1)} = \\cos(pos / 10000^{2i/d_{\\text{model}}})$: interleaved, not two concatenated halves.',
     lesson: 'positional-encoding',
+    step: 2,
   },
   {
     id: 'softmax',
@@ -243,6 +277,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Turns a row of numbers into positive weights that sum to 1.',
     body: '$\\operatorname{softmax}(z)_j = e^{z_j} / \\sum_k e^{z_k}$. A cell at $-\\infty$ gets weight 0.',
     lesson: 'self-attention',
+    step: 4,
   },
   {
     id: 'token',
@@ -250,6 +285,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'One unit of input after splitting the text: a character, a word or a piece of a word.',
     body: 'Our models use characters (dates, reverse) or words (grammar). Each token has an id, its row in the vocabulary.',
     lesson: 'tokens-and-embeddings',
+    step: 1,
   },
   {
     id: 'value',
@@ -257,6 +293,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'The vector a position hands over when a query attends to it.',
     body: '$V = X W_V$. A head’s output at position $i$ is the weighted sum $\\sum_j \\text{weights}_{ij} v_j$.',
     lesson: 'self-attention',
+    step: 1,
   },
   {
     id: 'vocabulary',
@@ -264,6 +301,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'The fixed list of tokens a model knows; a token id is an index into it.',
     body: 'Its size $V$ sets the number of rows of the embedding matrix and the number of logits at the output.',
     lesson: 'tokens-and-embeddings',
+    step: 1,
   },
   {
     id: 'w-o',
@@ -271,6 +309,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'The learned matrix that mixes the concatenated heads back into dModel.',
     body: '$\\text{output} = \\operatorname{concat}(\\text{heads})\\,W_O$, with $W_O \\in \\mathbb{R}^{d_{\\text{model}} \\times d_{\\text{model}}}$.',
     lesson: 'multi-head-attention',
+    step: 3,
   },
   // Added with lessons 8–14 (the page sorts entries by term).
   {
@@ -279,6 +318,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'A stack of layers with full self-attention that turns an input into one context-aware vector per token.',
     body: 'Each layer is self-attention and a feed-forward network, each with a residual connection and LayerNorm. Nothing is masked but padding, so every token reads both its left and its right.',
     lesson: 'encoder',
+    step: 1,
   },
   {
     id: 'teacher-forcing',
@@ -286,6 +326,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Training a decoder on the true target shifted right, predicting every position in one pass.',
     body: 'The decoder reads `<bos>` followed by the target and predicts the target followed by `<eos>`. The causal mask keeps each position from seeing what it must predict. At inference the model reads its own outputs instead.',
     lesson: 'training-vs-inference',
+    step: 2,
   },
   {
     id: 'temperature',
@@ -293,6 +334,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'A number T that divides the logits before the softmax: below 1 sharpens, above 1 flattens.',
     body: '$p_w = e^{z_w / T} / \\sum_{w\'} e^{z_{w\'} / T}$. The order of the tokens never changes; as $T \\to 0$ sampling becomes greedy (argmax).',
     lesson: 'de-embedding',
+    step: 3,
   },
   {
     id: 'top-k',
@@ -300,6 +342,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Sampling only among the k most probable tokens, their probabilities rescaled to sum to 1.',
     body: 'It cuts off the long tail of unlikely tokens. With $k = 1$ it is greedy decoding.',
     lesson: 'de-embedding',
+    step: 4,
   },
   {
     id: 'bert',
@@ -307,6 +350,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'An encoder-only transformer pre-trained by filling in masked words (Devlin et al., 2019).',
     body: 'Bidirectional attention over the whole input, then a small head for the task: classification, tagging or answer spans.',
     lesson: 'architectures',
+    step: 2,
   },
   {
     id: 'gpt-2',
@@ -314,6 +358,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'A decoder-only transformer trained to predict the next token (Radford et al., 2019).',
     body: 'Causal self-attention only, pre-norm, no encoder; it generates text one token at a time. Most large language models follow this design.',
     lesson: 'architectures',
+    step: 3,
   },
   {
     id: 't5',
@@ -321,6 +366,119 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'An encoder-decoder transformer that treats every task as text in, text out (Raffel et al., 2020).',
     body: 'A bidirectional encoder reads the input and a causal decoder with cross-attention writes the output.',
     lesson: 'architectures',
+    step: 4,
+  },
+  {
+    id: 'decoder',
+    term: 'Decoder',
+    short: 'A stack that writes its output one token at a time, reading only earlier positions (causal self-attention).',
+    body: 'A decoder layer has masked self-attention over what has been written so far, then (in an encoder-decoder) cross-attention to the encoder’s output, then a feed-forward network. Decoder-only models such as GPT drop the cross-attention.',
+    lesson: 'decoder-and-cross-attention',
+    step: 1,
+  },
+  {
+    id: 'kv-cache',
+    term: 'KV cache',
+    short: 'The keys and values of earlier positions kept during generation, so each step computes only the newest position.',
+    body: 'Keys and values of earlier tokens never change once written, so a generator keeps them: each new token adds one row per layer to K and V. It saves compute (the cost per token stops growing with the prefix) at the price of memory.',
+    lesson: 'training-vs-inference',
+    step: 5,
+  },
+  {
+    id: 'exposure-bias',
+    term: 'Exposure bias',
+    short: 'The gap between training on the true history (teacher forcing) and generating from the model’s own, mistakes included.',
+    body: 'A model trained with teacher forcing never sees its own errors in its input. At generation time one wrong token becomes part of the history every later step reads.',
+    lesson: 'training-vs-inference',
+    step: 6,
+  },
+  {
+    id: 'induction-head',
+    term: 'Induction head',
+    short: 'A head that finds an earlier occurrence of the current token and attends to the token after it, to copy what came next.',
+    body: 'Usually formed by two heads in two layers: one that looks at the previous token, and one whose query matches keys carrying that previous-token information (Olsson et al., 2022).',
+    lesson: 'train-your-own',
+    step: 4,
+  },
+  {
+    id: 'greedy-decoding',
+    term: 'Greedy decoding',
+    short: 'Always taking the most probable next token (the argmax).',
+    body: 'Fast and repeatable, but it can get stuck in repetitive text; sampling with a temperature and top-k trades some of that certainty for variety.',
+    lesson: 'de-embedding',
+    step: 2,
+  },
+  {
+    id: 'pre-norm',
+    term: 'Pre-norm',
+    short: 'LayerNorm on what a sublayer reads: x ← x + F(LayerNorm(x)), with one final LayerNorm.',
+    body: 'The stream itself is only ever added to, which gives a clean path from the embeddings to the output; GPT-2 and most recent models use it.',
+    lesson: 'residuals-and-layer-norm',
+    step: 5,
+  },
+  {
+    id: 'post-norm',
+    term: 'Post-norm',
+    short: 'LayerNorm after the residual addition: x ← LayerNorm(x + F(x)).',
+    body: 'The placement of the original transformer and BERT; every layer ends with a normalised stream, and deep stacks need a careful learning-rate warm-up.',
+    lesson: 'residuals-and-layer-norm',
+    step: 4,
+  },
+  {
+    id: 'cross-entropy',
+    term: 'Cross-entropy',
+    short: 'The training loss: minus the log of the probability the model gave the correct token, averaged.',
+    body: '$\\mathcal{L} = -\\frac{1}{n}\\sum_t \\log p(\\text{target}_t)$. It is 0 when the model puts probability 1 on every correct token and grows without bound as that probability goes to 0.',
+    lesson: 'training-vs-inference',
+    step: 2,
+  },
+  {
+    id: 'bpe',
+    term: 'Byte-pair encoding (BPE)',
+    short: 'A tokenizer learned from text by repeatedly merging the most frequent pair of neighbouring symbols.',
+    body: 'Frequent words become single tokens, rare words a few sub-word pieces, and no word is ever unknown, because single characters (or bytes) are always in the vocabulary.',
+    lesson: 'tokens-and-embeddings',
+    step: 3,
+  },
+  {
+    id: 'swiglu',
+    term: 'SwiGLU',
+    short: 'A gated feed-forward block: Swish(xW) multiplied element by element with a second projection xV, then projected back.',
+    body: 'Used by most recent large language models in place of the plain ReLU or GELU block, with $d_{\\text{FF}}$ about $\\tfrac{8}{3} d_{\\text{model}}$ so the parameter count stays the same.',
+    lesson: 'feed-forward',
+    step: 5,
+  },
+  {
+    id: 'bos',
+    term: '<bos> (begin of sequence)',
+    short: 'A special token put first: the decoder’s input before anything is written, and the start of every grammar sentence.',
+    body: 'It gives position 0 something to read and, in an encoder-decoder, shifts the target one place to the right for teacher forcing.',
+    lesson: 'tokens-and-embeddings',
+    step: 1,
+  },
+  {
+    id: 'eos',
+    term: '<eos> (end of sequence)',
+    short: 'A special token the model writes to say it is done.',
+    body: 'Training appends it to every target, so the model learns when to stop; generation stops when it appears or at the length limit.',
+    lesson: 'training-vs-inference',
+    step: 2,
+  },
+  {
+    id: 'pad',
+    term: '<pad> (padding)',
+    short: 'A filler token that makes sequences of a batch the same length; masks keep every query from reading it.',
+    body: 'The padding mask blocks padded keys (columns); padded query rows are still computed and their results ignored.',
+    lesson: 'masking',
+    step: 2,
+  },
+  {
+    id: 'mask-token',
+    term: '<mask> (mask token)',
+    short: 'A special token that hides a word for a masked language model to fill in.',
+    body: 'BERT-style training replaces some words by `<mask>` and asks for them back; the prediction is read at the `<mask>` position itself, using words on both sides.',
+    lesson: 'encoder',
+    step: 3,
   },
   // Added with lesson 16.
   {
@@ -329,6 +487,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Running the model with one part knocked out, to see what that part was needed for.',
     body: 'Here a head is ablated by setting its output to zero (or to its mean over many inputs) before $W_O$; its attention weights are still computed. If the prediction changes, the model needed the head; a heatmap alone cannot tell you that.',
     lesson: 'proving-what-a-head-does',
+    step: 3,
   },
   {
     id: 'activation-patching',
@@ -336,6 +495,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Copying one part\'s output from a run on one input into a run on another input of the same length.',
     body: 'Run a clean and a corrupted input; give one head of the corrupted run the output it had on the clean input. If the clean answer comes back, that head carries the difference between the inputs.',
     lesson: 'proving-what-a-head-does',
+    step: 5,
   },
   {
     id: 'logit-lens',
@@ -343,6 +503,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     short: 'Reading the residual stream after each layer through the final norm and the de-embedding.',
     body: 'The model\'s own final LayerNorm and de-embedding applied early: what the model would predict if it stopped after layer $\\ell$. The last layer\'s lens is the real prediction.',
     lesson: 'proving-what-a-head-does',
+    step: 2,
   },
 ];
 
@@ -351,4 +512,14 @@ const byId = new Map(GLOSSARY.map((e) => [e.id, e]));
 /** The entry for an id, or undefined. */
 export function glossaryEntry(id: string): GlossaryEntry | undefined {
   return byId.get(id);
+}
+
+/** Entries whose term, id, one-line definition or body contains every word of `query` (case-insensitive). */
+export function searchGlossary(query: string): GlossaryEntry[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...GLOSSARY];
+  return GLOSSARY.filter((e) => {
+    const text = `${e.term} ${e.id} ${e.short} ${e.body}`.toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
 }

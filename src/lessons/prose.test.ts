@@ -37,3 +37,19 @@ describe('live values', () => {
     ]);
   });
 });
+
+describe('glossary search', () => {
+  it('finds terms by any of their words, case-insensitively', async () => {
+    const { searchGlossary, GLOSSARY } = await import('./glossary');
+    expect(searchGlossary('').length).toBe(GLOSSARY.length);
+    expect(searchGlossary('KV').map((e) => e.id)).toContain('kv-cache');
+    expect(searchGlossary('<mask>').map((e) => e.id)).toContain('mask-token');
+    expect(searchGlossary('layernorm x').map((e) => e.id)).toEqual(expect.arrayContaining(['pre-norm', 'post-norm']));
+    expect(searchGlossary('zzzz')).toEqual([]);
+  });
+  it('parses in-app links and keeps other targets as text', async () => {
+    const { parseProse } = await import('./prose');
+    expect(parseProse('see the [model card](#/models).')).toContainEqual({ kind: 'link', text: 'model card', href: '#/models' });
+    expect(parseProse('[x](https://evil.example)').some((s) => s.kind === 'link')).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 // The small markup lesson prose is written in, parsed to segments that React renders as text
 // (never as HTML): $inline math$, [[glossary-id]] or [[glossary-id|shown words]], **strong**, `code`,
+// [words](#/route): a link inside the app (only `#/…` targets; anything else stays text),
 // and {{name}}: a live value of the loaded model (dModel, nHeads, dHead, dFF, S, vocabSize, …).
 
 export type Segment =
@@ -8,6 +9,7 @@ export type Segment =
   | { kind: 'term'; id: string; text: string }
   | { kind: 'strong'; text: string }
   | { kind: 'code'; text: string }
+  | { kind: 'link'; text: string; href: string }
   | { kind: 'live'; name: LiveValue };
 
 /** Values of the running model that prose can quote with {{name}}. */
@@ -16,7 +18,7 @@ export type LiveValue = (typeof LIVE_VALUES)[number];
 const isLive = (x: string): x is LiveValue => (LIVE_VALUES as readonly string[]).includes(x);
 
 // One alternation per construct; the text between matches is plain text.
-const TOKEN = /\$([^$]+)\$|\[\[([a-z0-9-]+)(?:\|([^\]]+))?\]\]|\*\*([^*]+)\*\*|`([^`]+)`|\{\{([A-Za-z]+)\}\}/g;
+const TOKEN = /\$([^$]+)\$|\[\[([a-z0-9-]+)(?:\|([^\]]+))?\]\]|\*\*([^*]+)\*\*|`([^`]+)`|\{\{([A-Za-z]+)\}\}|\[([^\]]+)\]\((#\/[A-Za-z0-9/?=&._-]*)\)/g;
 
 /** Splits one paragraph of lesson markup into segments. Unmatched markers stay as text. */
 export function parseProse(source: string): Segment[] {
@@ -30,6 +32,7 @@ export function parseProse(source: string): Segment[] {
     else if (m[4] !== undefined) out.push({ kind: 'strong', text: m[4] });
     else if (m[5] !== undefined) out.push({ kind: 'code', text: m[5] });
     else if (m[6] !== undefined) out.push(isLive(m[6]) ? { kind: 'live', name: m[6] } : { kind: 'text', text: m[0] });
+    else if (m[7] !== undefined) out.push({ kind: 'link', text: m[7], href: m[8] });
     last = at + m[0].length;
   }
   if (last < source.length) out.push({ kind: 'text', text: source.slice(last) });

@@ -1,6 +1,7 @@
 // What a lesson is: plain data. A lesson is a list of steps; a step names the state it sets,
 // its prose, formulas, panels, speaker notes and questions. Renderers (lesson page, presentation
 // mode, the `lesson` embed) turn this data into a view; a lesson never touches the DOM.
+import type { ControlId } from './controls';
 import type { PanelSpec } from '../panels/registry';
 import type { Positional } from '../model/config';
 
@@ -78,12 +79,22 @@ export type PanelRef = PanelSpec & {
   illustration?: boolean;
 };
 
-/** A multiple-choice question: feedback appears as soon as an option is chosen. */
+/** One option of a choice question. A wrong option says why (`feedback`) and names the step of
+ *  the lesson that addresses the misconception (`revisit`, 1-based), which the check links to. */
+export interface ChoiceOption {
+  text: string;
+  correct?: boolean;
+  feedback?: string;
+  revisit?: number;
+}
+
+/** A multiple-choice question: feedback appears as soon as an option is chosen. Options are shown
+ *  in an order shuffled per student (seeded, stable across visits). */
 export interface ChoiceQuestion {
   kind: 'choice';
   id: string;
   prompt: string;
-  options: readonly { text: string; correct?: boolean; feedback?: string }[];
+  options: readonly ChoiceOption[];
   explanation: string;
 }
 
@@ -104,6 +115,9 @@ export type Question = ChoiceQuestion | CellsQuestion;
 /** One step (one slide in presentation mode). Prose and `tryIt` use the markup in prose.ts. */
 export interface Step {
   title: string;
+  /** Controls the step offers beyond those its panels bring (see controls.ts); a Try-it may only
+   *  name controls and figures the step has. */
+  controls?: readonly ControlId[];
   /** Paragraphs, read before the figure: the text first, then the visual action. */
   prose: readonly string[];
   formulas?: readonly Formula[];

@@ -1,5 +1,6 @@
 // `input` and `tokens`: the input box and token chips bound to the live model's input;
 // optionally a model picker and the mask/layer/head controls.
+import { viewForModel } from './modelView';
 import { useAtlas } from '../store/atlas';
 import { selectModelInfo } from '../store/selectors';
 import { InputEditor } from '../components/playground/InputEditor';
@@ -26,7 +27,7 @@ function ModelPicker() {
           className="btn"
           aria-pressed={m.name === name}
           data-testid={`pick-model-${m.name}`}
-          onClick={() => useAtlas.getState().applyView({ model: m.name, layer: 0, head: 0 })}
+          onClick={() => useAtlas.getState().applyView(viewForModel(m))}
         >
           {m.name}
         </button>

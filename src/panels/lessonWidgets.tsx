@@ -36,9 +36,11 @@ export const layerNormPanel = definePanel({ title: 'LayerNorm on one token', ren
 export const crossAlignmentPanel = definePanel({ title: 'Where each output character looks', render: () => <CrossAlignment /> });
 
 /** Probabilities at one position; temperature, top-k and sampling. */
-export const predictionsPanel = definePanel<{ position?: 'last' | 'mask' | 'choose'; sampling?: boolean; pair?: boolean }>({
+export const predictionsPanel = definePanel<{ position?: 'last' | 'mask' | 'choose'; sampling?: boolean; pair?: boolean; logits?: boolean }>({
   title: 'Next-token probabilities',
-  render: (o) => <Predictions position={o.position ?? 'last'} sampling={o.sampling === true} pair={o.pair === true} />,
+  // a masked LM predicts the hidden word at the <mask>, not the next token
+  titleFor: (o) => (o.position === 'mask' ? 'Probabilities for the masked word' : 'Next-token probabilities'),
+  render: (o) => <Predictions position={o.position ?? 'last'} sampling={o.sampling === true} pair={o.pair === true} showLogits={o.logits === true} />,
 });
 
 /** One pass over the shifted target: prediction vs the teacher's next token. */

@@ -70,8 +70,8 @@ export function MatrixPanel({ field, ctx, children }: { field: MatrixField; ctx:
             head={perHead ? head : undefined}
             name={name}
             shapeLabel={`[S, ${widthName}] = [${m.rows}, ${m.cols}]`}
-            rowLabels={tokens.slice(0, m.rows)}
-            rowTitle="Tokens (rows)"
+            rowLabels={field === 'positional' ? tokens.slice(0, m.rows).map((t, i) => `pos ${i} (${t})`) : tokens.slice(0, m.rows)}
+            rowTitle={field === 'positional' ? 'Positions (rows; the token there in brackets)' : 'Tokens (rows)'}
             colTitle={`Dimensions (columns, 0…${m.cols - 1})`}
             rowNoun="token"
             colNoun="dimension"

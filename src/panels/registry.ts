@@ -31,6 +31,7 @@ import {
   teacherForcingPanel,
 } from './lessonWidgets';
 import { trainPanel } from './train';
+import { bpePanel, guessPanel, swigluPanel } from './course';
 import { ablationPanel, journeyPanel, logitLensPanel, patchingPanel } from './interventions';
 
 export const PANELS = {
@@ -67,6 +68,9 @@ export const PANELS = {
   'soft-lookup': softLookupPanel,
   recap: recapPanel,
   train: trainPanel,
+  bpe: bpePanel,
+  swiglu: swigluPanel,
+  guess: guessPanel,
   journey: journeyPanel,
   'logit-lens': logitLensPanel,
   ablation: ablationPanel,

@@ -44,11 +44,14 @@ function RoPEPanel({ ctx }: { ctx: PanelContext }) {
       )}
       {vectors && (
         <RopePanel
+          key={`${vectors.qi}-${vectors.kj}`}
           q={vectors.q}
           k={vectors.k}
-          qLabel={`q of “${tokens[vectors.qi] ?? vectors.qi}”, head ${head}`}
-          kLabel={`k of “${tokens[vectors.kj] ?? vectors.kj}”, head ${head}`}
-          maxPos={Math.min(info?.config.maxLen ?? 16, 16)}
+          qLabel={`q of “${tokens[vectors.qi] ?? vectors.qi}” (position ${vectors.qi}), head ${head}`}
+          kLabel={`k of “${tokens[vectors.kj] ?? vectors.kj}” (position ${vectors.kj}), head ${head}`}
+          maxPos={Math.max(vectors.qi, Math.min(info?.config.maxLen ?? 16, 16))}
+          qPos={vectors.qi}
+          kPos={vectors.kj}
           headingLevel={ctx.headingLevel}
           testId={ctx.testId('rope')}
         />

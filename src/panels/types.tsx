@@ -20,6 +20,8 @@ export interface PanelDef<O extends object> {
   title: string;
   /** The panel draws its own heading: the lesson frame then hides its title visually. */
   selfTitled?: boolean;
+  /** A title that depends on the options (e.g. predictions read at a <mask>), else `title`. */
+  titleFor?(options: O): string;
   render(options: O, ctx: PanelContext): ReactNode;
 }
 

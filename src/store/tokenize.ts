@@ -34,17 +34,19 @@ export function tokenize(
   const { tokenizer } = vocabulary;
   const tokens: Token[] = prepend.map((id) => ({ id, text: info.vocab[id] }));
   let unknown = 0;
+  const unknownPieces: string[] = [];
   for (const piece of splitPieces(tokenizer, text)) {
     const id = tokenizer.idOf.get(piece) ?? (tokenizer.kind === 'word' ? tokenizer.idOf.get(piece.toLowerCase()) : undefined);
     if (id !== undefined) tokens.push({ id, text: piece });
     else {
       unknown++;
+      unknownPieces.push(piece);
       if (vocabulary.unk !== undefined) tokens.push({ id: vocabulary.unk, text: piece });
     }
   }
   const maxLen = info.config.maxLen;
   const dropped = Math.max(0, tokens.length - maxLen);
-  return { tokens: dropped > 0 ? tokens.slice(0, maxLen) : tokens, dropped, unknown };
+  return { tokens: dropped > 0 ? tokens.slice(0, maxLen) : tokens, dropped, unknown, unknownPieces };
 }
 
 /** Turns ids back into text with the model's tokenizer (characters joined, words with spaces). */

@@ -29,6 +29,8 @@ export interface TokenizedSequence {
   dropped: number;
   /** How many pieces were not in the vocabulary and became `<unk>` (or were skipped). */
   unknown: number;
+  /** Those pieces, as typed (for the notice that names the nearest known ones). */
+  unknownPieces?: string[];
 }
 
 /** Pipeline stages a panel or lesson can highlight, in the order the forward pass computes them. */

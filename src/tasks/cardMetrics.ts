@@ -9,7 +9,11 @@ export function cardKeys(r: TaskMetrics): Record<string, number> {
       return { 'exact match': r.metrics.exactMatch, 'anti-diagonal': r.metrics.antiDiagonal };
     case 'dates': {
       const a = r.metrics.alignmentByLayer[r.metrics.bestLayer];
-      return { 'exact match': r.metrics.exactMatch, 'alignment year': a.year, 'alignment month': a.month, 'alignment day': a.day };
+      return {
+        'exact match': r.metrics.exactMatch, 'exact match, held-out formats': r.metrics.heldOutFormats!.exactMatch,
+        'hand-written dates': r.metrics.handwritten!.exactMatch,
+        'alignment year': a.year, 'alignment month': a.month, 'alignment day': a.day,
+      };
     }
     case 'grammar': {
       const top = r.metrics.heads[0];

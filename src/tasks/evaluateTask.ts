@@ -2,8 +2,8 @@
 // check each model card's numbers. Held-out sets come from a fixed seed, so they are stable.
 import { seededRandom } from '../model/train/rng';
 import { loadParams } from '../model/train/serialize';
-import { heldOutDates } from './dates';
-import { datesMetrics, type DatesMetrics } from './datesMetrics';
+import { HANDWRITTEN, HELD_OUT_FORMATS, heldOutDates } from './dates';
+import { datesMetrics, exactMatchOn, type DatesMetrics } from './datesMetrics';
 import { heldOutSentences } from './grammar';
 import { grammarMetrics, maskedMetrics, type GrammarMetrics, type MaskedMetrics } from './grammarMetrics';
 import { heldOutWords } from './reverse';
@@ -26,8 +26,12 @@ export function evaluateTask(task: TaskName, bytes: Uint8Array, n = 2000): TaskM
   switch (task) {
     case 'reverse':
       return { task, metrics: reverseMetrics(params, config, heldOutWords(n, rand)) };
-    case 'dates':
-      return { task, metrics: datesMetrics(params, config, heldOutDates(n, rand)) };
+    case 'dates': {
+      const metrics = datesMetrics(params, config, heldOutDates(n, rand));
+      metrics.heldOutFormats = exactMatchOn(params, config, heldOutDates(n, seededRandom(HELD_OUT_SEED + 1), HELD_OUT_FORMATS));
+      metrics.handwritten = exactMatchOn(params, config, HANDWRITTEN.map(([text, iso]) => ({ text, iso })), HANDWRITTEN.length);
+      return { task, metrics };
+    }
     case 'grammar':
       return { task, metrics: grammarMetrics(params, config, heldOutSentences(n, rand)) };
     case 'masked-grammar':
@@ -47,8 +51,12 @@ export function describeMetrics(r: TaskMetrics): string[] {
     case 'dates': {
       const m = r.metrics;
       return [
-        `held-out dates: ${m.n}`,
+        `held-out dates in trained formats: ${m.n}`,
         `exact match: ${pct(m.exactMatch)}`,
+        ...(m.heldOutFormats ? [`held-out dates in held-out formats (${m.heldOutFormats.n}): exact match ${pct(m.heldOutFormats.exactMatch)}`] : []),
+        ...(m.heldOutFormats?.failures ?? []).map((f) => `  miss: "${f.text}" → ${f.got} (want ${f.want})`),
+        ...(m.handwritten ? [`hand-written dates (${m.handwritten.n}): exact match ${pct(m.handwritten.exactMatch)}`] : []),
+        ...(m.handwritten?.failures ?? []).map((f) => `  miss: "${f.text}" → ${f.got} (want ${f.want})`),
         ...m.alignmentByLayer.map((a, l) => `cross-attention alignment, decoder layer ${l}: year ${pct(a.year)}, month ${pct(a.month)}, day ${pct(a.day)}, overall ${pct(a.overall)}`),
         `best-aligned decoder layer: ${m.bestLayer}`,
         ...m.failures.map((f) => `  miss: "${f.text}" → ${f.got} (want ${f.want})`),

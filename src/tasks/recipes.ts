@@ -78,10 +78,12 @@ const reverse = recipe({
 
 const dates = recipe({
   task: 'dates', title: 'Read a date, write it in ISO', vocab: datesVocab, tokenizer: 'char', sample: sampleDate,
-  description: 'Encoder-decoder, 2+1 layers, learned positions, pre-norm, ReLU: turns dates in ten human formats into YYYY-MM-DD; its cross-attention reads the year, month and day in turn.',
+  description: 'Encoder-decoder, 2+1 layers, learned positions, pre-norm, ReLU: turns dates written as people write them (941 trained formats, 121 more held out whole) into YYYY-MM-DD; its cross-attention reads the year, month and day in turn.',
   config: { arch: 'encoder-decoder', nHeads: 4, nLayers: 2, nDecoderLayers: 1, maxLen: 48, positional: 'learned', norm: 'pre', activation: 'relu' },
-  // ≈0.7 GFLOP a step: 2,500 steps ≈ 1.7 TFLOP, the budget the issue estimates for 98%
-  options: { steps: 2500, lr: 2.5e-3, warmup: 150 },
+  // ≈0.7 GFLOP a step. The shipped file was trained from scratch on the ten formats of the first
+  // generator (2,500-step schedule, lr 2.5e-3, warm-up 150), then continued with --resume on the
+  // widened generator with the schedule below (see the card for the runs and their commands).
+  options: { steps: 2000, lr: 1.5e-3, warmup: 100, seed: 2 },
   target: 0.98, maxSeconds: 3600,
   check: (p, c) => {
     const items = freshItems<DateText>(300, (rand) => {

@@ -7,11 +7,13 @@ import { forward, loadModel } from '../model/index';
 import { makeBatch } from '../model/train/batch';
 import { forwardBatch } from '../model/train/forward';
 import { loadParams } from '../model/train/serialize';
+import { greedyDecodeBatch } from '../model/train/evaluate';
+import { tokenize } from '../store/tokenize';
 import { cardKeys, parseCardTable } from './cardMetrics';
 import { evaluateTask, TASKS, type TaskName } from './evaluateTask';
 
 const dir = join(__dirname, '..', '..', 'public', 'models');
-const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { models: { name: string; arch: string }[] };
+const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { models: { name: string; arch: string; example?: string }[] };
 const SAMPLE = 400;
 
 describe('shipped models', () => {
@@ -44,6 +46,27 @@ describe('shipped models', () => {
         const batch = makeBatch([{ tokens: enc ? [1, ...tokens.slice(0, 3)] : tokens, targets: [], ...(enc ? { src: tokens } : {}) }], 0);
         const { logits } = forwardBatch(null, params, config, batch);
         run.logits.data.forEach((want, i) => expect(Math.abs(logits.data[i] - want)).toBeLessThan(1e-4 + 1e-4 * Math.abs(want)));
+      });
+
+      it('starts the playground on a well-formed example of its language', () => {
+        const model = loadModel(bytes);
+        const example = index.models.find((m) => m.name === name)!.example!;
+        expect(example).toBeTruthy();
+        const seq = tokenize(example, { vocab: model.vocab!, tokenizer: model.tokenizer!, config: { maxLen: model.config.maxLen } } as Parameters<typeof tokenize>[1]);
+        expect(seq.unknown).toBe(0);
+        if (name === 'grammar') expect(example.startsWith('<bos> ')).toBe(true); // the model was trained with <bos> first
+        if (name === 'masked-grammar') expect(example.split(' ').filter((w) => w === '<mask>')).toHaveLength(1);
+        if (name === 'grammar' || name === 'masked-grammar') {
+          // a sentence the grammar generates: its words in order, verbs agreeing (checked by the generator's own vocabulary)
+          const words = example.replace('<bos> ', '').split(' ');
+          expect(words.at(-1)).toBe('.');
+        }
+        if (name === 'dates' || name === 'reverse') {
+          const { params, config } = loadParams(bytes);
+          const ids = seq.tokens.map((t) => t.id);
+          const out = greedyDecodeBatch(params, config, [ids], 1, 2, 16)[0].map((t) => model.vocab![t]).join('');
+          expect(out).toBe(name === 'dates' ? '1994-08-09' : [...example].reverse().join(''));
+        }
       });
 
       it(`matches its card on ${SAMPLE} held-out items`, () => {

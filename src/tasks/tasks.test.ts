@@ -1,7 +1,7 @@
 // The data generators: deterministic from a seed, and no held-out item ever reaches training.
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../model/train/rng';
-import { DAY_COUNT, FORMAT_COUNT, MONTHS, dateAt, datesVocab, heldOutDates, isHeldOutDate, renderDate, sampleDate } from './dates';
+import { DAY_COUNT, FORMATS, FORMAT_COUNT, HELD_OUT_FORMATS, MAX_SOURCE, MONTHS, TRAIN_FORMATS, datesVocab, dateAt, formatKey, heldOutDates, isHeldOutDate, randomNoise, renderDate, sampleDate, encodeDateText } from './dates';
 import { grammarId, heldOutSentences, isHeldOutSentence, randomSentence, trainingSentence } from './grammar';
 import { heldOutWords, reverseVocab, sampleReverse } from './reverse';
 import { isHeldOut } from './split';
@@ -39,11 +39,30 @@ describe('dates data', () => {
     }
   });
 
-  it('marks the year, month and day spans in every format', () => {
+  it('holds out whole formats: about one in eight, never drawn for training', () => {
+    expect(FORMAT_COUNT).toBeGreaterThan(500);
+    expect(HELD_OUT_FORMATS.length / FORMAT_COUNT).toBeGreaterThan(0.08);
+    expect(HELD_OUT_FORMATS.length / FORMAT_COUNT).toBeLessThan(0.17);
+    const held = new Set(HELD_OUT_FORMATS.map(formatKey));
+    expect(TRAIN_FORMATS.some((f) => held.has(formatKey(f)))).toBe(false);
+    const rand = seededRandom(9);
+    const src = datesVocab;
+    for (let i = 0; i < 3000; i++) {
+      const e = sampleDate(rand);
+      expect(e.src!.length).toBeLessThanOrEqual(MAX_SOURCE);
+      expect(e.src!.every((id) => id > 2 && id < src.length)).toBe(true);
+    }
+    // the held-out-format set really uses held-out formats
+    for (const d of heldOutDates(200, seededRandom(10), HELD_OUT_FORMATS)) expect(held.has(d.format)).toBe(true);
+    for (const d of heldOutDates(200, seededRandom(10))) expect(held.has(d.format)).toBe(false);
+  });
+
+  it('marks the year, month and day spans in every format, with noise', () => {
     const rand = seededRandom(5);
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < FORMAT_COUNT * 2; i++) {
       const d = dateAt(Math.floor(rand() * DAY_COUNT));
-      const t = renderDate(d, i % FORMAT_COUNT, i % 3);
+      const t = renderDate(d, FORMATS[i % FORMAT_COUNT], randomNoise(rand));
+      expect(() => encodeDateText(t.text)).not.toThrow();
       const year = t.text.slice(...t.year);
       expect(year.length === 2 ? Number(year) === d.year % 100 : Number(year) === d.year).toBe(true);
       const month = t.text.slice(...t.month).toLowerCase();

@@ -16,6 +16,9 @@ export interface RopePanelProps {
   kLabel?: string;
   /** Largest position offered. */
   maxPos?: number;
+  /** The positions the query and key really hold in the run (the sliders start there). */
+  qPos?: number;
+  kPos?: number;
   title?: string;
   description?: ReactNode;
   headingLevel?: 2 | 3 | 4;
@@ -32,8 +35,8 @@ const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 export function RopePanel(props: RopePanelProps) {
   const maxPos = props.maxPos ?? 8;
   const dHead = props.q.length;
-  const [m, setM] = useState(3);
-  const [n, setN] = useState(1);
+  const [m, setM] = useState(props.qPos ?? 3);
+  const [n, setN] = useState(props.kPos ?? 1);
   const [pair, setPair] = useState(0);
   const k = useThemeScale();
   const qm = useMemo(() => rotateAt(Array.from(props.q), m), [props.q, m]); // [dHead]

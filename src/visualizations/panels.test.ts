@@ -114,12 +114,21 @@ describe('topTokens', () => {
 });
 
 describe('costAt', () => {
-  it('transformer work is quadratic, RNN work linear; steps 1 vs S', () => {
+  it('attention work is quadratic, the rest and the RNN linear; steps 1 vs S', () => {
     const a = costAt(100, 64);
     const b = costAt(200, 64);
-    expect(b.transformerWork / a.transformerWork).toBe(4);
+    expect(b.transformerAttention / a.transformerAttention).toBe(4);
+    expect(b.transformerLinear / a.transformerLinear).toBe(2);
     expect(b.rnnWork / a.rnnWork).toBe(2);
     expect([b.transformerSteps, b.rnnSteps]).toEqual([1, 200]);
+  });
+  it('at the shipped models’ size (dModel 64, S ≈ 10) the S·d² terms dominate; S² wins only past 6·dModel', () => {
+    const small = costAt(10, 64);
+    expect(small.transformerLinear / small.transformerAttention).toBeGreaterThan(30);
+    const at = costAt(6 * 64, 64);
+    expect(at.transformerAttention).toBe(at.transformerLinear);
+    const long = costAt(4096, 64);
+    expect(long.transformerAttention).toBeGreaterThan(long.transformerLinear);
   });
 });
 

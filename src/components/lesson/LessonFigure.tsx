@@ -10,10 +10,11 @@ import { LESSON } from '../../panels/context';
 
 export function LessonFigure({ panelRef }: { panelRef: PanelRef }) {
   const def = panelDef(panelRef.panel);
+  const title = def.titleFor?.(panelRef.options ?? {}) ?? def.title;
   return (
     <figure className="lesson-panel" data-testid={`panel-${panelRef.panel}`} data-ready="true">
       <div className="lesson-panel-head">
-        <span className={def.selfTitled ? 'visually-hidden' : 'lesson-panel-title'}>{def.title}</span>
+        <span className={def.selfTitled ? 'visually-hidden' : 'lesson-panel-title'}>{title}</span>
         {panelRef.illustration ? (
           <span className="badge badge-illustration" title="Drawn for explanation, not read from a running model">
             Illustration
@@ -23,7 +24,7 @@ export function LessonFigure({ panelRef }: { panelRef: PanelRef }) {
             Live model
           </span>
         )}
-        <PanelEmbedButton panelRef={panelRef} title={def.title} />
+        <PanelEmbedButton panelRef={panelRef} title={title} />
       </div>
       <LivePanel spec={panelRef} ctx={LESSON} />
       {panelRef.caption && (

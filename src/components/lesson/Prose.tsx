@@ -52,6 +52,12 @@ export function Prose({ source }: { source: string }) {
             return <code key={i}>{s.text}</code>;
           case 'live':
             return <Live key={i} name={s.name} />;
+          case 'link':
+            return (
+              <a key={i} href={s.href}>
+                {s.text}
+              </a>
+            );
           case 'term': {
             const entry = glossaryEntry(s.id);
             return (

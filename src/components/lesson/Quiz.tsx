@@ -1,15 +1,22 @@
 // The check for understanding: multiple-choice and click-the-cells questions with immediate
 // feedback and an explanation. Reports when every question has been answered correctly.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { CellsQuestion, ChoiceQuestion, Question } from '../../lessons/types';
+import { shuffledOrder, studentSeed } from './shuffle';
 import { Prose } from './Prose';
 import { parseProse, proseText } from '../../lessons/prose';
 
 /** A plain-text name for an option that contains math (KaTeX's HTML is hidden from assistive tech). */
 const nameOf = (text: string) => (parseProse(text).some((s) => s.kind === 'math') ? proseText(text) : undefined);
 
+/** Where a wrong option sends the student back to: the lesson's slug and its step titles. */
+export interface QuizLesson {
+  slug: string;
+  stepTitles: readonly string[];
+}
+
 /** A list of questions; `onComplete` fires once all have been answered correctly. */
-export function Quiz({ questions, onComplete }: { questions: readonly Question[]; onComplete?: () => void }) {
+export function Quiz({ questions, onComplete, lesson }: { questions: readonly Question[]; onComplete?: () => void; lesson?: QuizLesson }) {
   const [correct, setCorrect] = useState<ReadonlySet<string>>(() => new Set());
   const done = questions.every((q) => correct.has(q.id));
   useEffect(() => {
@@ -20,7 +27,7 @@ export function Quiz({ questions, onComplete }: { questions: readonly Question[]
     <section className="quiz" aria-label="Check your understanding" data-testid="quiz">
       {questions.map((q, n) =>
         q.kind === 'choice' ? (
-          <ChoiceItem key={q.id} q={q} n={n + 1} onCorrect={() => solved(q.id)} />
+          <ChoiceItem key={q.id} q={q} n={n + 1} lesson={lesson} onCorrect={() => solved(q.id)} />
         ) : (
           <CellsItem key={q.id} q={q} n={n + 1} onCorrect={() => solved(q.id)} />
         ),
@@ -32,19 +39,22 @@ export function Quiz({ questions, onComplete }: { questions: readonly Question[]
   );
 }
 
-function ChoiceItem({ q, n, onCorrect }: { q: ChoiceQuestion; n: number; onCorrect: () => void }) {
+function ChoiceItem({ q, n, onCorrect, lesson }: { q: ChoiceQuestion; n: number; onCorrect: () => void; lesson?: QuizLesson }) {
   const [chosen, setChosen] = useState<number | null>(null);
   const name = useId();
+  // shown order: shuffled per student and question, the same on every visit
+  const order = useMemo(() => shuffledOrder(q.options.length, studentSeed(), `${lesson?.slug ?? ''}/${q.id}`), [q.options.length, q.id, lesson?.slug]);
   const option = chosen === null ? undefined : q.options[chosen];
   const right = option?.correct === true;
+  const revisit = !right && option?.revisit && lesson ? option.revisit : null;
   return (
     <fieldset className="question" data-testid={`question-${q.id}`}>
       <legend>
         <span className="question-number">{n}.</span> <Prose source={q.prompt} />
       </legend>
       <div className="choices">
-        {q.options.map((o, i) => (
-          <label key={i} className={`choice${chosen === i ? (o.correct ? ' is-right' : ' is-wrong') : ''}`}>
+        {order.map((i) => [q.options[i], i] as const).map(([o, i]) => (
+          <label key={i} className={`choice${chosen === i ? (o.correct ? ' is-right' : ' is-wrong') : ''}`} data-option={i}>
             <input
               type="radio"
               name={name}
@@ -67,6 +77,13 @@ function ChoiceItem({ q, n, onCorrect }: { q: ChoiceQuestion; n: number; onCorre
             <p>
               <strong>{right ? '✓ Correct.' : '✗ Not quite.'}</strong> {option.feedback && <Prose source={option.feedback} />}
             </p>
+            {revisit && lesson && (
+              <p>
+                <a href={`#/learn/${lesson.slug}/${revisit}`} data-testid={`revisit-${q.id}`}>
+                  Revisit step {revisit}: {lesson.stepTitles[revisit - 1]}
+                </a>
+              </p>
+            )}
             {right && (
               <p>
                 <Prose source={q.explanation} />

@@ -66,7 +66,7 @@ export function StepView({ lesson, step, onQuizComplete, headingRef, showNotes =
           <Prose source={s.tryIt} />
         </p>
       )}
-      {s.questions && s.questions.length > 0 && <Quiz key={`${lesson.slug}-${step}`} questions={s.questions} onComplete={onQuizComplete} />}
+      {s.questions && s.questions.length > 0 && <Quiz key={`${lesson.slug}-${step}`} questions={s.questions} onComplete={onQuizComplete} lesson={{ slug: lesson.slug, stepTitles: lesson.steps.map((x) => x.title) }} />}
       {showNotes && (
         <aside className="speaker-notes" aria-label="Speaker notes">
           <p>{s.notes}</p>

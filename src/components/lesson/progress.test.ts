@@ -14,3 +14,10 @@ describe('parseProgress', () => {
     expect(parseProgress('{"masking":{"visited":[2,1],"quizDone":true}}')).toEqual({ masking: { visited: [1, 2], quizDone: true } });
   });
 });
+
+describe('guesses in progress', () => {
+  it('keeps well-formed predict-then-reveal results and drops the rest', () => {
+    const p = parseProgress(JSON.stringify({ masking: { visited: [1], quizDone: false, guesses: { 'mask-row': { rank: 2, of: 5 }, bad: { rank: 9, of: 3 }, 'x y': { rank: 1, of: 2 } } } }));
+    expect(p.masking.guesses).toEqual({ 'mask-row': { rank: 2, of: 5 } });
+  });
+});

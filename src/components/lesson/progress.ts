@@ -10,6 +10,14 @@ export interface LessonProgress {
   visited: number[];
   /** Every question of the lesson answered correctly at least once. */
   quizDone: boolean;
+  /** Predict-then-reveal results by guess id: the rank of the student's guess in the model's
+   *  answer (1 = what the model rates highest) among `of` choices. The first committed guess counts. */
+  guesses?: Readonly<Record<string, GuessResult>>;
+}
+
+export interface GuessResult {
+  rank: number;
+  of: number;
 }
 
 export type Progress = Readonly<Record<string, LessonProgress>>;
@@ -30,12 +38,23 @@ export function parseProgress(raw: string | null): Progress {
       const visited = Array.isArray(rec.visited)
         ? rec.visited.filter((n): n is number => Number.isInteger(n) && n >= 1 && n <= 999)
         : [];
-      out[slug] = { visited: [...new Set(visited)].sort((a, b) => a - b), quizDone: rec.quizDone === true };
+      out[slug] = { visited: [...new Set(visited)].sort((a, b) => a - b), quizDone: rec.quizDone === true, ...parseGuesses((rec as { guesses?: unknown }).guesses) };
     }
     return out;
   } catch {
     return {};
   }
+}
+
+function parseGuesses(raw: unknown): { guesses?: Record<string, GuessResult> } {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  const out: Record<string, GuessResult> = {};
+  for (const [id, g] of Object.entries(raw as Record<string, unknown>)) {
+    const r = g as { rank?: unknown; of?: unknown } | null;
+    if (/^[a-z0-9-]{1,64}$/.test(id) && r && Number.isInteger(r.rank) && Number.isInteger(r.of) && (r.rank as number) >= 1 && (r.rank as number) <= (r.of as number) && (r.of as number) <= 10_000)
+      out[id] = { rank: r.rank as number, of: r.of as number };
+  }
+  return Object.keys(out).length ? { guesses: out } : {};
 }
 
 /** The current progress of every lesson. */
@@ -66,6 +85,13 @@ export function markQuizDone(slug: string): void {
   const e = entry(slug);
   if (e.quizDone) return;
   write({ ...getProgress(), [slug]: { ...e, quizDone: true } });
+}
+
+/** Records a committed predict-then-reveal guess (the first one of each id is kept). */
+export function markGuess(slug: string, id: string, result: GuessResult): void {
+  const e = entry(slug);
+  if (e.guesses?.[id]) return;
+  write({ ...getProgress(), [slug]: { ...e, guesses: { ...e.guesses, [id]: result } } });
 }
 
 /** Forgets all progress (the course map's "reset" button). */

@@ -1,11 +1,15 @@
 // The input as tokens: one chip per token with its piece and id, and a visible notice when the input
 // was cut to the model's maxLen or had pieces outside the vocabulary.
 import type { TokenizedSequence } from '../../store/types';
+import { useAtlas } from '../../store/atlas';
+import { selectModelInfo } from '../../store/selectors';
+import { unknownSentence } from '../../store/nearestKnown';
 
 const shown = (piece: string) => (piece === ' ' ? '␣' : piece);
 
 /** Chips for one tokenized sequence; `label` names it for screen readers ("Source tokens"). */
 export function TokenChips({ seq, label, maxLen, testId = 'token-chips' }: { seq: TokenizedSequence; label: string; maxLen: number; testId?: string }) {
+  const info = useAtlas(selectModelInfo);
   return (
     <div className="pg-tokens">
       <ol className="pg-chips" aria-label={`${label}: ${seq.tokens.length}`} data-testid={testId}>
@@ -26,8 +30,9 @@ export function TokenChips({ seq, label, maxLen, testId = 'token-chips' }: { seq
       )}
       {seq.unknown > 0 && (
         <p className="notice" role="status" data-testid="unknown-notice">
-          {seq.unknown} {seq.unknown === 1 ? 'piece is' : 'pieces are'} not in the model’s vocabulary and became &lt;unk&gt; (or
-          were left out when the vocabulary has no &lt;unk&gt;).
+          {info && seq.unknownPieces?.length
+            ? unknownSentence(seq.unknownPieces, info.vocab, info.vocab.includes('<unk>'), info.tokenizer === 'char' ? 'char' : 'word')
+            : `${seq.unknown} ${seq.unknown === 1 ? 'piece is' : 'pieces are'} not in the model’s vocabulary and became <unk> (or were left out when the vocabulary has no <unk>).`}
         </p>
       )}
     </div>

@@ -13,9 +13,11 @@ describe('train notes', () => {
     const s = { ...defaultSettings('reverse'), pos: 'none' as const };
     const early = trainNotes(s, [point(100, 0.02)], null);
     expect(early[0].tone).toBe('info');
-    const late = trainNotes(s, [point(100, 0.02), point(STALL_STEPS, 0.04)], null);
+    // The best point came earlier (7%); the note must print the current figure the legend shows
+    // (3.5%) beside the best, never the best alone as if it were now.
+    const late = trainNotes(s, [point(100, 0.07), point(STALL_STEPS, 0.035)], null);
     expect(late[0]).toMatchObject({ id: 'no-positions', tone: 'warn' });
-    expect(late[0].text).toContain('stuck near 4%');
+    expect(late[0].text).toContain(`is 3.5% at step ${STALL_STEPS} and has never passed 7.0%`);
     expect(ids(late)).not.toContain('stalled'); // the specific reason, not the generic advice
   });
   it('says sort needs no positions, and reports a reached target and memorising', () => {

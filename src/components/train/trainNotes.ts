@@ -12,6 +12,9 @@ export interface TrainNote {
 /** Steps after which a curve that has not moved counts as stuck. */
 export const STALL_STEPS = 400;
 
+/** A held-out figure as the curves' legend prints it (one decimal), so a note and the legend agree. */
+const pct = (acc: number) => `${(100 * acc).toFixed(1)}%`;
+
 /** The notes that apply now (plain text; rendered as text, never as HTML). */
 export function trainNotes(s: TrainSettings, evals: readonly EvalPoint[], reachedAt: { step: number; seconds: number } | null): TrainNote[] {
   const notes: TrainNote[] = [];
@@ -24,7 +27,7 @@ export function trainNotes(s: TrainSettings, evals: readonly EvalPoint[], reache
       id: 'no-positions',
       tone: stalled ? 'warn' : 'info',
       text:
-        (stalled ? `The held-out curve is stuck near ${(100 * best).toFixed(0)}%: this cannot be learned. ` : 'Watch the held-out curve: it will stall. ') +
+        (stalled ? `The held-out exact match is ${pct(last!.heldOutAcc)} at step ${last!.step} and has never passed ${pct(best)}: this cannot be learned. ` : 'Watch the held-out curve: it will stall. ') +
         'Without a positional encoding, self-attention treats its input as a bag of letters: move a letter and its encoder output moves with it, unchanged. ' +
         `So when output letter t looks at the source, nothing says which letter came first. ${s.task === 'reverse' ? 'Reversing' : 'Copying'} needs order; the model can only learn which letters occur. ` +
         'Switch positions to sinusoidal, learned or RoPE and press Reset.',
@@ -52,7 +55,7 @@ export function trainNotes(s: TrainSettings, evals: readonly EvalPoint[], reache
     notes.push({
       id: 'stalled',
       tone: 'warn',
-      text: `After ${last!.step} steps the held-out exact match is still ${(100 * best).toFixed(0)}%. Try a smaller learning rate, another seed, or more heads.`,
+      text: `After ${last!.step} steps the held-out exact match is ${pct(last!.heldOutAcc)} (never above ${pct(best)}). Try a smaller learning rate, another seed, or more heads.`,
     });
   }
   if (last && !Number.isFinite(last.trainLoss)) {

@@ -37,6 +37,16 @@ export const CORE_FORMULAS: Record<CoreStage, string> = {
   sum: '\\text{head}_{h,i} = \\sum_j \\text{weights}_{ij}\\, v_j',
 };
 
+/** The same formulas in plain text, shown when no LaTeX renderer is passed (e.g. the gallery). */
+export const CORE_FORMULAS_TEXT: Record<CoreStage, string> = {
+  project: 'Q_h = X·W_Q(h) + b_Q(h),  K_h = X·W_K(h) + b_K(h),  V_h = X·W_V(h) + b_V(h)',
+  dot: 'q_i · k_j = Σ_c q_i,c · k_j,c',
+  scale: 'scores_ij = (q_i · k_j) / √dHead',
+  mask: 'scores_ij + M_ij, M_ij = −∞ if blocked, else 0',
+  softmax: 'weights_ij = exp(scores_ij) / Σ_j′ exp(scores_ij′);  Σ_j weights_ij = 1',
+  sum: 'head_h,i = Σ_j weights_ij · v_j',
+};
+
 export interface AttentionCoreProps {
   attention: CoreTensors;
   /** The input X of the projections, [S, dModel] (the layer input; LayerNorm'd first in pre-norm models). */
@@ -114,7 +124,7 @@ export function AttentionCore(props: AttentionCoreProps) {
   const hatch = `${id}-hatch`;
   const qName = qLabels[qi];
   const formula = (s: CoreStage) =>
-    props.renderFormula ? props.renderFormula(CORE_FORMULAS[s]) : <code>{CORE_FORMULAS[s]}</code>;
+    props.renderFormula ? props.renderFormula(CORE_FORMULAS[s]) : <span className="core-formula-text">{CORE_FORMULAS_TEXT[s]}</span>;
   const vecHover = (name: string, m: { values: ArrayLike<number>; cols: number }, labels: readonly string[], how: string) =>
     (cell: { row: number; col: number } | null) =>
       setDetail(
@@ -246,7 +256,6 @@ export function AttentionCore(props: AttentionCoreProps) {
               <VectorRows values={xM.values} rows={xM.rows} cols={xM.cols} rowLabels={qLabels} scale={xScale} cellW={Math.max(4, Math.min(10, Math.floor(448 / xM.cols)))} block={dHead} highlightRow={qi} label={`${props.xLabel ?? 'X'}: one row of ${xM.cols} numbers per token`} onHover={vecHover('X', xM, qLabels, 'the layer input')} testId="core-x" />
             </div>
           )}
-          {xM && <div className="core-arrow" aria-hidden="true">→</div>}
           <div className="core-qkv">
             {([['Q', qM, 'W_Q', qLabels], ['K', kM, 'W_K', kLabels], ['V', vM, 'W_V', kLabels]] as const).map(([name, m, w, labels]) => (
               <div className="core-block" key={name} data-testid={`core-${name.toLowerCase()}`}>

@@ -28,7 +28,7 @@ export const FAMILIES: readonly Family[] = [
   {
     arch: 'encoder-decoder',
     name: 'Encoder-decoder',
-    example: 'T5, the original Transformer',
+    example: 'the original 2017 Transformer (post-norm, sinusoidal positions); T5 (pre-norm, relative position bias)',
     shipped: 'dates',
     norm: 'pre',
     positional: 'learned',
@@ -41,7 +41,7 @@ export const FAMILIES: readonly Family[] = [
   {
     arch: 'encoder-only',
     name: 'Encoder-only',
-    example: 'BERT',
+    example: 'BERT (post-norm, learned positions, as drawn)',
     shipped: 'masked-grammar',
     norm: 'post',
     positional: 'learned',
@@ -53,7 +53,7 @@ export const FAMILIES: readonly Family[] = [
   {
     arch: 'decoder-only',
     name: 'Decoder-only',
-    example: 'GPT-2 and most large language models',
+    example: 'GPT-2 (pre-norm, learned positions); most recent large language models (pre-norm, RoPE, as drawn)',
     shipped: 'grammar',
     norm: 'pre',
     positional: 'rope',
@@ -76,7 +76,7 @@ function Families() {
               positional={f.positional}
               nLayers={f.nLayers}
               nDecoderLayers={f.nDecoderLayers}
-              title={`${f.name} (${f.example})`}
+              title={`${f.name}, drawn as our ${f.shipped} model (${f.norm}-norm, ${f.positional} positions)`}
               headingLevel={3}
               testId={`arch-${f.arch}`}
             />
@@ -93,6 +93,7 @@ function Families() {
               <th scope="col">cross-attention</th>
               <th scope="col">good at</th>
               <th scope="col">shipped model</th>
+              <th scope="col">well-known examples</th>
             </tr>
           </thead>
           <tbody>
@@ -103,6 +104,7 @@ function Families() {
                 <td className="widget-wrap">{f.cross}</td>
                 <td className="widget-wrap" style={{ minWidth: '10rem' }}>{f.goodAt}</td>
                 <td className="mono">{f.shipped}</td>
+                <td style={{ whiteSpace: 'normal', minWidth: '14rem' }}>{f.example}</td>
               </tr>
             ))}
           </tbody>

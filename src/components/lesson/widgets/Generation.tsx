@@ -1,11 +1,15 @@
 // Lesson 12, inference: generation one token at a time on the live model. Each press runs the
 // decoder on what it has written so far, appends the most likely next token, and feeds it back.
+// "Inject" replaces the last character written by one the student picks (exposure bias: every
+// later step reads the mistake); the KV cache view shows what a cache would keep.
+import { useId, useState } from 'react';
 import { useAtlas } from '../../../store/atlas';
 import { selectModelInfo } from '../../../store/selectors';
 import { atlasActions } from '../../../store/runtime';
 import { LiveState } from '../../../panels/LiveState';
 import { useStackPieces } from './stats';
 import './widgets.css';
+import { KvCache } from './KvCache';
 
 const show = (p: string) => (p === ' ' ? '␣' : p);
 
@@ -18,6 +22,10 @@ export function Generation() {
   const decoderPieces = useStackPieces('decoder');
   const ready = !!info && info.arch === 'encoder-decoder' && !!input && decoderPieces.length > 0;
   const full = !!info && decoderPieces.length >= info.config.maxLen;
+  const [wrong, setWrong] = useState('8');
+  const injectId = useId();
+  const known = !!info && wrong.length === 1 && info.vocab.includes(wrong);
+  const inject = () => useAtlas.getState().setTarget(tgt.slice(0, -1) + wrong);
   return (
     <LiveState ready={ready}>
       {ready && (
@@ -55,6 +63,15 @@ export function Generation() {
               </button>
             )}
           </div>
+          <div className="widget-controls">
+            <label htmlFor={injectId}>Inject a wrong character</label>
+            <input id={injectId} value={wrong} maxLength={1} size={2} data-testid="gen-wrong" onChange={(e) => setWrong(e.target.value)} />
+            <button type="button" className="btn" data-testid="gen-inject" disabled={generating || tgt.length === 0 || !known} onClick={inject}>
+              Put it in place of the last character written
+            </button>
+            {!known && <span className="pg-muted">One character of the model’s vocabulary, please.</span>}
+          </div>
+          <KvCache />
         </div>
       )}
     </LiveState>

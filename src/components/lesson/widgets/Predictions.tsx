@@ -19,6 +19,8 @@ export interface PredictionsProps {
   sampling?: boolean;
   /** Show the buttons that switch between the two grammar models. */
   pair?: boolean;
+  /** Show each token's logit (before the softmax) next to its probability. */
+  showLogits?: boolean;
 }
 
 const SHOWN = 8;
@@ -35,7 +37,7 @@ export function ranked(probs: Tensor, pos: number): { id: number; p: number }[] 
   return Array.from(row, (p, id) => ({ id, p })).sort((a, b) => b.p - a.p || a.id - b.id);
 }
 
-export function Predictions({ position = 'last', sampling = false, pair = false }: PredictionsProps) {
+export function Predictions({ position = 'last', sampling = false, pair = false, showLogits = false }: PredictionsProps) {
   const info = useAtlas(selectModelInfo);
   const stack = useAtlas((s) => s.stack);
   const temperature = useAtlas((s) => s.temperature);
@@ -52,6 +54,7 @@ export function Predictions({ position = 'last', sampling = false, pair = false 
   const maskAt = pieces.indexOf('<mask>');
   const pos = Math.max(0, Math.min(T - 1, position === 'mask' && maskAt >= 0 ? maskAt : position === 'choose' && chosen !== null ? chosen : T - 1));
   const ready = !!info && !!probs && !!logits && T > 0 && pieces.length === T;
+  const atMask = pieces[pos] === '<mask>'; // a masked LM predicts the word at the mask, not the next one
   const rows = useMemo(() => (ready && probs ? ranked(probs, pos) : []), [ready, probs, pos]);
   const k = topK === 0 ? rows.length : Math.min(topK, rows.length);
   const keptMass = rows.slice(0, k).reduce((s, r) => s + r.p, 0);
@@ -89,7 +92,8 @@ export function Predictions({ position = 'last', sampling = false, pair = false 
           )}
           <p>
             Position {pos} (the token <span className="mono">{pieces[pos]}</span>
-            {position === 'mask' && maskAt < 0 ? '; no <mask> in the input, so the last position' : ''}): the {SHOWN} most probable next tokens
+            {position === 'mask' && maskAt < 0 ? '; no <mask> in the input, so the last position' : ''}):{' '}
+            {atMask ? `the ${SHOWN} most probable words for the masked position, read at the <mask> itself` : `the ${SHOWN} most probable next tokens`}
             {sampling ? ` at temperature ${fmt(temperature)}` : ''}. The first bar is the argmax.
           </p>
           {sampling && (
@@ -121,10 +125,11 @@ export function Predictions({ position = 'last', sampling = false, pair = false 
           <div className="widget-pair">
           <table className="data-table widget-prob-table" data-testid="pred-bars">
             {pair && <caption>{info.name}</caption>}
-            {!pair && <caption className="visually-hidden">Most probable next tokens at position {pos}</caption>}
+            {!pair && <caption className="visually-hidden">{atMask ? `Most probable words for the <mask> at position ${pos}` : `Most probable next tokens at position ${pos}`}</caption>}
             <thead>
               <tr>
                 <th scope="col">token</th>
+                {showLogits && <th scope="col">logit</th>}
                 <th scope="col">share</th>
                 <th scope="col">{sampling && topK !== 0 ? `probability → after top-${k}` : 'probability'}</th>
               </tr>
@@ -138,6 +143,11 @@ export function Predictions({ position = 'last', sampling = false, pair = false 
                     <th scope="row" className="mono">
                       {piece(r.id)}
                     </th>
+                    {showLogits && logits && (
+                      <td className="mono" data-testid={`pred-logit-${i}`}>
+                        {fmt(logits.data[pos * logits.shape[1] + r.id])}
+                      </td>
+                    )}
                     <td>
                       <span className="widget-bar" aria-hidden="true">
                         <span style={{ width: `${(100 * (sampling ? renorm : r.p)).toFixed(1)}%` }} />

@@ -24,7 +24,8 @@ export function TeacherForcing() {
     const V = probs.shape[1];
     return tgt.map((reads, t) => {
       const predicted = argmax.data[t];
-      const teacher = t + 1 < tgt.length ? tgt[t + 1] : null; // the next token the teacher feeds
+      // the next token the teacher feeds; after the last one, the <eos> the trainer appends to the targets
+      const teacher = t + 1 < tgt.length ? tgt[t + 1] : info.vocab.includes('<eos>') ? '<eos>' : null;
       const teacherId = teacher === null ? -1 : info.vocab.indexOf(teacher);
       const pTeacher = teacherId >= 0 ? probs.data[t * V + teacherId] : null;
       return { reads, writes: info.vocab[predicted] ?? String(predicted), pWrites: probs.data[t * V + predicted], teacher, pTeacher };
@@ -38,8 +39,7 @@ export function TeacherForcing() {
       {ready && (
         <div data-testid="teacher-forcing" data-hits={hits} data-scored={scored.length}>
           <p>
-            One forward pass, {rows.length} positions at once. At {hits} of the {scored.length} positions that have a next target token, the model’s most
-            likely token is exactly the one the teacher feeds next. Mean cross-entropy over those positions:{' '}
+            One forward pass, {rows.length} positions at once: {rows.length - 1} target tokens and then {'<eos>'} make {scored.length} predictions. At {hits} of them the model’s most likely token is exactly the one the teacher feeds next. Mean cross-entropy over those positions:{' '}
             <span className="mono" data-testid="tf-loss">
               {fmt(loss, 3)}
             </span>
@@ -47,7 +47,7 @@ export function TeacherForcing() {
           </p>
           <ScrollBox label="Table of teacher-forced predictions">
             <table className="data-table widget-table">
-              <caption>Rows are decoder positions (queries). “Teacher feeds next” is the target token one place to the right.</caption>
+              <caption>Rows are decoder positions (queries). “Teacher feeds next” is the target token one place to the right (after the last one, the end token).</caption>
               <thead>
                 <tr>
                   <th scope="col">position</th>

@@ -59,3 +59,28 @@ describe('softLookup', () => {
     expect(r.cosineToBest).toBeCloseTo(1);
   });
 });
+
+describe('issue 15 widgets', () => {
+  it('labels each architecture diagram with the model it is drawn from, and the 2017 and T5 differences', async () => {
+    const { FAMILIES } = await import('./ArchitectureCompare');
+    const encdec = FAMILIES.find((f) => f.arch === 'encoder-decoder')!;
+    expect(encdec.example).toMatch(/2017.*post-norm.*sinusoidal/);
+    expect(encdec.example).toMatch(/T5.*relative position/);
+    expect(encdec.norm).toBe('pre'); // drawn as the dates model, so it must not be titled "the original"
+  });
+  it('counts KV-cache work: without a cache the work per token grows with t, with one it barely does', async () => {
+    const { tokenWork } = await import('./KvCache');
+    const a = tokenWork(1, 10, 64, 128, 1, true);
+    expect(a.with).toBe(a.without); // the first token has nothing cached
+    const b = tokenWork(11, 10, 64, 128, 1, true);
+    expect(b.without / b.with).toBeGreaterThan(8);
+    expect(b.with / a.with).toBeLessThan(1.2);
+  });
+  it('ranks a guess among the choices (ties share the better rank)', async () => {
+    const { rankOf } = await import('./Guess');
+    const c = [{ label: 'a', value: 0.5 }, { label: 'b', value: 0.2 }, { label: 'c', value: 0.2 }, { label: 'd', value: 0.1 }];
+    expect(rankOf(c, 0)).toBe(1);
+    expect(rankOf(c, 2)).toBe(2);
+    expect(rankOf(c, 3)).toBe(4);
+  });
+});

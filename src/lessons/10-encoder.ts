@@ -1,4 +1,4 @@
-// Lesson 9: the encoder — the block assembled from attention, feed-forward, residuals and LayerNorm,
+// Lesson 10: the encoder — the block assembled from attention, feed-forward, residuals and LayerNorm,
 // and bidirectional (full) attention on the masked-grammar model, which fills in a <mask>.
 import type { Lesson } from './types';
 
@@ -15,7 +15,7 @@ const lesson: Lesson = {
       title: 'One encoder layer, assembled',
       state: { model: 'masked-grammar', input: MASKED_VERB, stack: 'encoder', attention: 'selfAttention', layer: 0, head: 0, stage: 'weights', mask: 'full' },
       prose: [
-        'You now know every part. An [[encoder]] layer puts them together in a fixed order: [[self-attention]] lets every token gather from the others, then a [[feed-forward]] network works on each token by itself. Each of the two sublayers has its residual connection and its LayerNorm (lesson 8).',
+        'You now know every part. An [[encoder]] layer puts them together in a fixed order: [[self-attention]] lets every token gather from the others, then a [[feed-forward]] network works on each token by itself. Each of the two sublayers has its residual connection and its LayerNorm (lesson 9).',
         'The masked-grammar model stacks {{nLayers}} such layers with $d_{\\text{model}}$ = {{dModel}} and $n_{\\text{heads}}$ = {{nHeads}}, and it is {{norm}}. Every layer takes an $S \\times d_{\\text{model}}$ matrix and returns one of the same shape, so layers can be stacked as deep as you like.',
       ],
       formulas: [
@@ -24,23 +24,26 @@ const lesson: Lesson = {
       ],
       panels: [{ panel: 'architecture' }],
       tryIt: 'Follow the blocks from the embedding to the softmax: the part between them repeats {{nLayers}} times.',
-      notes: 'Keep the order on the board: attention → add & norm → FFN → add & norm. Some models put the norm first (pre-norm, lesson 8); the parts are the same.',
+      notes: 'Keep the order on the board: attention → add & norm → FFN → add & norm. Some models put the norm first (pre-norm, lesson 9); the parts are the same.',
     },
     {
       title: 'Every token sees every token',
       prose: [
         'An encoder is given the whole input at once and never has to produce it, so nothing needs to be hidden. Its self-attention uses [[full-attention|full attention]]: no pattern mask at all, only padding is blocked. Every query may read keys on its left **and** on its right.',
-        'The heatmap shows one head of the first layer. Rows are queries and columns are keys. Unlike the decoder heatmaps in lesson 6, there is no hatched triangle: the cells above the diagonal, where a query reads a later token, carry weight too.',
+        'The heatmap shows one head of the first layer. Rows are queries and columns are keys. Unlike the decoder heatmaps in lesson 7, there is no hatched triangle: the cells above the diagonal, where a query reads a later token, carry weight too.',
       ],
       formulas: [{ tex: '\\text{weights} = \\operatorname{softmax}\\!\\left(\\frac{Q K^{\\top}}{\\sqrt{d_{\\text{head}}}} + M^{\\text{pad}}\\right) \\in \\mathbb{R}^{S \\times S}', label: 'Only padded keys are blocked; there are none in this sentence.' }],
-      panels: [{ panel: 'attention-heatmap', options: { show: 'weights' } }],
-      tryIt: 'Choose a row near the start, such as `dog`, and look to the right of the diagonal: that query also reads words that come after it.',
+      panels: [
+        { panel: 'guess', options: { mode: 'next-token', lesson: 'encoder', id: 'enc-mask-verb', at: 'mask', choices: 'runs run chases chase sleeps sleep', prompt: 'The input hides the main verb behind `<mask>`. Which word do you expect the encoder to rate highest for it?' } },
+        { panel: 'attention-heatmap', options: { show: 'weights' } },
+      ],
+      tryIt: 'Commit your guess (the next step shows all the probabilities). Then choose a row near the start, such as `dog`, and look to the right of the diagonal: that query also reads words that come after it.',
       notes: 'Bidirectional is the whole point of an encoder: a word’s meaning often depends on words after it.',
     },
     {
       title: 'Filling a blank from both sides',
       prose: [
-        'The masked-grammar model was trained like BERT’s masked language model: one word of a sentence is replaced by `<mask>` and the model must say which word it was. The prediction is read at the `<mask>` position itself.',
+        'The masked-grammar model was trained like BERT’s masked language model: one word of a sentence is replaced by `<mask>` (the [[mask-token|mask token]]) and the model must say which word it was. The prediction is read at the `<mask>` position itself.',
         'Here the main verb is hidden. To choose between `runs` and `run` the model must find the subject, `dog`, which is singular, past the plural `cats` right next to the blank. The bars show the probabilities at the `<mask>` position.',
       ],
       panels: [{ panel: 'input' }, { panel: 'predictions', options: { position: 'mask' } }],
@@ -73,7 +76,7 @@ const lesson: Lesson = {
       title: 'What the encoder hands on',
       prose: [
         'The encoder’s result is one vector per input token, $S \\times d_{\\text{model}}$, each now informed by the whole sentence. What happens next depends on the architecture.',
-        'In an **encoder-only** model like this one, a linear layer turns each vector into scores over the vocabulary (lesson 11); for masked words only the `<mask>` rows matter. In an **encoder-decoder** model the decoder reads this matrix through cross-attention, as its keys and values (lesson 10).',
+        'In an **encoder-only** model like this one, a linear layer turns each vector into scores over the vocabulary (lesson 12); for masked words only the `<mask>` rows matter. In an **encoder-decoder** model the decoder reads this matrix through cross-attention, as its keys and values (lesson 11).',
       ],
       formulas: [{ tex: 'M = \\operatorname{Encoder}(x) \\in \\mathbb{R}^{S \\times d_{\\text{model}}}', label: 'One context-aware vector per input token.' }],
       panels: [{ panel: 'matrix', options: { field: 'layerOutput' } }],
@@ -98,9 +101,10 @@ const lesson: Lesson = {
           id: 'mask-evidence',
           prompt: 'In `the <mask> that the cats chase runs .`, which word tells the encoder that the hidden noun is singular?',
           options: [
-            { text: '`cats`', feedback: '`cats` is plural, and it belongs to the relative clause.' },
+            { text: '`cats`', feedback: '`cats` is plural, and it belongs to the relative clause.', revisit: 4 },
             { text: '`runs`, to the right of the blank', correct: true },
-            { text: '`the`, to the left of the blank', feedback: '`the` goes with both singular and plural nouns.' },
+            { text: '`the`, to the left of the blank', feedback: '`the` goes with both singular and plural nouns.', revisit: 4 },
+            { text: '`chase`, the verb of the clause', feedback: '`chase` agrees with `cats`, the subject of the clause, not with the hidden noun.', revisit: 4 },
           ],
           explanation: 'Only the main verb `runs`, to the right of the blank, gives the number away; a model that reads only leftwards could not use it.',
         },
@@ -110,8 +114,9 @@ const lesson: Lesson = {
           prompt: 'What is the shape of what an encoder stack returns for $S$ input tokens?',
           options: [
             { text: '$[S, d_{\\text{model}}]$, one vector per token', correct: true },
-            { text: '$[d_{\\text{model}}]$, one vector for the whole input', feedback: 'A single vector is what a classifier might pool from it; the encoder keeps one row per token.' },
-            { text: 'Shape $[S, S]$', feedback: 'That is the shape of the attention weights inside it.' },
+            { text: '$[d_{\\text{model}}]$, one vector for the whole input', feedback: 'A single vector is what a classifier might pool from it; the encoder keeps one row per token.', revisit: 6 },
+            { text: 'Shape $[S, S]$', feedback: 'That is the shape of the attention weights inside it.', revisit: 2 },
+            { text: 'Shape $[S, V]$, a probability for every word', feedback: 'That comes only after a de-embedding on top; the encoder itself returns vectors.', revisit: 6 },
           ],
           explanation: 'Every layer keeps the shape $[S, d_{\\text{model}}]$, so the stack returns one vector per token for a decoder or an output layer to read.',
         },

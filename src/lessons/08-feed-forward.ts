@@ -1,11 +1,11 @@
-// Lesson 7: the feed-forward block — widen to dFF, apply the activation, project back, at every
+// Lesson 8: the feed-forward block — widen to dFF, apply the activation, project back, at every
 // position separately; why widening helps (Cover's theorem as intuition); activations per token.
 import type { Lesson } from './types';
 
 const lesson: Lesson = {
   slug: 'feed-forward',
   title: 'Feed-forward',
-  summary: 'Widen, activate, project back.',
+  summary: 'Widen, activate, project back; the gated variant.',
   steps: [
     {
       title: 'After attention, each token on its own',
@@ -24,7 +24,7 @@ const lesson: Lesson = {
     {
       title: 'Widening to dFF',
       prose: [
-        'The hidden width $d_{\\text{FF}}$ is usually four times $d_{\\text{model}}$ (2048 = 4 × 512 in the original transformer). This model uses $d_{\\text{FF}}$ = {{dFF}}, {{ffRatio}} × its $d_{\\text{model}}$ of {{dModel}}.',
+        'The hidden width [[d-ff|dFF]], $d_{\\text{FF}}$, is usually four times $d_{\\text{model}}$ (2048 = 4 × 512 in the original transformer). This model uses $d_{\\text{FF}}$ = {{dFF}}, {{ffRatio}} × its $d_{\\text{model}}$ of {{dModel}}.',
         'So the block holds $2\\, d_{\\text{model}}\\, d_{\\text{FF}}$ weights, twice the $4\\, d_{\\text{model}}^2$ of the attention projections when $d_{\\text{FF}} = 4\\, d_{\\text{model}}$.',
       ],
       formulas: [{ tex: 'x \\in \\mathbb{R}^{d_{\\text{model}}} \\xrightarrow{\\;W_1\\;} \\mathbb{R}^{d_{\\text{FF}}} \\xrightarrow{\\;\\operatorname{act}\\;} \\mathbb{R}^{d_{\\text{FF}}} \\xrightarrow{\\;W_2\\;} \\mathbb{R}^{d_{\\text{model}}}' }],
@@ -59,6 +59,19 @@ const lesson: Lesson = {
       notes: 'Be precise: Cover’s theorem is about counting separable dichotomies. It motivates, it does not justify the factor 4.',
     },
     {
+      title: 'The gated feed-forward of modern models',
+      prose: [
+        'Most large models of the last few years (PaLM, LLaMA and their relatives) replace the plain block by a **gated** one, [[swiglu|SwiGLU]]. The input is projected **twice**: one projection goes through Swish, $z\\,\\sigma(z)$, a smooth cousin of ReLU; the other, the **gate**, stays linear. The two are multiplied number by number, and a third matrix projects back.',
+        'Each hidden unit can now be scaled up, switched off or flipped by its gate, depending on the input. With three matrices instead of two, $d_{\\text{FF}}$ is usually cut to about $\\tfrac{8}{3} d_{\\text{model}}$ so the parameter count stays that of the plain block. None of the models shipped here uses a gate, so this step is a drawing.',
+      ],
+      formulas: [
+        { tex: '\\operatorname{FF}_{\\text{SwiGLU}}(x) = \\big(\\operatorname{Swish}(x W) \\odot x V\\big)\\, W_2, \\qquad \\operatorname{Swish}(z) = z\\,\\sigma(z)', label: 'Two projections of x, multiplied element by element (⊙), then projected back by W₂.' },
+      ],
+      panels: [{ panel: 'swiglu', illustration: true, caption: 'A drawing of one hidden unit, with made-up inputs; no shipped model uses a gate.' }],
+      tryIt: 'Move the gate slider: at 0 the unit is off whatever its input; at −1 it is flipped.',
+      notes: 'Shazeer (2020), “GLU Variants Improve Transformer”. The gain is empirical; there is no theorem behind it. SiLU and Swish (β = 1) are the same function.',
+    },
+    {
       title: 'Project back and add',
       state: { stage: 'layerOutput' },
       prose: [
@@ -73,8 +86,12 @@ const lesson: Lesson = {
       prose: [
         'Change a word and watch the hidden activations. Only the rows of positions that can see the changed word move: the feed-forward block itself never mixes positions, and in this decoder a token only sees itself and earlier tokens.',
       ],
-      panels: [{ panel: 'input' }, { panel: 'ffn-activations' }],
-      tryIt: 'Change the last word only: the rows before it stay exactly the same. Then change the first word after `<bos>`: every row from there on changes, through attention.',
+      panels: [
+        { panel: 'guess', options: { mode: 'next-token', lesson: 'feed-forward', id: 'ffn-next', prompt: 'Every layer ends with this block, and the last one feeds the prediction. Which word do you expect the model to rate highest next?' } },
+        { panel: 'input' },
+        { panel: 'ffn-activations' },
+      ],
+      tryIt: 'Commit your guess. Then change the last word only: the rows before it stay exactly the same. Then change the first word after `<bos>`: every row from there on changes, through attention.',
       notes: 'A nice check of the causal mask and of per-position processing at once.',
     },
     {
@@ -86,9 +103,10 @@ const lesson: Lesson = {
           id: 'dff',
           prompt: 'A model has $d_{\\text{model}} = 256$ and follows the usual rule. What is $d_{\\text{FF}}$?',
           options: [
-            { text: '256', feedback: 'That would not widen anything.' },
+            { text: '256', feedback: 'That would not widen anything.', revisit: 2 },
             { text: '1024', correct: true },
-            { text: '64', feedback: 'The feed-forward block widens, it does not shrink.' },
+            { text: '64', feedback: 'The feed-forward block widens, it does not shrink.', revisit: 2 },
+            { text: '65,536', feedback: 'That is $d_{\\text{model}}^2$; the usual rule is a factor of 4.', revisit: 2 },
           ],
           explanation: 'The usual choice is $d_{\\text{FF}} = 4\\, d_{\\text{model}} = 1024$; it is a convention, not a law.',
         },
@@ -98,8 +116,9 @@ const lesson: Lesson = {
           prompt: 'Does the feed-forward block move information between tokens?',
           options: [
             { text: 'No: it applies the same network to each position separately.', correct: true },
-            { text: 'Yes: it attends over all positions.', feedback: 'That is attention’s job.' },
-            { text: 'Only between neighbouring tokens.', feedback: 'There is no convolution here; each row is processed alone.' },
+            { text: 'Yes: it attends over all positions.', feedback: 'That is attention’s job.', revisit: 1 },
+            { text: 'Only between neighbouring tokens.', feedback: 'There is no convolution here; each row is processed alone.', revisit: 7 },
+            { text: 'Only through its gate, in SwiGLU.', feedback: 'The gate is computed from the same token’s vector; a gated block is still per position.', revisit: 5 },
           ],
           explanation: 'Attention mixes positions; the feed-forward block transforms each position’s vector on its own, with shared weights.',
         },
@@ -109,8 +128,9 @@ const lesson: Lesson = {
           prompt: 'Why is there an activation between the two linear layers?',
           options: [
             { text: 'Without it the two layers would equal one linear layer.', correct: true },
-            { text: 'To make each row sum to 1.', feedback: 'That is the softmax in attention.' },
-            { text: 'To normalise the vector’s length.', feedback: 'That is what LayerNorm does.' },
+            { text: 'To make each row sum to 1.', feedback: 'That is the softmax in attention.', revisit: 3 },
+            { text: 'To normalise the vector’s length.', feedback: 'That is what LayerNorm does.', revisit: 3 },
+            { text: 'To make the block faster.', feedback: 'It costs a little time; it is there because two linear maps in a row are just one linear map.', revisit: 3 },
           ],
           explanation: '$(xW_1)W_2 = x(W_1W_2)$: two linear maps compose into one. The non-linearity is what lets the wide hidden layer express more.',
         },

@@ -1,4 +1,4 @@
-// Lesson 4: self-attention — Q, K, V from one input; scores, the √dHead scaling, softmax and the
+// Lesson 5: self-attention — Q, K, V from one input; scores, the √dHead scaling, softmax and the
 // weighted sum of values, stepped through on a real sentence; any weight opens its dot product.
 import type { Lesson } from './types';
 
@@ -18,7 +18,7 @@ const lesson: Lesson = {
       ],
       formulas: [
         { tex: 'Q = X W_Q + b_Q \\qquad K = X W_K + b_K \\qquad V = X W_V + b_V', label: 'Three linear maps of the same input X, of shape [S, dModel].' },
-        { tex: 'Q_h,\\; K_h,\\; V_h \\in \\mathbb{R}^{S \\times d_{\\text{head}}}', label: 'Each head h takes its own dHead columns (lesson 5); here we follow one head.' },
+        { tex: 'Q_h,\\; K_h,\\; V_h \\in \\mathbb{R}^{S \\times d_{\\text{head}}}', label: 'Each head h takes its own dHead columns (lesson 6); here we follow one head.' },
       ],
       panels: [{ panel: 'attention-core' }],
       tryIt: 'Look at $Q$, $K$ and $V$ of head 0: one row per token of the sentence, $d_{\\text{head}}$ = {{dHead}} columns. Then press Next to follow one query through its dot products, weights and the weighted sum of value rows.',
@@ -34,7 +34,7 @@ const lesson: Lesson = {
       formulas: [{ tex: '\\text{scores}_{ij} = \\frac{q_i \\cdot k_j}{\\sqrt{d_{\\text{head}}}} \\qquad \\text{scores} = \\frac{Q_h K_h^{\\top}}{\\sqrt{d_{\\text{head}}}} \\in \\mathbb{R}^{S \\times S}' }],
       panels: [{ panel: 'attention-heatmap', options: { show: 'scores' } }],
       tryIt: 'Hover or focus a cell (arrow keys move between cells): the tooltip names the query token, the key token, and the score.',
-      notes: 'Scores are signed, drawn on a diverging map centred at 0. Some cells are hatched: this decoder is not allowed to look ahead (lesson 6); their scores are computed but will be discarded.',
+      notes: 'Scores are signed, drawn on a diverging map centred at 0. Some cells are hatched: this decoder is not allowed to look ahead (lesson 7); their scores are computed but will be discarded.',
     },
     {
       title: 'Why divide by √dHead',
@@ -45,6 +45,10 @@ const lesson: Lesson = {
       formulas: [
         { tex: '\\operatorname{Var}(q \\cdot k) = \\sum_{m=1}^{d_{\\text{head}}} \\operatorname{Var}(q_m k_m) = d_{\\text{head}} \\quad\\Rightarrow\\quad \\operatorname{Var}\\!\\left(\\frac{q \\cdot k}{\\sqrt{d_{\\text{head}}}}\\right) = 1', label: 'Assuming independent entries with mean 0 and variance 1.' },
       ],
+      panels: [
+        { panel: 'guess', options: { mode: 'cell', lesson: 'self-attention', id: 'sa-runs-row', at: 7, prompt: 'The next step turns these scores into weights. For the query `runs` in this head, which key do you expect to get the largest weight?' } },
+      ],
+      tryIt: 'Commit your guess; the next step shows every weight of the grid.',
       notes: 'This is the "scaled" in scaled dot-product attention. The notes write H for the head size; we write dHead.',
     },
     {
@@ -78,7 +82,7 @@ const lesson: Lesson = {
       state: { layer: 1 },
       prose: [
         'Everything above is live. Change the sentence and every number is recomputed by the model in your browser. Select a cell to see the dot product behind it, recomputed from the traced query and key and checked against the model’s own score.',
-        'This model was trained so that the main verb agrees with its subject, even across a relative clause. Look in layer 1 for a head that, at the token just before the verb, puts its largest weight on the subject noun; the model card (Models page) names the head and how often it does this. Try a singular and a plural subject.',
+        'This model was trained so that the main verb agrees with its subject, even across a relative clause. Look in layer 1 for a head that, at the token just before the verb, puts its largest weight on the subject noun; the [model card](#/models) names the head and how often it does this. Try a singular and a plural subject.',
       ],
       panels: [{ panel: 'input' }, { panel: 'attention-heatmap', options: { show: 'weights', explain: true } }],
       tryIt: 'Select a cell to see $q_i$, $k_j$, their products, the sum divided by $\\sqrt{d_{\\text{head}}}$ and the weight. Then type `<bos> the dogs that the cat chases run .` and compare the row of the token just before the main verb (`chases` here, `chase` in the first sentence).',
@@ -94,8 +98,9 @@ const lesson: Lesson = {
           prompt: 'In the grid of attention weights (rows are queries, columns are keys), what adds up to 1?',
           options: [
             { text: 'Each row.', correct: true },
-            { text: 'Each column.', feedback: 'A key can be attended by many queries or by none; columns have no fixed total.' },
-            { text: 'The whole grid.', feedback: 'The grid holds S rows that each sum to 1, so it totals S.' },
+            { text: 'Each column.', feedback: 'A key can be attended by many queries or by none; columns have no fixed total.', revisit: 4 },
+            { text: 'The whole grid.', feedback: 'The grid holds S rows that each sum to 1, so it totals S.', revisit: 4 },
+            { text: 'Nothing: the weights are raw dot products.', feedback: 'Those are the scores; the softmax turns each row of scores into weights that add up to 1.', revisit: 4 },
           ],
           explanation: 'The softmax runs along each row, over the keys one query may see, so every query distributes exactly 1 unit of attention.',
         },
@@ -104,9 +109,10 @@ const lesson: Lesson = {
           id: 'scale',
           prompt: 'Scores are divided by $\\sqrt{d_{\\text{head}}}$ because…',
           options: [
-            { text: 'it makes each row sum to 1.', feedback: 'That is the softmax’s job.' },
+            { text: 'it makes each row sum to 1.', feedback: 'That is the softmax’s job.', revisit: 4 },
             { text: 'without it, dot products grow with the head size and the softmax saturates.', correct: true },
-            { text: 'it converts scores into probabilities.', feedback: 'The softmax does that; the division only rescales.' },
+            { text: 'it converts scores into probabilities.', feedback: 'The softmax does that; the division only rescales.', revisit: 4 },
+            { text: 'it averages over the heads.', feedback: 'Each head is computed on its own; $\\sqrt{d_{\\text{head}}}$ is about the width of one head’s vectors.', revisit: 3 },
           ],
           explanation: 'A sum of $d_{\\text{head}}$ products has variance about $d_{\\text{head}}$; dividing by its square root keeps scores near unit scale so the softmax stays soft and trainable.',
         },
@@ -115,9 +121,10 @@ const lesson: Lesson = {
           id: 'shape',
           prompt: 'A sentence has $S = 6$ tokens and $d_{\\text{head}} = 16$. What is the shape of one head’s output, weights × $V$?',
           options: [
-            { text: '$[6, 6]$', feedback: 'That is the shape of the weights.' },
+            { text: '$[6, 6]$', feedback: 'That is the shape of the weights.', revisit: 5 },
             { text: '$[6, 16]$', correct: true },
-            { text: '$[16, 16]$', feedback: 'The token axis stays: one output row per token.' },
+            { text: '$[16, 16]$', feedback: 'The token axis stays: one output row per token.', revisit: 5 },
+            { text: '$[16, 6]$', feedback: 'Rows are tokens and columns are the $d_{\\text{head}}$ numbers of each, not the other way round.', revisit: 5 },
           ],
           explanation: '$[S, S] \\times [S, d_{\\text{head}}] = [S, d_{\\text{head}}]$: one blended value vector per token.',
         },

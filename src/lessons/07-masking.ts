@@ -1,4 +1,4 @@
-// Lesson 6: masking — padding, full, causal and prefix masks and their combination; blocked cells
+// Lesson 7: masking — padding, full, causal and prefix masks and their combination; blocked cells
 // become −∞ before the softmax and 0 after; switching the mask of a trained decoder.
 import type { Lesson } from './types';
 
@@ -27,7 +27,7 @@ const lesson: Lesson = {
       title: 'Padding mask',
       state: { model: 'reverse', src: 'abc<pad><pad>', tgt: '', stack: 'encoder', attention: 'selfAttention', layer: 0, head: 0, stage: 'weights' },
       prose: [
-        'Inputs in a batch have different lengths, so short ones are filled up with a `<pad>` token. The [[padding-mask|padding mask]] blocks every **key** that is padding: no query may read filler.',
+        'Inputs in a batch have different lengths, so short ones are filled up with a `<pad>` ([[pad|padding]]) token. The [[padding-mask|padding mask]] blocks every **key** that is padding: no query may read filler.',
         'The rows of padded positions are still computed like any other row; their results are simply ignored later. So padding blocks columns, not rows.',
       ],
       formulas: [{ tex: 'M^{\\text{pad}}_{ij} = -\\infty \\iff \\text{token}_j = \\texttt{<pad>}' }],
@@ -63,7 +63,7 @@ const lesson: Lesson = {
         '$P = 0$ gives the causal mask and $P \\ge S$ gives full attention. The T5 paper compares this "prefix language model" with the other patterns.',
       ],
       formulas: [{ tex: 'M^{\\text{prefix}(P)}_{ij} = -\\infty \\iff j > i \\;\\text{and}\\; j \\ge P' }],
-      panels: [{ panel: 'mask', options: { pattern: 'prefix' }, illustration: true }, { panel: 'attention-heatmap', options: { show: 'weights' } }],
+      panels: [{ panel: 'mask', options: { pattern: 'prefix', prefix: 3 }, illustration: true }, { panel: 'attention-heatmap', options: { show: 'weights' } }],
       tryIt: 'With $P = 3$ the top-left $3 \\times 3$ block is fully open; below it the triangle returns.',
       notes: 'This model was trained causal, so its weights under a prefix mask are an experiment, not its normal behaviour.',
     },
@@ -71,20 +71,27 @@ const lesson: Lesson = {
       title: 'Masks combine',
       prose: [
         'In practice a padding mask and a pattern are used together. A cell is blocked if **either** blocks it (a logical OR), which is the same as adding their $-\\infty$ matrices.',
+        'The diagram starts with two padding tokens at the end of six: their columns are blocked by padding, the upper triangle by the causal pattern, and the combination blocks both.',
       ],
       formulas: [{ tex: 'M = M^{\\text{pad}} + M^{\\text{pattern}} \\quad (-\\infty + 0 = -\\infty)', label: 'Blocked if blocked by either.' }],
-      panels: [{ panel: 'mask', options: { pattern: 'causal', combine: true }, illustration: true }],
+      panels: [{ panel: 'mask', options: { pattern: 'causal', S: 6, padding: 2 }, illustration: true }],
+      tryIt: 'Change the number of padding tokens and the pattern, and predict the combined grid before you look at it.',
       notes: 'Let students predict the combined grid before revealing it.',
     },
     {
       title: 'Switch the mask on a trained decoder',
-      state: { mask: 'causal', input: '<bos> the dog that the cats chase' },
+      state: { mask: 'causal', input: '<bos> the birds that like the boy' },
       prose: [
-        'The grammar model learned with a causal mask. The sentence now stops just before the main verb, and the bars show the model’s prediction for the next word: a singular verb, agreeing with `dog`.',
-        'Switch its mask and run the same input: with full attention, early positions can suddenly read later words, something they never saw in training. The weights change at once. The prediction moves too, although the last position could already see every word: in the second layer it reads the first layer’s outputs of earlier positions, and those have changed.',
+        'The grammar model learned with a causal mask. The sentence now stops just before the main verb, and the bars show the model’s prediction for the next word. With its causal mask it picks a **plural** verb (`sleep`), agreeing with `birds` across the clause `that like the boy`.',
+        'Switch its mask to full and run the same input. Early positions can suddenly read later words, something they never saw in training, and the weights change at once. The prediction changes too, although the last position could already see every word: in the second layer it reads the first layer’s outputs of earlier positions, and those have changed. Under full attention the top word becomes the **singular** `sleeps`, agreeing with the nearer `boy`: the agreement the model learned is broken.',
       ],
-      panels: [{ panel: 'input', options: { pickMask: true } }, { panel: 'attention-heatmap', options: { show: 'weights' } }, { panel: 'output-bars' }],
-      tryIt: 'Switch between causal, full and prefix, and watch the weights and the predicted next words change.',
+      panels: [
+        { panel: 'guess', options: { mode: 'next-token', lesson: 'masking', id: 'mask-next-verb', choices: 'run sleep sing wait runs sleeps sings waits', prompt: 'With the causal mask it was trained with, which verb will the model rate highest next?' } },
+        { panel: 'input', options: { pickMask: true } },
+        { panel: 'attention-heatmap', options: { show: 'weights' } },
+        { panel: 'output-bars' },
+      ],
+      tryIt: 'Commit your guess first. Then switch between causal, full and prefix, and watch the weights and the top bar change.',
       notes: 'This demonstrates why the training mask and the inference mask must match.',
     },
     {
@@ -115,8 +122,9 @@ const lesson: Lesson = {
           prompt: 'The last token of an input is `<pad>`. What does the padding mask block?',
           options: [
             { text: 'Its column: no query may read it.', correct: true },
-            { text: 'Its row: it may not read anything.', feedback: 'Padded rows are computed like any other; their results are ignored.' },
-            { text: 'Both its row and its column.', feedback: 'Only the key side is blocked.' },
+            { text: 'Its row: it may not read anything.', feedback: 'Padded rows are computed like any other; their results are ignored.', revisit: 2 },
+            { text: 'Both its row and its column.', feedback: 'Only the key side is blocked.', revisit: 2 },
+            { text: 'Every cell above the diagonal.', feedback: 'That is the causal mask, a pattern; padding depends only on which tokens are `<pad>`.', revisit: 6 },
           ],
           explanation: 'Padding blocks keys. The padded query row is still computed, and its output is simply not used.',
         },
