@@ -10,6 +10,16 @@ import type { EmbedConfig, ParsedEmbed } from './params';
 import { WIDGET_COMPONENTS, WIDGET_TITLES } from './widgets';
 import { appUrl } from './snippet';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { formatHeadRef } from '../model/interventions';
+import { InterventionBanner } from '../visualizations/interventions/InterventionBanner';
+import '../visualizations/interventions/interventions.css';
+
+/** An embed that knocks heads out says so, with one click back to the clean model. */
+function EmbedInterventionBanner() {
+  const ablate = useAtlas((s) => s.ablate);
+  return <InterventionBanner heads={ablate.map(formatHeadRef)} onRestore={() => useAtlas.getState().restoreClean()} />;
+}
+
 
 const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
 const subscribeDark = (cb: () => void) => {
@@ -104,6 +114,7 @@ export function EmbedApp({ parsed }: { parsed: ParsedEmbed }) {
           ))}
         </ul>
       )}
+      <EmbedInterventionBanner />
       <main className="embed-main">
         <ErrorBoundary what={`The ${title.toLowerCase()} widget`}>
           <Suspense fallback={<p role="status">Loading {title.toLowerCase()}…</p>}>

@@ -13,7 +13,7 @@ import './dialog.css';
 /** The embed config for the store's current view (model, text or src/tgt, layer, head, mask, prefix). */
 export function currentEmbedConfig(widget: WidgetName, extra: Partial<EmbedConfig> = {}): Partial<EmbedConfig> & { widget: WidgetName } {
   const v = viewOf(useAtlas.getState());
-  return { widget, model: v.model, text: v.text, src: v.src, tgt: v.tgt, layer: v.layer, head: v.head, mask: v.mask, prefix: v.prefix, ...extra };
+  return { widget, model: v.model, text: v.text, src: v.src, tgt: v.tgt, layer: v.layer, head: v.head, mask: v.mask, prefix: v.prefix, ablate: v.ablate, ...extra };
 }
 
 /** The app's URL for the current view, now (the address bar may lag up to a second behind). */

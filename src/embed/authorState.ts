@@ -8,6 +8,7 @@ import type { ViewState } from '../store/urlCodec';
 export function viewOfConfig(c: EmbedConfig): ViewState {
   const v: ViewState = {};
   for (const k of VIEW_KEYS) if (c[k] !== undefined) Object.assign(v, { [k]: c[k] });
+  if (c.ablate !== undefined) v.ablate = c.ablate; // heads knocked out (docs/interventions.md)
   return v;
 }
 
@@ -15,7 +16,9 @@ const VIEW_KEYS = ['model', 'text', 'src', 'tgt', 'layer', 'head', 'mask', 'pref
 
 /** The state the author asked for (model, text, layer, …), in a lesson step's field names (`text` is a step's `input`). */
 export function authorState(c: EmbedConfig): StepState {
-  const { text, model, ...rest } = viewOfConfig(c);
+  // Knocked-out heads are not lesson-step state: a lesson embed shows the clean model.
+  const { text, model, ablate, ...rest } = viewOfConfig(c);
+  void ablate;
   return { ...rest, ...(model !== undefined ? { model: model as StepState['model'] } : {}), ...(text !== undefined ? { input: text } : {}) };
 }
 

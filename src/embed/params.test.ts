@@ -67,3 +67,21 @@ describe('parseEmbedParams', () => {
     expect(config).toMatchObject({ widget: 'attention-heatmap', model: 'dates', text: 'a&b=c', layer: 1, head: 0, theme: 'dark', controls: 'none' });
   });
 });
+
+describe('ablate in an embed', () => {
+  it('reads heads, and refuses anything else with one notice', () => {
+    expect(parseEmbedParams('widget=next-token&ablate=decoder.1.0,decoder.0.cross.1').config.ablate).toEqual([
+      { stack: 'decoder', layer: 1, head: 0, kind: 'self' },
+      { stack: 'decoder', layer: 0, head: 1, kind: 'cross' },
+    ]);
+    const bad = parseEmbedParams('widget=next-token&ablate=<img src=x onerror=alert(1)>');
+    expect(bad.config.ablate).toBeUndefined();
+    expect(bad.notices).toHaveLength(1);
+    expect(bad.notices[0]).toMatch(/Parameter “ablate” must list heads/);
+  });
+  it('an embed snippet carries the knocked-out heads', () => {
+    const q = embedQuery({ widget: 'next-token', model: 'grammar', ablate: [{ stack: 'decoder', layer: 1, head: 0, kind: 'self' }] });
+    expect(new URLSearchParams(q).get('ablate')).toBe('decoder.1.0');
+    expect(parseEmbedParams(q).config.ablate).toEqual([{ stack: 'decoder', layer: 1, head: 0, kind: 'self' }]);
+  });
+});

@@ -4,6 +4,7 @@
 import { LESSONS } from '../lessons/catalog';
 import type { ViewState } from '../store/urlCodec';
 import { TRAIN_PARAM_KEYS } from '../tasks/trainSettings';
+import { decodeView, encodeView } from '../store/urlCodec';
 
 /** The widgets an embed can show, one per frame. */
 export const WIDGETS = [
@@ -27,7 +28,7 @@ export const MASKS = ['full', 'causal', 'prefix'] as const;
 export const SHOWS = ['weights', 'scores'] as const;
 
 /** The view an embed sets (model, text, layer, …): the same fields as the app's URL view. */
-export type EmbedView = Pick<ViewState, 'model' | 'text' | 'src' | 'tgt' | 'layer' | 'head' | 'mask' | 'prefix'>;
+export type EmbedView = Pick<ViewState, 'model' | 'text' | 'src' | 'tgt' | 'layer' | 'head' | 'mask' | 'prefix' | 'ablate'>;
 
 export interface EmbedConfig extends EmbedView {
   widget: WidgetName;
@@ -49,7 +50,7 @@ export interface ParsedEmbed {
 
 export const MAX_TEXT = 2000;
 const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const KNOWN = new Set(['widget', 'model', 'text', 'src', 'tgt', 'layer', 'head', 'mask', 'prefix', 'step', 'lesson', 'show', 'theme', 'controls', ...TRAIN_PARAM_KEYS]);
+const KNOWN = new Set(['widget', 'model', 'text', 'src', 'tgt', 'layer', 'head', 'mask', 'prefix', 'step', 'ablate', 'lesson', 'show', 'theme', 'controls', ...TRAIN_PARAM_KEYS]);
 /** Longest parameter value quoted back in a notice (the rest is cut off). */
 const QUOTE = 40;
 
@@ -108,6 +109,14 @@ export function parseEmbedParams(search: string | URLSearchParams): ParsedEmbed 
     config[k] = clean.slice(0, MAX_TEXT);
   }
 
+  const ablate = get('ablate');
+  if (ablate !== null) {
+    // The app's own parser (the URL codec): heads as STACK.LAYER.HEAD, comma-separated.
+    const heads = decodeView(new URLSearchParams({ ablate })).ablate;
+    if (heads) config.ablate = heads;
+    else notices.push(`Parameter “ablate” must list heads such as decoder.1.0 or decoder.0.cross.1, not “${quote(ablate)}”: no head is knocked out.`);
+  }
+
   const ints: [key: 'layer' | 'head' | 'prefix' | 'step', min: number, max: number][] = [
     ['layer', 0, 63],
     ['head', 0, 63],
@@ -152,6 +161,7 @@ export function embedQuery(config: Partial<EmbedConfig> & { widget: WidgetName }
     const v = config[k];
     if (v !== undefined && v !== '') out.set(k, String(v));
   }
+  if (config.ablate?.length) out.set('ablate', encodeView({ ablate: config.ablate }).get('ablate')!);
   if (config.show && config.show !== 'weights') out.set('show', config.show);
   if (config.theme && config.theme !== 'auto') out.set('theme', config.theme);
   if (config.controls && config.controls !== 'full') out.set('controls', config.controls);

@@ -25,6 +25,7 @@ export const LESSONS: readonly LessonInfo[] = [
   { slug: 'training-vs-inference', title: 'Training vs inference', summary: 'Teacher forcing, generation, the KV cache and exposure bias.', needs: ['de-embedding'] },
   { slug: 'architectures', title: 'Three architectures', summary: 'Encoder-decoder, encoder-only and decoder-only side by side.', needs: ['encoder', 'decoder-and-cross-attention'] },
   { slug: 'train-your-own', title: 'Train your own', summary: 'Watch a small transformer learn a task, and its attention form.', needs: ['training-vs-inference'] },
+  { slug: 'proving-what-a-head-does', title: 'Proving what a head does', summary: 'Knock a head out, patch it in from another sentence: what attention only suggests, interventions show.', needs: ['multi-head-attention', 'de-embedding'] },
 ];
 
 export function lessonBySlug(slug: string): LessonInfo | undefined {

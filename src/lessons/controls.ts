@@ -106,6 +106,14 @@ export function panelControls(ref: PanelRef): ControlId[] {
       return ['bars', 'tilt'];
     case 'guess':
       return ['guess', 'bars', 'heatmap', 'token-picker', 'cell-select'];
+    case 'journey':
+      return ['token-picker', 'diagram']; // which position to follow; the model as a diagram with live numbers
+    case 'logit-lens':
+      return ['token-picker', 'table'];
+    case 'ablation':
+      return ['layer-head']; // one checkbox per head
+    case 'patching':
+      return ['text-input', 'heatmap', 'table', 'cell-select'];
   }
 }
 

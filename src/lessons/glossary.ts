@@ -480,6 +480,31 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     lesson: 'encoder',
     step: 3,
   },
+  // Added with lesson 16.
+  {
+    id: 'ablation',
+    term: 'Ablation',
+    short: 'Running the model with one part knocked out, to see what that part was needed for.',
+    body: 'Here a head is ablated by setting its output to zero (or to its mean over many inputs) before $W_O$; its attention weights are still computed. If the prediction changes, the model needed the head; a heatmap alone cannot tell you that.',
+    lesson: 'proving-what-a-head-does',
+    step: 3,
+  },
+  {
+    id: 'activation-patching',
+    term: 'Activation patching',
+    short: 'Copying one part\'s output from a run on one input into a run on another input of the same length.',
+    body: 'Run a clean and a corrupted input; give one head of the corrupted run the output it had on the clean input. If the clean answer comes back, that head carries the difference between the inputs.',
+    lesson: 'proving-what-a-head-does',
+    step: 5,
+  },
+  {
+    id: 'logit-lens',
+    term: 'Logit lens',
+    short: 'Reading the residual stream after each layer through the final norm and the de-embedding.',
+    body: 'The model\'s own final LayerNorm and de-embedding applied early: what the model would predict if it stopped after layer $\\ell$. The last layer\'s lens is the real prediction.',
+    lesson: 'proving-what-a-head-does',
+    step: 2,
+  },
 ];
 
 const byId = new Map(GLOSSARY.map((e) => [e.id, e]));

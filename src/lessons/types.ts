@@ -55,6 +55,10 @@ export interface StepState {
    * model's own. Unlike the input, it is reset to the step's value on every step change.
    */
   positional?: Positional | null;
+  /** Heads knocked out in every run ("decoder.1.0"; docs/interventions.md); [] = the clean model. */
+  ablate?: readonly string[];
+  /** The corrupted input of a patching pair (the `patching` panel). */
+  corrupt?: string;
 }
 
 /** A displayed formula (KaTeX source, trust off). `label` is read by screen readers and shown small. */

@@ -48,6 +48,8 @@ export function multiHeadAttention(
   mask: BoolTensor,
   nHeads: number,
   rope: boolean,
+  /** Intervention hook (interventions.ts): edits headOutputs [nHeads, Sq, dHead] in place before W_O. */
+  editHeads?: (headOutputs: Float32Array, Sq: number, dHead: number) => void,
 ): AttentionResult {
   const [Sq, d] = x.shape;
   const Sk = memory.shape[0];
@@ -92,6 +94,7 @@ export function multiHeadAttention(
   const headOutputs = new Float32Array(nHeads * Sq * dHead); // [nHeads, Sq, dHead]
   for (let h = 0; h < nHeads; h++)
     gemm(Sq, dHead, Sk, weights, h * Sq * Sk, v, h * Sk * dHead, headOutputs, h * Sq * dHead);
+  editHeads?.(headOutputs, Sq, dHead); // ablation or patching; the weights above stay as computed
 
   const concat = new Float32Array(Sq * d); // [Sq, d]: head h fills columns h·dHead … (h+1)·dHead
   for (let h = 0; h < nHeads; h++)

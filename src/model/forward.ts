@@ -9,6 +9,8 @@ import type { Model, StackWeights } from './model';
 import { embedTokens } from './ops/embedding';
 import { activate } from './ops/activations';
 import { add } from './ops/elementwise';
+import { layerHooks, validateInterventions, type Interventions } from './interventions';
+import { lensLogits } from './lens';
 import { layerNorm } from './ops/layerNorm';
 import { linear } from './ops/matmul';
 import { softmax } from './ops/softmax';
@@ -38,6 +40,10 @@ export interface ForwardOptions {
    * 'learned' needs the model's own pos_embed.weight. Default: the model's own scheme.
    */
   positional?: Positional;
+  /** Knock out or patch heads, sublayers or the residual stream (interventions.ts, docs/interventions.md). */
+  interventions?: Interventions;
+  /** Adds the logit lens lens.<stack>.<layer> [S, vocabSize] of the stack feeding the de-embedding. */
+  lens?: boolean;
 }
 
 /** What a run returns: the kept trace and the de-embedding. */
@@ -98,6 +104,10 @@ export function validateRun(model: Model, input: ForwardInput, options: ForwardO
     throw new ModelInputError('mask prefix needs a prefix length: a non-negative integer');
   if (temperature !== undefined && !(temperature > 0 && Number.isFinite(temperature)))
     throw new ModelInputError(`temperature must be a number > 0 (got ${temperature})`);
+  if (options.interventions) {
+    const lengths = 'src' in input ? { encoder: input.src.length, decoder: input.tgt.length } : arch === 'encoder-only' ? { encoder: input.tokens.length } : { decoder: input.tokens.length };
+    validateInterventions(model.config, options.interventions, lengths);
+  }
 }
 
 /** Runs one stack on `tokens`: embeddings + positions, the layers, the optional final norm. */
@@ -110,6 +120,8 @@ function runStack(
   pattern: MaskPattern,
   prefix: number,
   cross?: { memory: Tensor; srcTokens: readonly number[] },
+  interventions?: Interventions,
+  layerOutputs?: Tensor[],
 ): Tensor {
   const { config } = model;
   const { dModel: d, padId } = config;
@@ -138,7 +150,9 @@ function runStack(
     crossInput = { memory: cross.memory, mask };
   }
   weights.layers.forEach((layerWeights, layer) => {
-    x = transformerLayer(x, layerWeights, { config, tracer, stack, layer }, selfMask, crossInput); // [S, d]
+    const hooks = layerHooks(interventions, stack, layer);
+    x = transformerLayer(x, layerWeights, { config, tracer, stack, layer, hooks }, selfMask, crossInput); // [S, d]
+    layerOutputs?.push(x); // for the logit lens
   });
   if (weights.norm) x = layerNorm(x, weights.norm.weight, weights.norm.bias, config.layerNormEps); // [S, d]
   tracer.emit(tracePath.stack(stack, 'output'), x);
@@ -180,21 +194,25 @@ export function forward(model: Model, input: ForwardInput, options: ForwardOptio
   const { config, weights } = run;
   const tracer = createTracer(options.trace ?? 'full', options.onTrace);
   const prefix = options.prefix ?? 0;
+  const iv = options.interventions;
+  const lensInputs: Tensor[] | undefined = options.lens ? [] : undefined; // last stack's layer outputs
 
   let h: Tensor; // [T, d], output of the last stack
+  let last: StackWeights;
   if ('src' in input) {
     if (!weights.encoder || !weights.decoder)
       throw new ModelInputError('model has no encoder-decoder weights');
     // The encoder of an encoder-decoder model always attends fully; the mask option is the decoder's.
-    const memory = runStack(run, tracer, 'encoder', weights.encoder, input.src, 'full', 0); // [Ssrc, d]
-    h = runStack(run, tracer, 'decoder', weights.decoder, input.tgt, options.mask ?? 'causal', prefix, {
-      memory,
-      srcTokens: input.src,
-    });
+    const memory = runStack(run, tracer, 'encoder', weights.encoder, input.src, 'full', 0, undefined, iv); // [Ssrc, d]
+    const cross = { memory, srcTokens: input.src };
+    last = weights.decoder;
+    h = runStack(run, tracer, 'decoder', last, input.tgt, options.mask ?? 'causal', prefix, cross, iv, lensInputs);
   } else if (config.arch === 'encoder-only' && weights.encoder) {
-    h = runStack(run, tracer, 'encoder', weights.encoder, input.tokens, options.mask ?? 'full', prefix);
+    last = weights.encoder;
+    h = runStack(run, tracer, 'encoder', last, input.tokens, options.mask ?? 'full', prefix, undefined, iv, lensInputs);
   } else if (weights.decoder) {
-    h = runStack(run, tracer, 'decoder', weights.decoder, input.tokens, options.mask ?? 'causal', prefix);
+    last = weights.decoder;
+    h = runStack(run, tracer, 'decoder', last, input.tokens, options.mask ?? 'causal', prefix, undefined, iv, lensInputs);
   } else {
     throw new ModelInputError(`model has no weights for ${config.arch}`);
   }
@@ -205,5 +223,7 @@ export function forward(model: Model, input: ForwardInput, options: ForwardOptio
   tracer.emit(tracePath.head('logits'), logits);
   tracer.emit(tracePath.head('probs'), probs);
   tracer.emit(tracePath.head('argmax'), argmax);
+  const lensStack = config.arch === 'encoder-only' ? 'encoder' : 'decoder';
+  lensInputs?.forEach((x, layer) => tracer.emit(tracePath.lens(lensStack, layer), lensLogits(run, last, x), true));
   return { trace: tracer.map, logits, probs, argmax };
 }

@@ -22,6 +22,29 @@ export { parameterSpec, paramNames, defaultLayout, layoutOf, stacksOf } from './
 export type { ParamSpec, ParamRole, ParamLayout, PairNames, AttentionNames, LayerNames, StackShape } from './params';
 export { forward, validateRun } from './forward';
 export type { ForwardInput, ForwardOptions, RunResult } from './forward';
+export {
+  allHeads,
+  formatHeadRef,
+  hasInterventions,
+  headRefProblem,
+  lastStack,
+  parseHeadRef,
+  stackLayers,
+  validateInterventions,
+} from './interventions';
+export type {
+  AblationMode,
+  HeadAblation,
+  HeadKind,
+  HeadPatch,
+  HeadRef,
+  Interventions,
+  ResidualPatch,
+  SublayerAblation,
+} from './interventions';
+export { lensLogits } from './lens';
+export { headOutputOf, headPatchFrom, meanHeadOutputs, patchingSweep, residualPatchFrom } from './patching';
+export type { SweepCell, SweepRequest, SweepResult, SweepScore } from './patching';
 export { createTracer } from './tracer';
 export type { Tracer, TraceListener } from './tracer';
 export { multiHeadAttention } from './attention';

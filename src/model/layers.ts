@@ -3,11 +3,12 @@
 // residual connection and LayerNorm, placed after (post-norm, the paper) or before (pre-norm).
 import { multiHeadAttention, type AttentionResult } from './attention';
 import type { ModelConfig } from './config';
-import type { LayerWeights, LinearWeights, NormWeights } from './model';
+import type { AttentionWeights, LayerWeights, LinearWeights, NormWeights } from './model';
 import { activate } from './ops/activations';
 import { add } from './ops/elementwise';
 import { layerNorm } from './ops/layerNorm';
 import { linear } from './ops/matmul';
+import type { HeadKind, LayerHooks } from './interventions';
 import type { BoolTensor, Tensor } from './tensor';
 import { ATTENTION_FIELDS, ATTENTION_INPUT, tracePath, type AttentionKind, type StackName } from './trace';
 import type { Tracer } from './tracer';
@@ -18,6 +19,8 @@ export interface LayerContext {
   tracer: Tracer;
   stack: StackName;
   layer: number;
+  /** Interventions touching this layer (interventions.ts); absent in a plain run. */
+  hooks?: LayerHooks;
 }
 
 /** The encoder's output and the cross-attention mask over it. */
@@ -63,6 +66,18 @@ export function transformerLayer(
   const { nHeads, layerNormEps: eps } = config;
   const rope = config.positional === 'rope';
   const norm = (t: Tensor, n: NormWeights) => layerNorm(t, n.weight, n.bias, eps); // [S, dModel]
+  const { hooks } = ctx;
+  const attend = (q: Tensor, mem: Tensor, aw: AttentionWeights, mask: BoolTensor, kind: HeadKind) => {
+    const edit = hooks && ((o: Float32Array, Sq: number, dHead: number) => hooks.heads(kind, o, Sq, dHead));
+    const a = multiHeadAttention(q, mem, aw, mask, nHeads, rope && kind === 'self', edit);
+    hooks?.sublayer(kind, a.output.data); // a knocked-out sublayer outputs zeros
+    return a;
+  };
+  const ffn = (t: Tensor) => {
+    const f = feedForward(t, w.linear1, w.linear2, config.activation);
+    hooks?.sublayer('ffn', f.out.data);
+    return f;
+  };
   // The feed-forward's norm is norm2, or norm3 when norm2 belongs to cross-attention.
   const normLast = cross ? w.norm3 : w.norm2;
   if (!normLast) throw new Error('decoder layer with cross-attention needs norm3');
@@ -72,35 +87,36 @@ export function transformerLayer(
   let h: Tensor; // [S, dModel], the residual stream
   let hidden: Tensor; // [S, dFF]
   if (config.norm === 'post') {
-    const sa = multiHeadAttention(x, x, w.selfAttn, selfMask, nHeads, rope);
+    const sa = attend(x, x, w.selfAttn, selfMask, 'self');
     h = norm(add(x, sa.output), w.norm1); // [S, dModel]
     emitAttention(ctx, 'selfAttention', sa, x); // after its last use: handed over, not copied
     if (cross && crossAttn) {
-      const ca = multiHeadAttention(h, cross.memory, crossAttn, cross.mask, nHeads, false);
+      const ca = attend(h, cross.memory, crossAttn, cross.mask, 'cross');
       const hIn = h; // [S, dModel]
       h = norm(add(h, ca.output), w.norm2); // [S, dModel]
       emitAttention(ctx, 'crossAttention', ca, hIn);
     }
-    const ff = feedForward(h, w.linear1, w.linear2, config.activation);
+    const ff = ffn(h);
     hidden = ff.hidden;
     emitResidual(ctx, h, ff.out);
     h = norm(add(h, ff.out), normLast); // [S, dModel]
   } else {
     const xn = norm(x, w.norm1); // [S, dModel]
-    const sa = multiHeadAttention(xn, xn, w.selfAttn, selfMask, nHeads, rope);
+    const sa = attend(xn, xn, w.selfAttn, selfMask, 'self');
     h = add(x, sa.output); // [S, dModel]
     emitAttention(ctx, 'selfAttention', sa, xn);
     if (cross && crossAttn) {
       const hn = norm(h, w.norm2); // [S, dModel]
-      const ca = multiHeadAttention(hn, cross.memory, crossAttn, cross.mask, nHeads, false);
+      const ca = attend(hn, cross.memory, crossAttn, cross.mask, 'cross');
       h = add(h, ca.output); // [S, dModel]
       emitAttention(ctx, 'crossAttention', ca, hn);
     }
-    const ff = feedForward(norm(h, normLast), w.linear1, w.linear2, config.activation);
+    const ff = ffn(norm(h, normLast));
     hidden = ff.hidden;
     emitResidual(ctx, h, ff.out);
     h = add(h, ff.out); // [S, dModel]
   }
+  hooks?.residual(h.data, h.shape[1]); // a patched position takes another run's residual stream
   ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'ffnHidden'), hidden, true);
   ctx.tracer.emit(tracePath.layer(ctx.stack, ctx.layer, 'output'), h); // copied: the next layer reads it
   return h;

@@ -22,3 +22,12 @@ describe('parseTraceKey', () => {
   for (const bad of ['', 'decoder.0.cross', 'encoder.layers.01.output', 'encoder.layers.-1.output', 'decoder.layers.0.crossAttention', 'encoder.layers.0.selfAttention.weights.x', '__proto__', 'toString', 'encoder.__proto__', 'logits.x', 'middle.tokens', 'encoder.layers.1e2.output'])
     it(`refuses ${JSON.stringify(bad)}`, () => expect(parseTraceKey(bad)).toBeNull());
 });
+
+describe('lens keys', () => {
+  it('round-trip through traceKey and parseTraceKey', () => {
+    const p = tracePath.lens('decoder', 3);
+    expect(traceKey(p)).toBe('lens.decoder.3');
+    expect(parseTraceKey('lens.decoder.3')).toEqual(p);
+    for (const bad of ['lens.middle.0', 'lens.decoder', 'lens.decoder.01', 'lens.decoder.x', 'lens.decoder.0.1']) expect(parseTraceKey(bad)).toBeNull();
+  });
+});

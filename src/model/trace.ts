@@ -45,13 +45,15 @@ export interface StackTrace {
   output: Tensor;
 }
 
-/** A whole run: logits/probs [T, V], argmax [T]. */
+/** A whole run: logits/probs [T, V], argmax [T]; with the lens option, lens[stack][layer] [T, V]
+ *  (logit lens of the stack that feeds the de-embedding). */
 export interface Trace {
   encoder?: StackTrace;
   decoder?: StackTrace;
   logits: Tensor;
   probs: Tensor;
   argmax: IntTensor;
+  lens?: Partial<Record<StackName, Tensor[]>>;
 }
 
 export const STACK_FIELDS = ['tokens', 'embeddings', 'positional', 'input', 'output'] as const;
@@ -66,7 +68,9 @@ export type TracePath =
   | { kind: 'stack'; stack: StackName; field: StackField }
   | { kind: 'layer'; stack: StackName; layer: number; field: LayerField }
   | { kind: 'attention'; stack: StackName; layer: number; attention: AttentionKind; field: AttentionField }
-  | { kind: 'head'; field: HeadField };
+  | { kind: 'head'; field: HeadField }
+  /** Logit lens after one layer (lens.ts): lm_head(final_norm(layer output)), [S, vocabSize]. */
+  | { kind: 'lens'; stack: StackName; layer: number };
 
 /** How much of a run to keep: everything, attention only (q/k/v, scores, mask, weights), or nothing
  *  but the outputs (logits, probs, argmax, tokens). Long inputs stay within memory with less. */
@@ -76,7 +80,7 @@ const ATTENTION_LEVEL_FIELDS: ReadonlySet<AttentionField> = new Set(SCORE_FIELDS
 
 /** Whether a traced array is kept at the given level. */
 export function keeps(level: TraceLevel, path: TracePath): boolean {
-  if (path.kind === 'head') return true;
+  if (path.kind === 'head' || path.kind === 'lens') return true; // lens: computed only when asked for
   if (path.kind === 'stack' && path.field === 'tokens') return true;
   if (level === 'full') return true;
   if (level === 'attention') return path.kind === 'attention' && ATTENTION_LEVEL_FIELDS.has(path.field);
@@ -94,6 +98,8 @@ export function traceKey(path: TracePath): string {
       return `${path.stack}.layers.${path.layer}.${path.attention}.${path.field}`;
     case 'head':
       return path.field;
+    case 'lens':
+      return `lens.${path.stack}.${path.layer}`;
   }
 }
 
@@ -106,6 +112,11 @@ const isOneOf = <T extends string>(list: readonly T[], x: string | undefined): x
 export function parseTraceKey(key: string): TracePath | null {
   const parts = key.split('.');
   if (parts.length === 1) return isOneOf(HEAD_FIELDS, parts[0]) ? tracePath.head(parts[0]) : null;
+  if (parts[0] === 'lens') {
+    const [, lensStack, lensLayer] = parts;
+    const n = Number(lensLayer);
+    return parts.length === 3 && isOneOf(STACKS, lensStack) && /^(0|[1-9]\d*)$/.test(lensLayer) && Number.isSafeInteger(n) ? tracePath.lens(lensStack, n) : null;
+  }
   const [stack, layers, index, ...rest] = parts;
   if (!isOneOf(STACKS, stack)) return null;
   if (parts.length === 2) return isOneOf(STACK_FIELDS, layers) ? tracePath.stack(stack, layers) : null;
@@ -153,6 +164,7 @@ export const tracePath = {
     field,
   }),
   head: (field: HeadField): TracePath => ({ kind: 'head', field }),
+  lens: (stack: StackName, layer: number): TracePath => ({ kind: 'lens', stack, layer }),
 };
 
 /** Every array of a complete trace as events, in the order the forward pass computes them. */
@@ -178,6 +190,9 @@ export function* traceEvents(trace: Trace): Generator<TraceEvent> {
     yield { path: tracePath.stack(stack, 'output'), value: s.output };
   }
   for (const field of HEAD_FIELDS) yield { path: tracePath.head(field), value: trace[field] };
+  for (const stack of ['encoder', 'decoder'] as const)
+    for (const [layer, value] of (trace.lens?.[stack] ?? []).entries())
+      yield { path: tracePath.lens(stack, layer), value };
 }
 
 /** A complete trace as a TraceMap (keys from traceKey). */
@@ -237,6 +252,11 @@ export function assembleTrace(map: TraceMap): Trace {
   const decoder = stackTrace('decoder');
   if (encoder) trace.encoder = encoder;
   if (decoder) trace.decoder = decoder;
+  for (const stack of ['encoder', 'decoder'] as const) {
+    const layers: Tensor[] = [];
+    for (let i = 0; map.has(traceKey(tracePath.lens(stack, i))); i++) layers.push(need(tracePath.lens(stack, i)));
+    if (layers.length) (trace.lens ??= {})[stack] = layers;
+  }
   return trace;
 }
 
@@ -269,5 +289,7 @@ export function traceToJson(trace: Trace): Record<string, unknown> {
   out.logits = toNested(trace.logits);
   out.probs = toNested(trace.probs);
   out.argmax = toNested(trace.argmax);
+  if (trace.lens)
+    out.lens = Object.fromEntries(Object.entries(trace.lens).map(([stack, layers]) => [stack, layers.map(toNested)]));
   return out;
 }

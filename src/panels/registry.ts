@@ -32,6 +32,7 @@ import {
 } from './lessonWidgets';
 import { trainPanel } from './train';
 import { bpePanel, guessPanel, swigluPanel } from './course';
+import { ablationPanel, journeyPanel, logitLensPanel, patchingPanel } from './interventions';
 
 export const PANELS = {
   input: inputPanel,
@@ -70,6 +71,10 @@ export const PANELS = {
   bpe: bpePanel,
   swiglu: swigluPanel,
   guess: guessPanel,
+  journey: journeyPanel,
+  'logit-lens': logitLensPanel,
+  ablation: ablationPanel,
+  patching: patchingPanel,
 } as const;
 
 /** Every panel id. */

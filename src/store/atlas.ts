@@ -3,6 +3,7 @@
 // selectors (see selectors.ts); the bridge (bridge.ts) writes worker results into it.
 import { create, type StateCreator } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { createInterventionSlice, type InterventionSlice } from './slices/interventionSlice';
 import { createModelSlice, type ModelSlice } from './slices/modelSlice';
 import { createPreferencesSlice, type PreferencesSlice } from './slices/preferencesSlice';
 import { createRunSlice, MAX_TEXT, type RunSlice } from './slices/runSlice';
@@ -17,7 +18,7 @@ export interface ViewSlice {
   applyView: (view: ViewState) => void;
 }
 
-export type AtlasState = ModelSlice & RunSlice & SelectionSlice & PreferencesSlice & TrainSlice & ViewSlice;
+export type AtlasState = ModelSlice & RunSlice & SelectionSlice & PreferencesSlice & TrainSlice & InterventionSlice & ViewSlice;
 
 const createViewSlice: StateCreator<AtlasState, [], [], ViewSlice> = (set) => ({
   applyView: (view) =>
@@ -43,6 +44,8 @@ const createViewSlice: StateCreator<AtlasState, [], [], ViewSlice> = (set) => ({
       if (view.step !== undefined) next.step = view.step;
       if (view.stack !== undefined) next.stack = view.stack;
       if (view.attention !== undefined) next.attention = view.attention;
+      if (view.ablate !== undefined) next.ablate = view.ablate;
+      if (view.corrupt !== undefined) next.corrupt = view.corrupt.slice(0, MAX_TEXT);
       return next;
     }),
 });
@@ -57,6 +60,7 @@ export function createAtlasStore(storage?: SafeStorage) {
         ...createSelectionSlice(...a),
         ...createPreferencesSlice(...a),
         ...createTrainSlice(...a),
+        ...createInterventionSlice(...a),
         ...createViewSlice(...a),
       }),
       preferencesPersistOptions<AtlasState>(storage),

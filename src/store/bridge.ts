@@ -25,6 +25,8 @@ type Store = typeof useAtlas;
 
 /** The run option for a positional override; none when the model runs with its own scheme. */
 const positionalOf = (s: AtlasState) => (s.positional ? { positional: s.positional } : {});
+/** Interventions and the lens, when asked for (docs/interventions.md). */
+const interventionsOf = (s: AtlasState) => ({ ...(s.ablate.length ? { ablate: s.ablate } : {}), ...(s.lens ? { lens: true } : {}) });
 
 /**
  * A load on its way to the engine: a shipped model's name, a user's file (kept to reload it), or a
@@ -69,6 +71,8 @@ export interface Bridge {
   generate: (maxNewTokens?: number) => void;
   /** Stops the current run or generation. */
   cancel: () => void;
+  /** Patching sweep of the current input (clean) against the store's `corrupt` text; the result lands in `sweep`. */
+  sweep: () => void;
   /** Test hook: makes the worker crash (ignored unless test hooks are on). */
   crashWorker: () => void;
   /** Test hook: makes the worker close itself without a word (ignored unless test hooks are on). */
@@ -349,6 +353,10 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
           }
           return;
         }
+        if (msg.runId !== null && store.getState().sweep?.id === msg.runId) {
+          store.setState({ sweep: { status: 'error', id: msg.runId, message: msg.message } });
+          return;
+        }
         // A run asked for a model the engine no longer holds: the right run follows the model.
         if (msg.kind === 'stale-model') return;
         if (msg.runId === null || msg.runId === currentRun) {
@@ -356,11 +364,18 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
           write({ runStatus: 'error', runError: msg.message, generating: false });
         }
         return;
+      case 'sweep': {
+        const sw = store.getState().sweep;
+        if (!sw || sw.id !== msg.runId) return;
+        store.setState({ sweep: { status: 'done', id: msg.runId, result: msg.result, weights: msg.weights, ms: msg.ms, clean: sweepTexts.clean, corrupted: sweepTexts.corrupted } });
+        return;
+      }
       case 'ready':
       case 'pong':
         return;
     }
   }
+  let sweepTexts = { clean: '', corrupted: '' };
 
   /** The engine holds the model of load `loadId` (its vocabulary indexed): show it if the page waits for it. */
   function loaded(loadId: number, info: ModelInfo, vocabulary: Vocabulary) {
@@ -447,7 +462,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     const input = tokenizeInput(s, info, vocab);
     const ids = runInputOf(input);
     const mask = s.mask ?? defaultMask(info.arch);
-    const key = JSON.stringify([modelEpoch, ids, mask, s.prefix, s.temperature, s.positional]);
+    const key = JSON.stringify([modelEpoch, ids, mask, s.prefix, s.temperature, s.positional, s.ablate, s.lens]);
     if (key === lastRunKey) {
       // Same ids, yet the text may differ (pieces left out as unknown, a word's case): refresh
       // the tokens and their notices so none of them is stale.
@@ -473,7 +488,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         }
       performance.mark('atlas:run-sent', { detail: { runId: currentRun } });
     }
-    send({ type: 'run', v, runId: currentRun, modelId: s.modelLoadId, input: ids, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) } });
+    send({ type: 'run', v, runId: currentRun, modelId: s.modelLoadId, input: ids, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s), ...interventionsOf(s) } });
   }
 
   /** A Hugging Face model's run: the text goes to the engine, which tokenizes it and sends the pieces back. */
@@ -493,7 +508,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     }
     currentRun = nextId++;
     write({ runId: currentRun, runStatus: 'running', runError: null });
-    send({ type: 'run', v, runId: currentRun, modelId: s.modelLoadId, input: text, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) } });
+    send({ type: 'run', v, runId: currentRun, modelId: s.modelLoadId, input: text, options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s), ...interventionsOf(s) } });
   }
 
   /** Sends a checkpoint to the engine (sizes first for the Hub); the current model stays until it loads. */
@@ -531,7 +546,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         return;
       }
     }
-    if (s.text !== prev.text || s.src !== prev.src || s.tgt !== prev.tgt || s.mask !== prev.mask || s.prefix !== prev.prefix || s.temperature !== prev.temperature || s.positional !== prev.positional) {
+    if (s.text !== prev.text || s.src !== prev.src || s.tgt !== prev.tgt || s.mask !== prev.mask || s.prefix !== prev.prefix || s.temperature !== prev.temperature || s.positional !== prev.positional || s.ablate !== prev.ablate || s.lens !== prev.lens) {
       // Text the bridge wrote itself while generating is not a new request.
       if (selfWriting) return;
       if (generating) {
@@ -631,7 +646,7 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         runId: currentRun,
         modelId: s.modelLoadId,
         input: ids,
-        options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s) },
+        options: { mask, prefix: s.prefix, temperature: s.temperature, trace: 'full', ...positionalOf(s), ...interventionsOf(s) },
         maxNewTokens: Math.min(room, maxNewTokens ?? room),
         stopId: vocab.eos,
       });
@@ -649,6 +664,25 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
     },
     closeWorker() {
       send({ type: 'close', v });
+    },
+    sweep() {
+      const s = store.getState();
+      const info = s.modelInfo;
+      if (!info || !vocab) return;
+      const pair = info.arch === 'encoder-decoder';
+      const clean = runInputOf(tokenizeInput(s, info, vocab));
+      const corrupted = runInputOf(tokenizeInput(pair ? { ...s, src: s.corrupt } : { ...s, text: s.corrupt }, info, vocab));
+      const id = nextId++;
+      if (!clean || !corrupted) {
+        store.setState({ sweep: { status: 'error', id, message: 'Type both inputs first.' } });
+        return;
+      }
+      const rows = 'tokens' in clean ? clean.tokens.length : clean.tgt.length;
+      const position = s.position !== null && s.position < rows ? s.position : rows - 1;
+      sweepTexts = { clean: pair ? s.src : s.text, corrupted: s.corrupt };
+      store.setState({ sweep: { status: 'running', id } });
+      const mask = s.mask ?? defaultMask(info.arch);
+      send({ type: 'sweep', v, runId: id, clean, corrupted, position, options: { mask, prefix: s.prefix, ...positionalOf(s) } });
     },
     dispose() {
       unsubscribe();

@@ -29,6 +29,7 @@ export const atlasActions: Omit<Bridge, 'dispose'> = {
   openHub: (repo, download) => startAtlasRuntime().openHub(repo, download),
   cancelCheckpoint: () => startAtlasRuntime().cancelCheckpoint(),
   closeWorker: () => startAtlasRuntime().closeWorker(),
+  sweep: () => startAtlasRuntime().sweep(),
 };
 
 /**

@@ -20,8 +20,14 @@ describe('url codec', () => {
       step: 12,
       stack: 'decoder',
       attention: 'crossAttention',
+      ablate: [
+        { stack: 'decoder', layer: 1, head: 0, kind: 'self' },
+        { stack: 'decoder', layer: 0, head: 3, kind: 'cross' },
+      ],
+      corrupt: 'the dogs that the cat chases',
     };
     const params = encodeView(view);
+    expect(params.get('ablate')).toBe('decoder.1.0,decoder.0.cross.3');
     // Through a real URL hash, as the app writes it.
     const url = new URL(`http://x/#/playground?${params.toString()}`);
     const back = decodeView(new URLSearchParams(url.hash.slice(url.hash.indexOf('?') + 1)));
@@ -43,6 +49,13 @@ describe('url codec', () => {
     expect(out.get('steps')).toBe('3-7');
     expect(out.get('testhooks')).toBe('1');
     expect(out.getAll('layer')).toEqual(['2']);
+  });
+
+  it('reads ablate=… as heads, and ignores the whole value when any piece is not a head', () => {
+    expect(decodeView(new URLSearchParams('ablate=')).ablate).toEqual([]);
+    expect(decodeView(new URLSearchParams('ablate=encoder.0.1')).ablate).toEqual([{ stack: 'encoder', layer: 0, head: 1, kind: 'self' }]);
+    for (const bad of ['decoder.1', 'decoder.1.0,<script>', 'decoder.1.0,,', 'x.0.0', 'decoder.1.0;decoder.0.0', Array(65).fill('decoder.0.0').join(','), 'decoder.1e3.0'])
+      expect(decodeView(new URLSearchParams({ ablate: bad })).ablate, bad).toBeUndefined();
   });
 
   it('ignores unknown and malformed values', () => {

@@ -1,6 +1,7 @@
 // The shareable view in the URL: a table from view fields to query parameters (inside the hash, e.g.
 // `#/playground?model=dates&src=…&layer=1`). Decoding trusts nothing: unknown parameters are kept
 // for their owners, malformed values are ignored (the field keeps its current value).
+import { formatHeadRef, parseHeadRef, type HeadRef } from '../model/interventions';
 import { POSITIONAL_CHOICES, STAGES, type MaskChoice, type PositionalChoice, type Stage } from './types';
 
 export interface ViewState {
@@ -20,6 +21,10 @@ export interface ViewState {
   step?: number;
   stack?: 'encoder' | 'decoder';
   attention?: 'selfAttention' | 'crossAttention';
+  /** Heads knocked out in every run (`ablate=decoder.1.0,decoder.0.cross.1`); [] = none. */
+  ablate?: HeadRef[];
+  /** The corrupted input of a patching pair. */
+  corrupt?: string;
 }
 
 const MAX_TEXT = 2000;
@@ -32,13 +37,27 @@ const int = (max: number) => (raw: string) => {
   return n <= max ? n : undefined;
 };
 const text = (raw: string) => (raw.length <= MAX_TEXT ? raw.split(String.fromCharCode(0)).join('') : undefined);
+/** "decoder.1.0,decoder.0.cross.1" → heads; the whole value is ignored if any piece is not a head
+ *  (whether the model has them is the model's check, shown as a run error). */
+const heads = (raw: string): HeadRef[] | undefined => {
+  if (raw === '') return [];
+  const pieces = raw.split(',');
+  if (pieces.length > 64) return undefined;
+  try {
+    return pieces.map(parseHeadRef);
+  } catch {
+    return undefined;
+  }
+};
 const oneOf =
   <T extends string>(allowed: readonly T[]) =>
   (raw: string) =>
     (allowed as readonly string[]).includes(raw) ? (raw as T) : undefined;
 
 /** Each field: its parameter name and a parser returning undefined for anything malformed. */
-const FIELDS: { [K in keyof Required<ViewState>]: { param: string; parse: (raw: string) => ViewState[K] | undefined } } = {
+const FIELDS: {
+  [K in keyof Required<ViewState>]: { param: string; parse: (raw: string) => ViewState[K] | undefined; format?: (v: NonNullable<ViewState[K]>) => string };
+} = {
   model: { param: 'model', parse: (raw) => (MODEL_NAME.test(raw) ? raw : undefined) },
   hf: { param: 'hf', parse: (raw) => (HUB_NAME.test(raw) && !raw.includes('..') ? raw : undefined) },
   text: { param: 'text', parse: text },
@@ -53,6 +72,8 @@ const FIELDS: { [K in keyof Required<ViewState>]: { param: string; parse: (raw: 
   step: { param: 'step', parse: int(999) },
   stack: { param: 'stack', parse: oneOf(['encoder', 'decoder'] as const) },
   attention: { param: 'attn', parse: oneOf(['selfAttention', 'crossAttention'] as const) },
+  ablate: { param: 'ablate', parse: heads, format: (hs) => hs.map(formatHeadRef).join(',') },
+  corrupt: { param: 'corrupt', parse: text },
 };
 
 const KEYS = Object.keys(FIELDS) as (keyof ViewState)[];
@@ -78,7 +99,8 @@ export function encodeView(view: ViewState, base: URLSearchParams = new URLSearc
   for (const [k, v] of base) if (!VIEW_PARAMS.includes(k)) out.append(k, v);
   for (const key of KEYS) {
     const value = view[key];
-    if (value !== undefined && value !== null) out.set(FIELDS[key].param, String(value));
+    const format = FIELDS[key].format as ((v: unknown) => string) | undefined;
+    if (value !== undefined && value !== null) out.set(FIELDS[key].param, format ? format(value) : String(value));
   }
   return out;
 }

@@ -32,6 +32,8 @@ export function viewOf(s: AtlasState): ViewState {
     view.stack = s.stack;
     view.attention = s.attention;
   }
+  if (s.ablate.length) view.ablate = s.ablate;
+  if (s.corrupt) view.corrupt = s.corrupt;
   return view;
 }
 

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { createEngine, describeModel, messageOf } from './engine';
-import { PROTOCOL_VERSION as v, isWorkerResponse, transferables, type WorkerResponse } from './protocol';
+import { PROTOCOL_VERSION as v, isWorkerRequest, isWorkerResponse, transferables, type WorkerResponse } from './protocol';
 import { traceKey } from '../model/trace';
-import { generate, loadModel, namedTensors } from '../model';
+import { allHeads, formatHeadRef, generate, loadModel, namedTensors } from '../model';
 
 const fixture = (name: string) => {
   const b = readFileSync(new URL(`../model/golden/${name}.safetensors`, import.meta.url));
@@ -173,5 +173,68 @@ describe('engine', () => {
     expect(describeModel('enc', m).nonFinite).toEqual([named[0][0], named[3][0]]);
     expect(messageOf(new RangeError('Array buffer allocation failed'))).toMatch(/^This run needs more memory than the browser allows/);
     expect(messageOf(new RangeError('Head 2 out of range'))).toBe('Head 2 out of range');
+  });
+});
+
+// ---- Interventions: ablated and patched runs, the lens, the sweep; hostile options refused. ----
+
+/** The harness with the encoder-decoder fixture loaded. */
+function loaded() {
+  const h = harness();
+  h.engine.handle({ type: 'init', v, testHooks: false });
+  h.engine.handle({ type: 'load', v, runId: 1, source: { kind: 'bytes', name: 'ed', bytes: fixture('encdec_sinusoidal_post_relu') } });
+  return { ...h, settle: () => new Promise((r) => setTimeout(r, 30)) };
+}
+
+const input = { src: [4, 6, 8, 10], tgt: [1, 3, 5] };
+const logitsOf = (out: WorkerResponse[], runId: number) => {
+  const m = out.find((x) => x.type === 'trace' && x.runId === runId && traceKey(x.path) === 'logits');
+  return m?.type === 'trace' ? Array.from(m.tensor.data) : [];
+};
+
+describe('interventions in the engine', () => {
+  it('runs ablated and patched, with the lens, and the plain run differs', async () => {
+    const { engine, out, settle } = loaded();
+    engine.handle({ type: 'run', v, runId: 2, input, options: {} });
+    await settle();
+    engine.handle({ type: 'run', v, runId: 3, input, options: { ablate: [{ stack: 'decoder', layer: 0, head: 1, kind: 'cross' }], lens: true } });
+    await settle();
+    engine.handle({ type: 'run', v, runId: 4, input, options: { patch: { from: { src: [3, 5, 7, 9], tgt: [1, 2, 4] }, heads: [{ stack: 'encoder', layer: 0, head: 0, kind: 'self' }] } } });
+    await settle();
+    const [plain, ablated, patched] = [2, 3, 4].map((id) => logitsOf(out, id));
+    expect(plain.length).toBeGreaterThan(0);
+    expect(ablated).not.toEqual(plain);
+    expect(patched).not.toEqual(plain);
+    expect(out.some((m) => m.type === 'trace' && m.runId === 3 && traceKey(m.path) === 'lens.decoder.0')).toBe(true);
+    expect(out.some((m) => m.type === 'error')).toBe(false);
+  });
+
+  it('answers a sweep with one grid cell per head, and refuses a head the model lacks', async () => {
+    const { engine, out, settle } = loaded();
+    engine.handle({ type: 'sweep', v, runId: 5, clean: input, corrupted: { src: [4, 6, 8, 9], tgt: [1, 3, 5] }, position: 2, options: {} });
+    await settle();
+    const sweep = out.find((m) => m.type === 'sweep');
+    const model = loadModel(new Uint8Array(fixture('encdec_sinusoidal_post_relu')));
+    expect(sweep?.type === 'sweep' && sweep.result.cells.map((c) => formatHeadRef(c.head))).toEqual(allHeads(model.config).map(formatHeadRef));
+    expect(allHeads(model.config).some((h) => h.kind === 'cross')).toBe(true);
+    engine.handle({ type: 'run', v, runId: 6, input, options: { ablate: [{ stack: 'decoder', layer: 3, head: 0, kind: 'self' }] } });
+    await settle();
+    const err = out.find((m) => m.type === 'error' && m.runId === 6);
+    expect(err?.type === 'error' && err.kind).toBe('input');
+    expect(err?.type === 'error' && err.message).toMatch(/decoder layer 3 does not exist/);
+  });
+
+  it('refuses malformed intervention options as protocol errors', () => {
+    const run = (options: unknown) => ({ type: 'run', v, runId: 1, input: { tokens: [1] }, options });
+    expect(isWorkerRequest(run({ ablate: [{ stack: 'decoder', layer: 0, head: 0, kind: 'self' }] }))).toBe(true);
+    for (const bad of [
+      { ablate: 'decoder.0.0' },
+      { ablate: [{ stack: 'middle', layer: 0, head: 0, kind: 'self' }] },
+      { ablate: [{ stack: 'decoder', layer: -1, head: 0, kind: 'self' }] },
+      { ablate: [{ stack: 'decoder', layer: 0, head: 0, kind: 'both' }] },
+      { patch: { from: { tokens: 'x' }, heads: [] } },
+      { lens: 'yes' },
+    ])
+      expect(isWorkerRequest(run(bad))).toBe(false);
   });
 });

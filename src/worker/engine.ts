@@ -1,7 +1,7 @@
 // The request handler behind the protocol: loads models and runs the src/model API, posting the
 // trace as it is computed. The same engine runs inside the module worker and, where no worker can
 // be created (sandboxed iframes), on the main thread.
-import { forward, generate, initKernels, loadModel, namedTensors, type Model } from '../model';
+import { forward, generate, headPatchFrom, initKernels, loadModel, namedTensors, patchingSweep, type ForwardOptions, type Model, type Tensor } from '../model';
 import { kernelChoice } from './kernelChoice';
 import type { TraceEvent } from '../model/trace';
 import { createTokenizer } from '../model/tokenizer';
@@ -15,6 +15,7 @@ import {
   type ErrorKind,
   type ModelInfo,
   type RunInput,
+  type RunOptions,
   type WorkerRequest,
   type WorkerResponse,
 } from './protocol';
@@ -67,6 +68,20 @@ export function describeModel(name: string, model: Model): ModelInfo {
   const tokenizer = createTokenizer({ vocab, tokenizer: model.tokenizer }).kind;
   const nonFinite = nonFiniteTensors(model);
   return { name, arch: config.arch, config: { ...config }, vocab: [...vocab], tokenizer, ...(nonFinite.length ? { nonFinite } : {}) };
+}
+
+/** The protocol's run options as forward() options: ablations zero heads, patches come from a run of `from`. */
+export function forwardOptions(m: Model, o: RunOptions): ForwardOptions {
+  const { ablate, patch, ...rest } = o;
+  if (!ablate?.length && !patch?.heads.length) return rest;
+  const source = patch?.heads.length ? forward(m, patch.from, { ...rest, lens: false, trace: 'full' }).trace : undefined;
+  return {
+    ...rest,
+    interventions: {
+      ablate: (ablate ?? []).map((h) => ({ ...h, mode: 'zero' })),
+      patchHead: source ? patch!.heads.map((h) => headPatchFrom(source, h)) : [],
+    },
+  };
 }
 
 /**
@@ -141,7 +156,7 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main', exit?: () =
   /** Runs one forward pass, posting each traced array as soon as it exists. */
   function forwardStreaming(m: Model, runId: number, step: number, input: RunInput, req: RunRequest) {
     return forward(m, input, {
-      ...req.options,
+      ...forwardOptions(m, req.options),
       // The tracer hands out its own copy of each array, so it can be transferred as is.
       onTrace: (e: TraceEvent) => post({ type: 'trace', v, runId, modelId: acceptedLoad, step, path: e.path, tensor: e.value }),
     });
@@ -170,7 +185,8 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main', exit?: () =
         // The model's one decoder, greedy; each step's trace streams as it is computed.
         let step = 0;
         const steps = generate(m, req.input, {
-          ...req.options,
+          // Knocked-out heads stay out while generating; a patch fits one length only, so it is not used here.
+          ...forwardOptions(m, { ...req.options, patch: undefined }),
           maxNewTokens: req.maxNewTokens,
           eosId: req.stopId ?? null,
           onTrace: (e: TraceEvent) => post({ type: 'trace', v, runId: req.runId, modelId: acceptedLoad, step, path: e.path, tensor: e.value }),
@@ -185,6 +201,32 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main', exit?: () =
         }
       }
       if (req.runId === activeRun) post({ type: 'done', v, runId: req.runId, modelId: acceptedLoad, ms: performance.now() - t0 });
+    } catch (e) {
+      fail(req.runId, e);
+    }
+  }
+
+  /** A patching sweep: computed at once (it takes well under a second), answered with one message. */
+  async function sweep(req: Extract<WorkerRequest, { type: 'sweep' }>): Promise<void> {
+    await loading;
+    const m = model;
+    if (!m) {
+      post({ type: 'error', v, runId: req.runId, kind: 'no-model', message: 'No model is loaded yet.' });
+      return;
+    }
+    try {
+      const t0 = performance.now();
+      const { mask, prefix, positional } = req.options;
+      const options = { mask, prefix, positional };
+      const result = patchingSweep(m, { clean: req.clean, corrupted: req.corrupted, position: req.position, options });
+      const ms = performance.now() - t0;
+      // Both inputs' attention weights, for the two-input diff of every layer and head.
+      const attention = (input: RunInput) => forward(m, input, { ...options, trace: 'attention' }).trace;
+      const [a, b] = [attention(req.clean), attention(req.corrupted)];
+      const weights = [...a.keys()]
+        .filter((key) => key.endsWith('.weights'))
+        .map((key) => ({ key, clean: a.get(key) as Tensor, corrupted: b.get(key) as Tensor }));
+      post({ type: 'sweep', v, runId: req.runId, result, weights, ms });
     } catch (e) {
       fail(req.runId, e);
     }
@@ -223,6 +265,9 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main', exit?: () =
           activeRun = msg.runId;
           pending = msg;
           schedule();
+          return;
+        case 'sweep':
+          void sweep(msg);
           return;
         case 'cancel':
           loads.get(msg.runId)?.abort();

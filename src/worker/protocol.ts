@@ -2,7 +2,9 @@
 // Discriminated unions on `type`, a protocol version on every message, a runId on every request and
 // every message it causes; errors travel as messages, never as thrown exceptions across the boundary.
 import { POSITIONALS, type Arch, type ModelConfig, type Positional } from '../model/config';
-import type { AnyTensor } from '../model/tensor';
+import type { HeadRef } from '../model/interventions';
+import type { SweepResult } from '../model/patching';
+import type { AnyTensor, Tensor } from '../model/tensor';
 import type { TracePath, TraceLevel } from '../model/trace';
 
 /** Bumped whenever a message shape changes; both sides refuse messages of another version. */
@@ -30,6 +32,12 @@ export interface RunOptions {
   trace?: TraceLevel;
   /** Positional scheme for this run only; default the model's own. */
   positional?: PositionalChoice;
+  /** Heads whose output is zeroed before W_O (docs/interventions.md). */
+  ablate?: HeadRef[];
+  /** Heads whose output is copied from a run of `from` (same length) into this run. */
+  patch?: { from: RunInput; heads: HeadRef[] };
+  /** Adds the logit lens (lens.<stack>.<layer>) to the trace. */
+  lens?: boolean;
 }
 
 /** What the UI needs to know about a loaded model (everything but the weights). */
@@ -76,6 +84,8 @@ export type WorkerRequest =
       maxNewTokens: number;
       stopId?: number;
     }
+  /** Patches every head from `clean` into `corrupted`, one at a time; answered by one 'sweep'. */
+  | { type: 'sweep'; v: number; runId: number; clean: RunInput; corrupted: RunInput; position: number; options: RunOptions }
   | { type: 'cancel'; v: number; runId: number }
   /** Liveness probe (engineClient.ts): answered at once with a pong of the same id. */
   | { type: 'ping'; v: number; id: number }
@@ -108,6 +118,8 @@ export type WorkerResponse =
   /** A generated token, after the trace of the step that produced it. */
   | { type: 'token'; v: number; runId: number; modelId: number; step: number; token: number }
   | { type: 'done'; v: number; runId: number; modelId: number; ms: number }
+  /** A patching sweep's grid (one cell per head), both inputs' attention weights (for the diff), and the time taken. */
+  | { type: 'sweep'; v: number; runId: number; result: SweepResult; weights: { key: string; clean: Tensor; corrupted: Tensor }[]; ms: number }
   | { type: 'error'; v: number; runId: number | null; kind: ErrorKind; message: string };
 
 /** Typed arrays to move (not copy) with a message: the buffers of its tensors. */
@@ -141,8 +153,16 @@ function isTextInput(x: unknown): x is TextInput {
 
 const isFileList = (x: unknown) => Array.isArray(x) && x.length > 0 && x.every((f) => typeof File !== 'undefined' && f instanceof File);
 
+/** A head's shape only; whether the model has it is the model's check (validateInterventions). */
+const isHead = (x: unknown): x is HeadRef =>
+  isObj(x) && (x.stack === 'encoder' || x.stack === 'decoder') && isId(x.layer) && isId(x.head) && (x.kind === 'self' || x.kind === 'cross');
+const isHeads = (x: unknown): x is HeadRef[] => Array.isArray(x) && x.length <= 256 && x.every(isHead);
+
 function isOptions(x: unknown): x is RunOptions {
   if (!isObj(x)) return false;
+  if (x.ablate !== undefined && !isHeads(x.ablate)) return false;
+  if (x.patch !== undefined && !(isObj(x.patch) && isInput(x.patch.from) && isHeads(x.patch.heads))) return false;
+  if (x.lens !== undefined && typeof x.lens !== 'boolean') return false;
   if (x.mask !== undefined && x.mask !== 'full' && x.mask !== 'causal' && x.mask !== 'prefix') return false;
   if (x.prefix !== undefined && !isId(x.prefix)) return false;
   if (x.temperature !== undefined && !(typeof x.temperature === 'number' && x.temperature > 0)) return false;
@@ -178,6 +198,8 @@ export function isWorkerRequest(x: unknown): x is WorkerRequest {
         isId(x.maxNewTokens) &&
         (x.stopId === undefined || isId(x.stopId))
       );
+    case 'sweep':
+      return isId(x.runId) && isInput(x.clean) && isInput(x.corrupted) && isId(x.position) && isOptions(x.options);
     case 'cancel':
       return isId(x.runId);
     case 'ping':
@@ -216,6 +238,8 @@ export function isWorkerResponse(x: unknown): x is WorkerResponse {
       return isId(x.runId) && isId(x.modelId) && isId(x.step) && Number.isSafeInteger(x.token);
     case 'done':
       return isId(x.runId) && isId(x.modelId) && typeof x.ms === 'number';
+    case 'sweep':
+      return isId(x.runId) && isObj(x.result) && Array.isArray(x.result.cells) && Array.isArray(x.weights) && typeof x.ms === 'number';
     case 'error':
       return (x.runId === null || isId(x.runId)) && typeof x.message === 'string' && typeof x.kind === 'string';
     default:

@@ -3,6 +3,7 @@
 // and Back/Forward show the view as it was left. Step links carry no view parameters (navigation.ts),
 // so moving to a step applies its state.
 import { useEffect, useRef } from 'react';
+import { parseHeadRef } from '../../model/interventions';
 import type { StepState } from '../../lessons/types';
 import { useAtlas } from '../../store/atlas';
 import { startAtlasRuntime } from '../../store/runtime';
@@ -25,9 +26,10 @@ function writeViewToUrl(): void {
 
 /** The store's view for a step's state (the lesson field `input` is the store's `text`). */
 export function viewOfStep(state: StepState): ViewState {
-  const { input, ...rest } = state;
+  const { input, ablate, ...rest } = state;
   const view: ViewState = { ...rest };
   if (input !== undefined) view.text = input;
+  if (ablate !== undefined) view.ablate = ablate.map(parseHeadRef); // a lesson's own heads: a typo fails its test
   return view;
 }
 
@@ -40,7 +42,7 @@ export function stateToApply(prev: StepState | null, next: StepState, own: StepS
   if (!prev) return { ...next };
   const out: StepState = { ...own };
   for (const k of new Set([...Object.keys(prev), ...Object.keys(next)]) as Set<keyof StepState>)
-    if (prev[k] !== next[k] && next[k] !== undefined) Object.assign(out, { [k]: next[k] });
+    if (JSON.stringify(prev[k]) !== JSON.stringify(next[k]) && next[k] !== undefined) Object.assign(out, { [k]: next[k] });
   return out;
 }
 
@@ -69,6 +71,8 @@ export function useApplyStepState(id: string, cumulative: StepState, own: StepSt
     const view = viewOfStep(stateToApply(prev.current, next, mine));
     prev.current = next;
     withPositionalReset(view, next, useAtlas.getState().positional);
+    // Knocked-out heads, like the positional override, belong to the step that sets them.
+    if (view.ablate === undefined && !next.ablate && useAtlas.getState().ablate.length) view.ablate = [];
     const fromUrl = decodeView(parseHash(window.location.hash).params);
     for (const k of Object.keys(fromUrl) as (keyof ViewState)[]) delete view[k];
     if (Object.keys(view).length) useAtlas.getState().applyView(view);

@@ -9,6 +9,7 @@ import { InputEditor } from './InputEditor';
 import { ModelChooser } from './ModelChooser';
 import { OutputBars } from './OutputBars';
 import { ViewControls } from './ViewControls';
+import { InsideSection, LiveInterventionBanner } from '../interventions/InsideSection';
 import { LivePanel } from '../../panels/LivePanel';
 import { PLAYGROUND } from '../../panels/context';
 import './playground.css';
@@ -19,6 +20,7 @@ export default function PlaygroundPage() {
   const actions = useAtlasRuntime();
   const notice = useAtlas(selectEngineNotice);
   const engineMode = useAtlas((s) => s.engineMode);
+  const intervened = useAtlas((s) => s.ablate.length > 0);
   const testHooks = testHooksOn();
   return (
     <main id="main" className="page playground" tabIndex={-1} data-testid="playground" data-engine={engineMode}>
@@ -36,7 +38,8 @@ export default function PlaygroundPage() {
         </div>
       )}
       <ShareTools widgets={['attention-heatmap', 'next-token']} />
-      <div className="pg-grid">
+      <LiveInterventionBanner />
+      <div className={intervened ? 'pg-grid iv-marked' : 'pg-grid'} data-intervened={intervened ? 'true' : undefined}>
         <div className="pg-col">
           <ModelChooser />
           <InputEditor />
@@ -54,6 +57,7 @@ export default function PlaygroundPage() {
         <LivePanel spec={{ panel: 'multi-head' }} ctx={PLAYGROUND} />
         <LivePanel spec={{ panel: 'residual-add', options: { sublayer: 'attention' } }} ctx={PLAYGROUND} />
       </div>
+      <InsideSection />
       {testHooks && (
         <p>
           <button type="button" className="btn" data-testid="crash-worker" onClick={() => actions.crashWorker()}>

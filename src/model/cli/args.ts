@@ -1,11 +1,12 @@
 // Parses the trace CLI's flags (docs/model-spec.md §The trace command line) into a forward() request, refusing
 // anything else with a one-line message.
 import type { ForwardOptions } from '../forward';
+import { parseHeadRef, type HeadAblation } from '../interventions';
 import type { MaskPattern } from '../masks';
 
 export const USAGE =
   'usage: npm run -s trace -- --model FILE.safetensors|HF_FOLDER (--text "…" | --input "3 4 5" | --src "3 4 5" --tgt "1 6 7") ' +
-  '[--mask full|causal|prefix] [--prefix N] [--temperature T]';
+  '[--mask full|causal|prefix] [--prefix N] [--temperature T] [--ablate STACK.LAYER.HEAD | decoder.LAYER.cross.HEAD]... [--lens]';
 
 /** A bad command line; the message is printed as is. */
 export class UsageError extends Error {
@@ -23,7 +24,10 @@ export interface TraceRequest {
   help?: boolean;
 }
 
-const FLAGS = ['--model', '--text', '--input', '--src', '--tgt', '--mask', '--prefix', '--temperature'] as const;
+const FLAGS = ['--model', '--text', '--input', '--src', '--tgt', '--mask', '--prefix', '--temperature', '--ablate', '--lens'] as const;
+/** Flags that may be given more than once, and flags that take no value. */
+const REPEATABLE: readonly string[] = ['--ablate'];
+const SWITCHES: readonly string[] = ['--lens'];
 type Flag = (typeof FLAGS)[number];
 
 /** "3 4 5" (spaces or commas) → [3, 4, 5]; anything but non-negative integers is refused. */
@@ -38,6 +42,7 @@ export function parseIds(flag: string, text: string): number[] {
 /** Reads argv (without node and the script) into a request; throws UsageError on bad flags. */
 export function parseArgs(argv: readonly string[]): TraceRequest {
   const values = new Map<Flag, string>();
+  const ablate: HeadAblation[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return { model: '', options: {}, help: true };
@@ -47,12 +52,22 @@ export function parseArgs(argv: readonly string[]): TraceRequest {
     if (!(FLAGS as readonly string[]).includes(name)) throw new UsageError(`unknown flag ${name}`);
     const flag = name as Flag;
     let value: string;
-    if (eq > 0 && name !== arg) value = arg.slice(eq + 1);
+    if (SWITCHES.includes(flag)) {
+      if (eq > 0 && name !== arg) throw new UsageError(`${flag} takes no value`);
+      value = '';
+    } else if (eq > 0 && name !== arg) value = arg.slice(eq + 1);
     else {
       if (i + 1 >= argv.length) throw new UsageError(`${flag} needs a value`);
       value = argv[++i];
     }
-    if (values.has(flag)) throw new UsageError(`${flag} given twice`);
+    if (flag === '--ablate') {
+      try {
+        ablate.push({ ...parseHeadRef(value), mode: 'zero' });
+      } catch (e) {
+        throw new UsageError(`--ablate: ${(e as Error).message}`);
+      }
+    }
+    if (values.has(flag) && !REPEATABLE.includes(flag)) throw new UsageError(`${flag} given twice`);
     values.set(flag, value);
   }
 
@@ -97,5 +112,8 @@ export function parseArgs(argv: readonly string[]): TraceRequest {
       throw new UsageError(`--temperature must be a number > 0 (got "${temperature}")`);
     request.options.temperature = t;
   }
+  // Whether each head exists is checked against the model (forward's validateInterventions).
+  if (ablate.length) request.options.interventions = { ablate };
+  if (values.has('--lens')) request.options.lens = true;
   return request;
 }

@@ -147,6 +147,51 @@ const badCases: { name: string; args: string[]; message: RegExp }[] = [
     message: /--temperature must be a number > 0/,
   },
   {
+    name: 'ablate: layer out of range',
+    args: ['--model', decoderFile, '--input', '1', '--ablate', 'decoder.2.0'],
+    message: /ablate decoder\.2\.0: decoder layer 2 does not exist \(the decoder has layers 0–1\)/,
+  },
+  {
+    name: 'ablate: head out of range',
+    args: ['--model', decoderFile, '--input', '1', '--ablate', 'decoder.1.2'],
+    message: /head 2 does not exist \(heads 0–1\)/,
+  },
+  {
+    name: 'ablate: unknown stack',
+    args: ['--model', decoderFile, '--input', '1', '--ablate', 'middle.0.0'],
+    message: /"middle\.0\.0" is not a head: write STACK\.LAYER\.HEAD/,
+  },
+  {
+    name: 'ablate: a stack the model lacks',
+    args: ['--model', decoderFile, '--input', '1', '--ablate', 'encoder.0.0'],
+    message: /this decoder-only model has no encoder/,
+  },
+  {
+    name: 'ablate: cross-attention on a model without it',
+    args: ['--model', decoderFile, '--input', '1', '--ablate', 'decoder.0.cross.0'],
+    message: /only the decoder of an encoder-decoder model has cross-attention/,
+  },
+  {
+    name: 'ablate: cross-attention of the encoder',
+    args: ['--model', encdecFile, '--src', '1', '--tgt', '2', '--ablate', 'encoder.0.cross.0'],
+    message: /only the decoder of an encoder-decoder model has cross-attention/,
+  },
+  {
+    name: 'ablate: not a number',
+    args: ['--model', decoderFile, '--input', '1', '--ablate', 'decoder.one.0'],
+    message: /"decoder\.one\.0" is not a head/,
+  },
+  {
+    name: 'ablate without value',
+    args: ['--model', decoderFile, '--input', '1', '--ablate'],
+    message: /--ablate needs a value/,
+  },
+  {
+    name: 'lens with a value',
+    args: ['--model', decoderFile, '--input', '1', '--lens=yes'],
+    message: /--lens takes no value/,
+  },
+  {
     name: 'flag given twice',
     args: ['--model', decoderFile, '--input', '1', '--input', '2'],
     message: /--input given twice/,
@@ -178,6 +223,19 @@ describe('trace CLI, in process', () => {
     expect((JSON.parse(out.stdout) as { argmax: number[] }).argmax).toHaveLength(3);
     expect(runTraceCli(['--help'], readFake).stdout).toMatch(/^usage:/);
   });
+  it('--ablate repeats, --lens adds lens.<stack>.<layer>, and a plain run has neither', () => {
+    const args = ['--model', decoderFile, '--input', '1 2 3'];
+    const plain = JSON.parse(runTraceCli(args, readFake).stdout) as { lens?: unknown; logits: number[][] };
+    const out = runTraceCli([...args, '--ablate', 'decoder.0.0', '--ablate=decoder.1.1', '--lens'], readFake);
+    expect(out.code).toBe(0);
+    const t = JSON.parse(out.stdout) as { lens: { decoder: number[][][] }; logits: number[][]; decoder: { layers: { selfAttention: { headOutputs: number[][][] } }[] } };
+    expect(plain.lens).toBeUndefined();
+    expect(t.lens.decoder).toHaveLength(2);
+    expect(t.lens.decoder[1]).toEqual(t.logits); // the last layer's lens is the prediction itself
+    expect(t.decoder.layers[0].selfAttention.headOutputs[0].flat().every((x) => x === 0)).toBe(true);
+    expect(t.decoder.layers[1].selfAttention.headOutputs[1].flat().every((x) => x === 0)).toBe(true);
+    expect(t.logits).not.toEqual(plain.logits);
+  });
 });
 
 // Each spawns npm + tsx; on a busy 2-core machine that takes seconds, hence the longer timeout.
@@ -208,6 +266,7 @@ describe('trace CLI, as a process (npm run -s trace)', { timeout: 180_000 }, () 
       [['--model', notJson, '--input', '1'], /header is not valid JSON/],
       [['--model', decoderFile, '--input', '1 99'], /outside the vocabulary/],
       [['--model', decoderFile, '--input', '1', '--bogus'], /unknown flag --bogus/],
+      [['--model', decoderFile, '--input', '1', '--ablate', 'decoder.7.0'], /decoder layer 7 does not exist/],
     ];
     const outs = await Promise.all(cases.map(([args]) => trace(args)));
     outs.forEach((out, i) => {

@@ -58,6 +58,6 @@ export const createModelSlice: StateCreator<AtlasState, [], [], ModelSlice> = (s
   engineNotice: null,
   // Another model starts with its own positional scheme (an override may not fit it).
   selectModel: (name) =>
-    set((s) => (name === s.modelName ? { modelSource: 'shipped' } : { modelName: name, modelSource: 'shipped', positional: null })),
+    set((s) => (name === s.modelName ? { modelSource: 'shipped' } : { modelName: name, modelSource: 'shipped', positional: null, ablate: [], sweep: null, position: null })),
   dismissEngineNotice: () => set({ engineNotice: null }),
 });
