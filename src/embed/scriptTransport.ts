@@ -4,6 +4,8 @@
 // bytes (base64) in `self.atlasModelData` (scripts/vite-plugin-classic.ts). In such a frame the
 // embed routes fetch() of those files through their scripts; every other request is untouched.
 
+import { globalOf, loadScript } from './classic/loadScript';
+
 const GLOBAL = 'atlasModelData';
 
 /** The file name under `<base>models/` a URL points at (e.g. "reverse.safetensors"), or null. */
@@ -28,35 +30,14 @@ export function bytesOfBase64(b64: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-type Store = Record<string, string | undefined>;
-const loading = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
-
-/** Loads `models/<file>.js` once and returns the file's bytes (the script's text is freed after). */
+/** Loads `models/<file>.js` once and returns the file's bytes (the global's copy is dropped after). */
 function loadByScript(file: string, base: string): Promise<Uint8Array<ArrayBuffer>> {
-  let p = loading.get(file);
-  if (!p) {
-    p = new Promise((resolve, reject) => {
-      const s = document.createElement('script');
-      s.src = new URL(`models/${encodeURIComponent(file)}.js`, base).href;
-      s.async = true;
-      s.onload = () => {
-        const store = (self as unknown as Record<string, Store | undefined>)[GLOBAL];
-        const b64 = store?.[file];
-        s.remove();
-        if (typeof b64 !== 'string') return reject(new Error(`models/${file}.js did not define the file`));
-        delete store![file];
-        resolve(bytesOfBase64(b64));
-      };
-      s.onerror = () => {
-        s.remove();
-        reject(new Error(`models/${file}.js could not be loaded`));
-      };
-      document.head.appendChild(s);
-    });
-    loading.set(file, p);
-    p.catch(() => loading.delete(file));
-  }
-  return p;
+  const url = new URL(`models/${encodeURIComponent(file)}.js`, base).href;
+  return loadScript(url, () => globalOf<Record<string, string | undefined>>(GLOBAL)?.[file]).then((b64) => {
+    const store = globalOf<Record<string, string | undefined>>(GLOBAL);
+    if (store) delete store[file];
+    return bytesOfBase64(b64);
+  });
 }
 
 /** True in a frame whose origin is opaque (sandboxed without allow-same-origin). */
