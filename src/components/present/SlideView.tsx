@@ -1,0 +1,183 @@
+// One step as a slide, figure first: the title, the key sentence and the first formula (beside the
+// figure on a wide screen, above it on a 4:3 one), the step's first figure scaled to fill the rest, and everything else (more prose, other
+// formulas and panels, "try it", the questions) behind a "More" reveal. Title, figure and key
+// sentence are visible without scrolling on any projector size. Steps without a figure show their
+// text as on the lesson page.
+import { useId, useLayoutEffect, useRef, type ReactNode, type Ref } from 'react';
+import type { Formula, Lesson } from '../../lessons/types';
+import { stateAtStep } from '../../lessons/stepState';
+import { LiveTex, Prose } from '../lesson/Prose';
+import { PanelFrame } from '../lesson/panels';
+import { Quiz } from '../lesson/Quiz';
+import { useApplyStepState } from '../lesson/applyState';
+import { Tex } from '../Tex';
+import { fitScale, splitProse } from './slideText';
+
+/** Widest layout a figure gets before it is scaled (wider screens scale it up instead). */
+const DESIGN_WIDTH = 1280;
+
+function FormulaView({ f }: { f: Formula }) {
+  return (
+    <div className="formula">
+      {f.tex.includes('{{') ? <LiveTex display tex={f.tex} /> : <Tex display>{f.tex}</Tex>}
+      {f.label && <p className="formula-label">{f.label}</p>}
+    </div>
+  );
+}
+
+function Paragraphs({ prose }: { prose: readonly string[] }) {
+  return (
+    <div className="lesson-prose">
+      {prose.map((p, i) => (
+        <p key={i}>
+          <Prose source={p} />
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Lays the figure out at its own width (at most min(free width, DESIGN_WIDTH)) and scales it (CSS
+ * transform) to the largest size that fits the free box. Within one step the scale only shrinks (a tooltip appearing under a
+ * grid must not make the figure jump), and starts afresh when the box changes size.
+ */
+function FitFigure({ children, step }: { children: ReactNode; step: number }) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const innerRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const box = boxRef.current;
+    const inner = innerRef.current;
+    if (!box || !inner || typeof ResizeObserver === 'undefined') return;
+    let lastBox = '';
+    let scale = Infinity;
+    const measure = () => {
+      const boxW = box.clientWidth;
+      const boxH = box.clientHeight;
+      const layoutW = Math.min(boxW, DESIGN_WIDTH);
+      const key = `${boxW}x${boxH}`;
+      if (key !== lastBox) {
+        lastBox = key;
+        scale = Infinity;
+        inner.style.maxWidth = `${layoutW}px`;
+      }
+      // scroll sizes: a panel wider than its layout box overflows it, and must fit too.
+      const w = Math.max(inner.offsetWidth, inner.scrollWidth);
+      const h = Math.max(inner.offsetHeight, inner.scrollHeight);
+      scale = Math.min(scale, fitScale(w, h, boxW, boxH));
+      inner.style.transform = `scale(${scale})`;
+      inner.style.left = `${Math.max(0, (boxW - w * scale) / 2)}px`;
+      box.dataset.scale = scale.toFixed(3);
+    };
+    const ro = new ResizeObserver(measure);
+    ro.observe(box);
+    ro.observe(inner);
+    return () => ro.disconnect();
+  }, [step]);
+  return (
+    <div className="slide-figure" ref={boxRef} data-testid="slide-figure">
+      <div className="slide-figure-inner" ref={innerRef}>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+export interface SlideViewProps {
+  lesson: Lesson;
+  step: number;
+  headingRef?: Ref<HTMLHeadingElement>;
+  /** The figure alone, filling the slide (Z). */
+  zoomed: boolean;
+  /** The "More" reveal is open (M). */
+  more: boolean;
+  onMoreChange: (open: boolean) => void;
+}
+
+export function SlideView({ lesson, step, headingRef, zoomed, more, onMoreChange }: SlideViewProps) {
+  const s = lesson.steps[step - 1];
+  const headingId = useId();
+  useApplyStepState(`${lesson.slug}/${step}`, stateAtStep(lesson, step), s.state ?? {});
+  const [figure, ...otherPanels] = s.panels ?? [];
+  const heading = (
+    <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+      <span className="step-count">
+        Step {step} of {lesson.steps.length}
+        <span className="visually-hidden">:</span>
+      </span>{' '}
+      {s.title}
+    </h2>
+  );
+  const tryIt = s.tryIt && (
+    <p className="try-it" data-testid="try-it">
+      <strong>Try it: </strong>
+      <Prose source={s.tryIt} />
+    </p>
+  );
+  const quiz = s.questions && s.questions.length > 0 && <Quiz key={`${lesson.slug}-${step}`} questions={s.questions} />;
+
+  if (!figure)
+    return (
+      <article className="lesson-step slide slide-text" data-testid="lesson-step" data-step={step} aria-labelledby={headingId}>
+        {heading}
+        <Paragraphs prose={s.prose} />
+        {s.formulas && s.formulas.length > 0 && (
+          <div className="lesson-formulas">
+            {s.formulas.map((f, i) => (
+              <FormulaView key={i} f={f} />
+            ))}
+          </div>
+        )}
+        {tryIt}
+        {quiz}
+      </article>
+    );
+
+  const { key, rest } = splitProse(s.prose);
+  const [formula, ...otherFormulas] = s.formulas ?? [];
+  const hasMore = rest.length > 0 || otherFormulas.length > 0 || otherPanels.length > 0 || !!tryIt || !!quiz;
+  return (
+    <article className="lesson-step slide" data-testid="lesson-step" data-step={step} data-zoomed={zoomed ? 'true' : undefined} aria-labelledby={headingId}>
+      <div className="slide-head">{heading}</div>
+      <div className="slide-body">
+        {(key || formula) && (
+          <div className="slide-side">
+            {key && (
+              <p className="slide-key" data-testid="slide-key">
+                <Prose source={key} />
+              </p>
+            )}
+            {formula && <FormulaView f={formula} />}
+          </div>
+        )}
+        <FitFigure step={step}>
+          <PanelFrame panelRef={figure} />
+        </FitFigure>
+      </div>
+      {hasMore && (
+        <details className="slide-more" open={more} onToggle={(e) => onMoreChange(e.currentTarget.open)} data-testid="slide-more">
+          <summary>More on this slide (M)</summary>
+          <div className="slide-more-body">
+            <Paragraphs prose={rest} />
+            {otherFormulas.length > 0 && (
+              <div className="lesson-formulas">
+                {otherFormulas.map((f, i) => (
+                  <FormulaView key={i} f={f} />
+                ))}
+              </div>
+            )}
+            {otherPanels.length > 0 && (
+              <div className="lesson-panels">
+                {otherPanels.map((p, i) => (
+                  <PanelFrame key={`${step}-${i}-${p.panel}`} panelRef={p} />
+                ))}
+              </div>
+            )}
+            {tryIt}
+            {quiz}
+          </div>
+        </details>
+      )}
+    </article>
+  );
+}
