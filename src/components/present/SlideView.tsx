@@ -13,6 +13,9 @@ import { useApplyStepState } from '../lesson/applyState';
 import { Tex } from '../Tex';
 import { fitScale, splitProse } from './slideText';
 
+/** Panels that are controls rather than figures. */
+const INPUT_PANELS: ReadonlySet<string> = new Set(['input', 'tokens']);
+
 /** Widest layout a figure gets before it is scaled (wider screens scale it up instead). */
 const DESIGN_WIDTH = 1280;
 
@@ -98,7 +101,9 @@ export function SlideView({ lesson, step, headingRef, zoomed, more, onMoreChange
   const s = lesson.steps[step - 1];
   const headingId = useId();
   useApplyStepState(`${lesson.slug}/${step}`, stateAtStep(lesson, step), s.state ?? {});
-  const [figure, ...otherPanels] = s.panels ?? [];
+  // The input box is not the figure: it sits under the title, so a presenter can type on the slide.
+  const inputs = (s.panels ?? []).filter((p) => INPUT_PANELS.has(p.panel));
+  const [figure, ...otherPanels] = (s.panels ?? []).filter((p) => !INPUT_PANELS.has(p.panel));
   const heading = (
     <h2 id={headingId} ref={headingRef} tabIndex={-1}>
       <span className="step-count">
@@ -116,11 +121,13 @@ export function SlideView({ lesson, step, headingRef, zoomed, more, onMoreChange
   );
   const quiz = s.questions && s.questions.length > 0 && <Quiz key={`${lesson.slug}-${step}`} questions={s.questions} />;
 
+  const inputPanels = inputs.map((p, i) => <PanelFrame key={`${step}-in-${i}`} panelRef={p} />);
   if (!figure)
     return (
       <article className="lesson-step slide slide-text" data-testid="lesson-step" data-step={step} aria-labelledby={headingId}>
         {heading}
         <Paragraphs prose={s.prose} />
+        {inputPanels}
         {s.formulas && s.formulas.length > 0 && (
           <div className="lesson-formulas">
             {s.formulas.map((f, i) => (
@@ -138,7 +145,10 @@ export function SlideView({ lesson, step, headingRef, zoomed, more, onMoreChange
   const hasMore = rest.length > 0 || otherFormulas.length > 0 || otherPanels.length > 0 || !!tryIt || !!quiz;
   return (
     <article className="lesson-step slide" data-testid="lesson-step" data-step={step} data-zoomed={zoomed ? 'true' : undefined} aria-labelledby={headingId}>
-      <div className="slide-head">{heading}</div>
+      <div className="slide-head">
+        {heading}
+        {inputPanels}
+      </div>
       <div className="slide-body">
         {(key || formula) && (
           <div className="slide-side">
