@@ -4,7 +4,7 @@
 //   npm run bench:train -- [--task reverse] [--steps 300] [--browser] [--rate-only] [--repeat 3] [key=value settings…]
 // (--browser needs a build: npx vite build --outDir dist-train)
 import { createSession, evaluateSession, stepSession } from '../src/worker/trainSession';
-import { defaultSettings, parseSettings, settingsToParams, type TrainSettings } from '../src/worker/trainSettings';
+import { defaultSettings, parseSettings, settingsToParams, type TrainSettings } from '../src/tasks/trainSettings';
 import { TOY_TASKS, type ToyTaskName } from '../src/tasks/toy';
 
 const args = process.argv.slice(2);

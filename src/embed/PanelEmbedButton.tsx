@@ -3,27 +3,8 @@
 import type { PanelRef } from '../lessons/types';
 import { useLocation } from '../components/useLocation';
 import { EmbedButton } from './EmbedDialog';
-import type { EmbedConfig, WidgetName } from './params';
+import { widgetOfPanel } from './widgetPanels';
 
-const WIDGET_OF: Partial<Record<PanelRef['panel'], WidgetName>> = {
-  'attention-heatmap': 'attention-heatmap',
-  'token-lines': 'attention-lines',
-  'attention-pipeline': 'attention-steps',
-  mask: 'mask',
-  'positional-encoding': 'positional-encoding',
-  rope: 'rope',
-  architecture: 'architecture',
-  'output-bars': 'next-token',
-};
-
-/** The widget a lesson panel embeds as, if any. */
-export function widgetOfPanel(ref: PanelRef): { widget: WidgetName; extra: Partial<EmbedConfig> } | null {
-  const widget = WIDGET_OF[ref.panel];
-  if (!widget) return null;
-  const extra: Partial<EmbedConfig> = {};
-  if (widget === 'attention-heatmap' && ref.options?.show === 'scores') extra.show = 'scores';
-  return { widget, extra };
-}
 
 export function PanelEmbedButton({ panelRef, title }: { panelRef: PanelRef; title: string }) {
   const { route } = useLocation();

@@ -2,7 +2,7 @@
 // typed config. Nothing is trusted: unknown or malformed parameters fall back to defaults and each
 // fallback yields a notice (plain text, never HTML) so an author sees what was ignored.
 import { LESSONS } from '../lessons/catalog';
-import { TRAIN_PARAM_KEYS } from '../worker/trainSettings';
+import { TRAIN_PARAM_KEYS } from '../tasks/trainSettings';
 
 /** The widgets an embed can show, one per frame. */
 export const WIDGETS = [

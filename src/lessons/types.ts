@@ -1,6 +1,8 @@
 // What a lesson is: plain data. A lesson is a list of steps; a step names the state it sets,
 // its prose, formulas, panels, speaker notes and questions. Renderers (lesson page, presentation
 // mode, the `lesson` embed) turn this data into a view; a lesson never touches the DOM.
+import type { PanelSpec } from '../panels/registry';
+import type { Positional } from '../model/config';
 
 /** A shipped model in public/models (`<name>.safetensors`). */
 export type ModelName = 'reverse' | 'dates' | 'grammar' | 'masked-grammar';
@@ -51,7 +53,7 @@ export interface StepState {
    * Positional scheme the runs use in place of the model's own (lesson 3's switch); null = the
    * model's own. Unlike the input, it is reset to the step's value on every step change.
    */
-  positional?: 'sinusoidal' | 'learned' | 'rope' | 'none' | null;
+  positional?: Positional | null;
 }
 
 /** A displayed formula (KaTeX source, trust off). `label` is read by screen readers and shown small. */
@@ -60,41 +62,17 @@ export interface Formula {
   label?: string;
 }
 
-/** Panels a step can show. The lesson page maps each id to a component (src/components/lesson/panels.tsx). */
-export type PanelId =
-  | 'input' // the text box (and token chips) bound to the live model's input
-  | 'tokens' // token chips with their ids
-  | 'embedding-lookup' // one-hot × embedding matrix = the row lookup, live
-  | 'matrix' // a traced matrix (option `field`: embeddings | positional | input | q | k | v | ffnHidden | output …)
-  | 'positional-encoding' // sinusoidal table, line plots, similarity of positions
-  | 'rope' // rotating 2-D pairs of a real query and key
-  | 'positional-switch' // run the loaded model with its own positional scheme, sinusoidal or none
-  | 'attention-heatmap' // weights (or scores) of one head, rows = queries, columns = keys
-  | 'head-overview' // every head of one layer side by side
-  | 'attention-pipeline' // Q·Kᵀ → ÷√dHead → mask → softmax → ·V → concat → ·W_O
-  | 'head-split' // one big projection split into heads vs one small projection per head, live
-  | 'mask' // boolean mask diagrams and their combination
-  | 'token-lines' // the head view: lines from queries to keys
-  | 'architecture' // block diagram of the model
-  | 'output-bars' // logits → softmax → top tokens
-  | 'ffn-activations' // dFF hidden activations per token
-  | 'cost' // work against sequence length, transformer vs RNN
-  | 'sequential-vs-parallel' // animation: an RNN reads token by token, a transformer all at once
-  | 'context-window' // a fixed window sliding over a long text
-  | 'cover' // Cover's theorem: XOR lifted into 3-D becomes linearly separable
-  // Lessons 8–14 (rendered by src/components/lesson/widgets/laterPanels.tsx):
-  | 'residual-stream' | 'layer-norm' | 'cross-alignment' | 'predictions' | 'teacher-forcing'
-  | 'generation' | 'architecture-compare' | 'soft-lookup' | 'recap'
-  // Lesson 15 (src/components/train): a small model trains live; options are its URL settings (task, pos, …)
-  | 'train';
+/**
+ * Panels a step can show: the ids and typed options of the panel registry (src/panels/registry.ts).
+ * A type-only import: lessons stay data and load no component.
+ */
+export type { PanelId } from '../panels/registry';
 
 /** One panel of a step. `illustration: true` marks a figure that is not read from a running model. */
-export interface PanelRef {
-  panel: PanelId;
-  options?: Readonly<Record<string, string | number | boolean>>;
+export type PanelRef = PanelSpec & {
   caption?: string;
   illustration?: boolean;
-}
+};
 
 /** A multiple-choice question: feedback appears as soon as an option is chosen. */
 export interface ChoiceQuestion {

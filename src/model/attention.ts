@@ -1,6 +1,7 @@
 // Multi-head attention (Attention Is All You Need §3.2.2) as PyTorch's nn.MultiheadAttention:
 // Q, K, V from one stacked in-projection, per-head scaled dot products (§3.2.1), masked softmax,
 // weights·V, heads concatenated and projected by W_O. RoPE (RoFormer §3.2) rotates q and k.
+// New to attention? attention.plain.ts computes the same, written as the formulas: read it first.
 import type { AttentionWeights } from './model';
 import { gemm, gemmTransB } from './ops/matmul';
 import { softmaxRowsInto } from './ops/softmax';

@@ -1,9 +1,14 @@
-// The model's configuration (spec/model.md §Config): parsed from `__metadata__.config` and
+// The model's configuration (docs/model-spec.md §The config): parsed from `__metadata__.config` and
 // checked field by field, so a bad file is refused with a message naming the field.
 import { ModelFileError } from './errors';
 
 export type Arch = 'encoder-only' | 'decoder-only' | 'encoder-decoder';
-export type Positional = 'sinusoidal' | 'learned' | 'rope' | 'none';
+/** The positional schemes (docs/model-spec.md §Positions): the one list every caller imports. */
+export const POSITIONALS = ['sinusoidal', 'learned', 'rope', 'none'] as const;
+export type Positional = (typeof POSITIONALS)[number];
+
+/** Whether a value names a positional scheme. */
+export const isPositional = (x: unknown): x is Positional => (POSITIONALS as readonly unknown[]).includes(x);
 export type NormPlacement = 'post' | 'pre';
 export type Activation = 'relu' | 'gelu';
 
@@ -30,7 +35,6 @@ export interface ModelConfig {
 }
 
 const ARCHS: readonly Arch[] = ['encoder-only', 'decoder-only', 'encoder-decoder'];
-const POSITIONALS: readonly Positional[] = ['sinusoidal', 'learned', 'rope', 'none'];
 const NORMS: readonly NormPlacement[] = ['post', 'pre'];
 const ACTIVATIONS: readonly Activation[] = ['relu', 'gelu'];
 

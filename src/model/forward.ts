@@ -1,8 +1,10 @@
-// The forward pass (spec/model.md §The forward pass; Attention Is All You Need §3): embed and add
+// The forward pass (docs/model-spec.md §The forward pass; Attention Is All You Need §3): embed and add
 // positions, run the encoder and/or decoder stack, then de-embed to logits, probs and argmax.
 // Every intermediate goes through the tracer, which keeps what the chosen TraceLevel asks for.
-import type { ModelConfig, Positional } from './config';
+import { paramNames } from './params';
+import { isPositional, type ModelConfig, type Positional } from './config';
 import { ModelInputError } from './errors';
+import { argmax } from './sample';
 import { transformerLayer, type CrossInput } from './layers';
 import { attentionMask, type MaskPattern } from './masks';
 import type { Model, StackWeights } from './model';
@@ -57,18 +59,16 @@ function checkTokens(model: Model, name: string, tokens: readonly number[], posi
     );
 }
 
-const POSITIONALS: readonly Positional[] = ['sinusoidal', 'learned', 'rope', 'none'];
-
 /** Refuses a positional override the model cannot run (the same rules parseConfig applies to a file). */
 function checkPositional(config: ModelConfig, hasPosEmbed: boolean, positional: Positional | undefined): void {
   if (positional === undefined) return;
-  if (!POSITIONALS.includes(positional))
+  if (!isPositional(positional))
     throw new ModelInputError(
       `positional must be sinusoidal, learned, rope or none (got ${JSON.stringify(positional)})`,
     );
   // Learned positions are weights: only a model trained with them has a table to look up.
   if (positional === 'learned' && !hasPosEmbed)
-    throw new ModelInputError('positional learned needs the model\'s pos_embed.weight, and this model has none');
+    throw new ModelInputError(`positional learned needs the model's ${paramNames.posEmbed}, and this model has none`);
   if (positional === 'sinusoidal' && config.dModel % 2 !== 0)
     throw new ModelInputError(`positional sinusoidal needs an even dModel (got ${config.dModel})`);
   if (positional === 'rope' && (config.dModel / config.nHeads) % 2 !== 0)
@@ -145,11 +145,7 @@ function runStack(
 function argmaxRows(x: Tensor): IntTensor {
   const [T, V] = x.shape;
   const out = new Int32Array(T); // [T]
-  for (let t = 0; t < T; t++) {
-    let best = 0;
-    for (let v = 1; v < V; v++) if (x.data[t * V + v] > x.data[t * V + best]) best = v;
-    out[t] = best;
-  }
+  for (let t = 0; t < T; t++) out[t] = argmax(x.data, t * V, V);
   return { data: out, shape: [T] };
 }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelConfig } from './config';
 import { forward } from './forward';
-import { generate } from './generate';
+import { generate, greedyDecode } from './generate';
 import { initModel } from './init';
 
 const config: ModelConfig = {
@@ -87,5 +87,35 @@ describe('generate', () => {
     expect(steps[2].result.trace.has('decoder.layers.0.crossAttention.weights')).toBe(true);
     const enc = initModel({ ...config, arch: 'encoder-only' }, { seed: 4 });
     expect(() => [...generate(enc, { tokens: [1] }, { maxNewTokens: 1 })]).toThrow(/encoder-only/);
+  });
+
+  it('the batched greedyDecode gives what generate gives, sequence by sequence, without the eos', () => {
+    const nextLogits = (seqs: number[][]) =>
+      seqs.map((tokens) => {
+        const { logits } = forward(model, { tokens }); // [T, V]
+        return logits.data.subarray((tokens.length - 1) * 12, tokens.length * 12); // [V]
+      });
+    const starts = [[1], [1, 3, 4], [1, 5, 6, 7, 8, 9]];
+    const eosId = [...generate(model, { tokens: [1, 3, 4] }, { maxNewTokens: 3, eosId: null })][2].token;
+    const outs = greedyDecode(starts, nextLogits, { maxNewTokens: 4, maxLen: 8, eosId });
+    starts.forEach((start, b) => {
+      const steps = [...generate(model, { tokens: start }, { maxNewTokens: 4, eosId })];
+      const tokens = steps.map((st) => st.token);
+      expect(outs[b]).toEqual(steps.at(-1)?.stop === 'eos' ? tokens.slice(0, -1) : tokens);
+    });
+    const stops = starts.map((start) => [...generate(model, { tokens: start }, { maxNewTokens: 4, eosId })].at(-1)?.stop);
+    expect(stops).toContain('eos'); // left out of the output
+    expect(stops[2]).toBe('maxLen'); // 6 + 2 = maxLen 8
+  });
+
+  it('decode hands every sequence to the model each step, finished ones unchanged', () => {
+    const seen: number[][][] = [];
+    const next = (seqs: number[][]) => {
+      seen.push(seqs.map((q) => [...q]));
+      return seqs.map((q) => (q.length === 2 ? [0, 0, 1] : [1, 0, 0])); // eos = 2 on the second token
+    };
+    const outs = greedyDecode([[0], [0, 1]], next, { maxNewTokens: 3, maxLen: 10, eosId: 2 });
+    expect(outs).toEqual([[0], []]);
+    expect(seen).toEqual([[[0], [0, 1]], [[0, 0], [0, 1, 2]]]); // both stopped at eos: no third step
   });
 });

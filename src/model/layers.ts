@@ -59,7 +59,7 @@ export function transformerLayer(
   const normLast = cross ? w.norm3 : w.norm2;
   if (!normLast) throw new Error('decoder layer with cross-attention needs norm3');
   const crossAttn = w.crossAttn;
-  if (cross && !crossAttn) throw new Error('decoder layer with cross-attention needs multihead_attn weights');
+  if (cross && !crossAttn) throw new Error('decoder layer with cross-attention needs its cross-attention weights');
 
   let h: Tensor; // [S, dModel], the residual stream
   let hidden: Tensor; // [S, dFF]

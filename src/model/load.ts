@@ -1,81 +1,85 @@
-// Builds a Model from a safetensors file (spec/model.md §One file per model, §Tensor names), and
-// back: every expected tensor is checked by name and shape, extra tensors are ignored.
+// Builds a Model from a safetensors file (docs/model-spec.md §The model file, §Tensor names and shapes),
+// and back. The tensors expected are those of `parameterSpec` (params.ts): each is checked by name
+// and shape, extra tensors are ignored.
 import { parseConfig, type ModelConfig } from './config';
 import { ModelFileError } from './errors';
-import type {
-  AttentionWeights,
-  LayerWeights,
-  LinearWeights,
-  Model,
-  NormWeights,
-  StackWeights,
-} from './model';
+import type { AttentionWeights, LayerWeights, Model, NormWeights, StackWeights } from './model';
+import {
+  layoutOf,
+  paramNames,
+  parameterSpec,
+  stacksOf,
+  type AttentionNames,
+  type PairNames,
+  type ParamLayout,
+} from './params';
 import { readSafetensors, writeSafetensors } from './safetensors';
 import { zeros, type Tensor } from './tensor';
 
 const sameShape = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && a.every((d, i) => d === b[i]);
 
-/** Looks tensors up by their PyTorch state_dict names, checking each shape. */
-class TensorSource {
-  constructor(private readonly tensors: Map<string, Tensor>) {}
-
-  has(name: string): boolean {
-    return this.tensors.has(name);
-  }
-
-  get(name: string, shape: readonly number[]): Tensor {
-    const t = this.tensors.get(name);
+/**
+ * The parameters of `parameterSpec(config, layout of the tensors)`, each checked by name and shape,
+ * in file order; extra tensors are left out. Throws ModelFileError naming a missing or misshaped tensor.
+ */
+export function pickParameters(
+  config: ModelConfig,
+  tensors: Map<string, Tensor>,
+): { layout: ParamLayout; params: Map<string, Tensor> } {
+  const layout = layoutOf((name) => tensors.has(name));
+  const params = new Map<string, Tensor>();
+  for (const { name, shape } of parameterSpec(config, layout)) {
+    const t = tensors.get(name);
     if (!t) throw new ModelFileError(`missing tensor ${name} (expected shape [${shape.join(', ')}])`);
     if (!sameShape(t.shape, shape))
       throw new ModelFileError(
         `tensor ${name} has shape [${t.shape.join(', ')}], expected [${shape.join(', ')}]`,
       );
-    return t;
+    params.set(name, t);
   }
+  return { layout, params };
+}
 
-  linear(prefix: string, out: number, inp: number): LinearWeights {
-    return { weight: this.get(`${prefix}.weight`, [out, inp]), bias: this.get(`${prefix}.bias`, [out]) };
-  }
-
-  norm(prefix: string, d: number): NormWeights {
-    return { weight: this.get(`${prefix}.weight`, [d]), bias: this.get(`${prefix}.bias`, [d]) };
-  }
-
-  attention(prefix: string, d: number): AttentionWeights {
-    return {
-      inProj: {
-        weight: this.get(`${prefix}.in_proj_weight`, [3 * d, d]),
-        bias: this.get(`${prefix}.in_proj_bias`, [3 * d]),
-      },
-      outProj: this.linear(`${prefix}.out_proj`, d, d),
-    };
-  }
-
-  stack(prefix: string, nLayers: number, config: ModelConfig, cross: boolean): StackWeights {
-    const d = config.dModel;
+/** Arranges checked parameters by layer (the shapes were checked by pickParameters). */
+function arrange(config: ModelConfig, layout: ParamLayout, params: Map<string, Tensor>): Model['weights'] {
+  const get = (name: string) => params.get(name)!;
+  const pairOf = (n: PairNames): NormWeights => ({ weight: get(n.weight), bias: get(n.bias) });
+  const attentionOf = (n: AttentionNames): AttentionWeights => ({
+    inProj: { weight: get(n.inProjWeight), bias: get(n.inProjBias) },
+    outProj: pairOf(n.outProj),
+  });
+  const V = config.vocabSize;
+  const weights: Model['weights'] = {
+    embed: get(paramNames.embed),
+    lmHead: {
+      weight: get(paramNames.lmHead.weight),
+      bias: layout.lmHeadBias ? get(paramNames.lmHead.bias) : zeros([V]), // [V]: no bias is a zero bias
+    },
+  };
+  if (config.positional === 'learned') weights.posEmbed = get(paramNames.posEmbed);
+  for (const { stack, nLayers, cross } of stacksOf(config)) {
     const layers: LayerWeights[] = [];
     for (let i = 0; i < nLayers; i++) {
-      const p = `${prefix}.layers.${i}`;
+      const n = paramNames.layer(stack, i);
       const layer: LayerWeights = {
-        selfAttn: this.attention(`${p}.self_attn`, d),
-        linear1: this.linear(`${p}.linear1`, config.dFF, d),
-        linear2: this.linear(`${p}.linear2`, d, config.dFF),
-        norm1: this.norm(`${p}.norm1`, d),
-        norm2: this.norm(`${p}.norm2`, d),
+        selfAttn: attentionOf(n.selfAttn),
+        linear1: pairOf(n.linear1),
+        linear2: pairOf(n.linear2),
+        norm1: pairOf(n.norm1),
+        norm2: pairOf(n.norm2),
       };
       if (cross) {
-        layer.crossAttn = this.attention(`${p}.multihead_attn`, d);
-        layer.norm3 = this.norm(`${p}.norm3`, d);
+        layer.crossAttn = attentionOf(n.crossAttn);
+        layer.norm3 = pairOf(n.norm3);
       }
       layers.push(layer);
     }
-    const stack: StackWeights = { layers };
-    // A final norm is present when both its weight and bias are in the file (spec §Precisely).
-    if (this.has(`${prefix}.norm.weight`) && this.has(`${prefix}.norm.bias`))
-      stack.norm = this.norm(`${prefix}.norm`, d);
-    return stack;
+    const s: StackWeights = { layers };
+    if (layout.finalNorm[stack]) s.norm = pairOf(paramNames.finalNorm(stack));
+    weights[stack] = s;
   }
+  return weights;
 }
 
 function parseJsonMeta(metadata: Record<string, string>, key: string): unknown {
@@ -92,29 +96,10 @@ export function modelFromTensors(
   tensors: Map<string, Tensor>,
   extra: { vocab?: string[]; tokenizer?: 'char' | 'word'; metadata?: Record<string, string> } = {},
 ): Model {
-  const src = new TensorSource(tensors);
-  const { dModel: d, vocabSize: V } = config;
-  const model: Model = {
-    config,
-    metadata: extra.metadata ?? {},
-    weights: {
-      embed: src.get('embed.weight', [V, d]),
-      lmHead: {
-        weight: src.get('lm_head.weight', [V, d]),
-        bias: src.has('lm_head.bias') ? src.get('lm_head.bias', [V]) : zeros([V]),
-      },
-    },
-  };
+  const { layout, params } = pickParameters(config, tensors);
+  const model: Model = { config, metadata: extra.metadata ?? {}, weights: arrange(config, layout, params) };
   if (extra.vocab) model.vocab = extra.vocab;
   if (extra.tokenizer) model.tokenizer = extra.tokenizer;
-  if (config.positional === 'learned')
-    model.weights.posEmbed = src.get('pos_embed.weight', [config.maxLen, d]);
-  if (config.arch === 'encoder-only' || config.arch === 'encoder-decoder')
-    model.weights.encoder = src.stack('encoder', config.nLayers, config, false);
-  if (config.arch === 'decoder-only')
-    model.weights.decoder = src.stack('decoder', config.nLayers, config, false);
-  if (config.arch === 'encoder-decoder')
-    model.weights.decoder = src.stack('decoder', config.nDecoderLayers ?? 0, config, true);
   return model;
 }
 
@@ -153,41 +138,42 @@ export function loadModel(bytes: Uint8Array): Model {
   return modelFromTensors(config, tensors, { vocab, tokenizer, metadata });
 }
 
-/** Every weight of a model under its PyTorch state_dict name, in file order. */
-export function namedTensors(model: Model): [string, Tensor][] {
-  const out: [string, Tensor][] = [];
+/** The layout of a loaded model: its final norms; an lm_head bias always (absent in a file, it is zero). */
+function layoutOfModel(model: Model): ParamLayout {
   const w = model.weights;
-  const add = (name: string, t: Tensor) => out.push([name, t]);
-  const attention = (p: string, a: AttentionWeights) => {
-    add(`${p}.in_proj_weight`, a.inProj.weight);
-    add(`${p}.in_proj_bias`, a.inProj.bias);
-    add(`${p}.out_proj.weight`, a.outProj.weight);
-    add(`${p}.out_proj.bias`, a.outProj.bias);
+  return { finalNorm: { encoder: !!w.encoder?.norm, decoder: !!w.decoder?.norm }, lmHeadBias: true };
+}
+
+/** Every weight of a model under its PyTorch state_dict name, in the order of `parameterSpec`. */
+export function namedTensors(model: Model): [string, Tensor][] {
+  const byName = new Map<string, Tensor>();
+  const w = model.weights;
+  const pair = (n: PairNames, t: NormWeights) => byName.set(n.weight, t.weight).set(n.bias, t.bias);
+  const attention = (n: AttentionNames, a: AttentionWeights) => {
+    byName.set(n.inProjWeight, a.inProj.weight).set(n.inProjBias, a.inProj.bias);
+    pair(n.outProj, a.outProj);
   };
-  const pair = (p: string, l: LinearWeights | NormWeights) => {
-    add(`${p}.weight`, l.weight);
-    add(`${p}.bias`, l.bias);
-  };
-  const stack = (prefix: string, s: StackWeights | undefined) => {
-    if (!s) return;
-    s.layers.forEach((layer, i) => {
-      const p = `${prefix}.layers.${i}`;
-      attention(`${p}.self_attn`, layer.selfAttn);
-      if (layer.crossAttn) attention(`${p}.multihead_attn`, layer.crossAttn);
-      pair(`${p}.linear1`, layer.linear1);
-      pair(`${p}.linear2`, layer.linear2);
-      pair(`${p}.norm1`, layer.norm1);
-      pair(`${p}.norm2`, layer.norm2);
-      if (layer.norm3) pair(`${p}.norm3`, layer.norm3);
+  byName.set(paramNames.embed, w.embed);
+  if (w.posEmbed) byName.set(paramNames.posEmbed, w.posEmbed);
+  pair(paramNames.lmHead, w.lmHead);
+  for (const stack of ['encoder', 'decoder'] as const) {
+    const s = w[stack];
+    if (s?.norm) pair(paramNames.finalNorm(stack), s.norm);
+    s?.layers.forEach((layer, i) => {
+      const n = paramNames.layer(stack, i);
+      attention(n.selfAttn, layer.selfAttn);
+      if (layer.crossAttn) attention(n.crossAttn, layer.crossAttn);
+      for (const k of ['linear1', 'linear2', 'norm1', 'norm2', 'norm3'] as const) {
+        const t = layer[k];
+        if (t) pair(n[k], t);
+      }
     });
-    if (s.norm) pair(`${prefix}.norm`, s.norm);
-  };
-  add('embed.weight', w.embed);
-  if (w.posEmbed) add('pos_embed.weight', w.posEmbed);
-  stack('encoder', w.encoder);
-  stack('decoder', w.decoder);
-  pair('lm_head', w.lmHead);
-  return out;
+  }
+  return parameterSpec(model.config, layoutOfModel(model)).map(({ name }) => {
+    const t = byName.get(name);
+    if (!t) throw new Error(`model has no weight for ${name}`); // a Model built by hand, not by load/init
+    return [name, t];
+  });
 }
 
 /** Number of weights (parameters) of a model, every tensor counted once. */

@@ -1,4 +1,4 @@
-// Attention masks (spec/model.md §Masks; Attention Is All You Need §3.2.3). A cell (query i, key j)
+// Attention masks (docs/model-spec.md §Masks; Attention Is All You Need §3.2.3). A cell (query i, key j)
 // is blocked (1) when key j is padding, or when the pattern forbids it: causal blocks j > i,
 // prefix(P) blocks j > i and j ≥ P, full blocks nothing. Rows are queries, columns are keys.
 import type { BoolTensor } from './tensor';

@@ -92,6 +92,14 @@ describe('safetensors', () => {
       fileOf({ t: { dtype: 'F32', shape: [3], data_offsets: [0, 8] } }, new Uint8Array(8)),
       /tensor t: data_offsets span 8 bytes, but shape \[3\] of F32 needs 12/,
     ));
+  for (const dtype of ['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf'])
+    it(`refuses the dtype ${JSON.stringify(dtype)} as unknown, naming it`, () => {
+      const read = () => readSafetensors(fileOf({ t: { dtype, shape: [1], data_offsets: [0, 4] } }, new Uint8Array(4)));
+      expect(read).toThrow(ModelFileError);
+      expect(read).toThrow(`tensor t: unknown dtype ${JSON.stringify(dtype)} (supported: F32, F16, BF16)`);
+      expect(read).not.toThrow(/NaN/);
+    });
+
   it('refuses an unknown dtype', () =>
     refuses(
       fileOf({ t: { dtype: 'I64', shape: [1], data_offsets: [0, 8] } }, new Uint8Array(8)),

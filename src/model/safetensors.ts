@@ -5,7 +5,10 @@ import { ModelFileError } from './errors';
 import { sizeOf, type Tensor } from './tensor';
 
 export type DType = 'F32' | 'F16' | 'BF16';
-const BYTES_PER_ELEMENT: Record<DType, number> = { F32: 4, F16: 2, BF16: 2 };
+// A Map, not an object: a dtype read from a file is looked up among its own entries only, so
+// "__proto__", "toString" or "constructor" are unknown dtypes like any other name.
+const BYTES_PER_ELEMENT: ReadonlyMap<string, number> = new Map<DType, number>([['F32', 4], ['F16', 2], ['BF16', 2]]);
+const bytesPerElement = (dtype: DType) => BYTES_PER_ELEMENT.get(dtype)!;
 
 /** The contents of a safetensors file: every tensor widened to F32, and the string metadata. */
 export interface SafetensorsFile {
@@ -34,7 +37,7 @@ function decodeData(dtype: DType, bytes: Uint8Array, begin: number, count: numbe
   // F32 on a little-endian machine: the bytes already are the floats; copying them into a fresh,
   // aligned buffer is all there is to do.
   if (dtype === 'F32' && LITTLE_ENDIAN) return new Float32Array(bytes.slice(begin, begin + 4 * count).buffer);
-  const view = new DataView(bytes.buffer, bytes.byteOffset + begin, count * BYTES_PER_ELEMENT[dtype]);
+  const view = new DataView(bytes.buffer, bytes.byteOffset + begin, count * bytesPerElement(dtype));
   const out = new Float32Array(count); // the tensor's elements, flat row-major
   if (dtype === 'F32') {
     for (let i = 0; i < count; i++) out[i] = view.getFloat32(4 * i, true);
@@ -89,7 +92,7 @@ export function readSafetensors(bytes: Uint8Array): SafetensorsFile {
     }
     if (typeof entry !== 'object' || entry === null) fail(`tensor ${name}: entry is not an object`);
     const { dtype, shape, data_offsets: offsets } = entry as Record<string, unknown>;
-    if (typeof dtype !== 'string' || !(dtype in BYTES_PER_ELEMENT))
+    if (typeof dtype !== 'string' || !BYTES_PER_ELEMENT.has(dtype))
       fail(`tensor ${name}: unknown dtype ${JSON.stringify(dtype)} (supported: F32, F16, BF16)`);
     if (!isShape(shape)) fail(`tensor ${name}: shape is not a list of non-negative integers`);
     if (
@@ -105,9 +108,9 @@ export function readSafetensors(bytes: Uint8Array): SafetensorsFile {
       );
     const count = sizeOf(shape);
     const d = dtype as DType;
-    if (end - begin !== count * BYTES_PER_ELEMENT[d])
+    if (end - begin !== count * bytesPerElement(d))
       fail(
-        `tensor ${name}: data_offsets span ${end - begin} bytes, but shape [${shape.join(', ')}] of ${d} needs ${count * BYTES_PER_ELEMENT[d]}`,
+        `tensor ${name}: data_offsets span ${end - begin} bytes, but shape [${shape.join(', ')}] of ${d} needs ${count * bytesPerElement(d)}`,
       );
     tensors.set(name, { data: decodeData(d, bytes, dataStart + begin, count), shape });
   }

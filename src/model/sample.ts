@@ -17,10 +17,14 @@ export function createRng(seed: number): Rng {
   };
 }
 
-/** Index of the largest logit (ties: the lowest id). */
-export function argmax(logits: ArrayLike<number>): number {
+/**
+ * Index of the largest of `n` values starting at `offset` (default: all of them), counted from
+ * `offset`; ties go to the lowest index. The one argmax of the project: greedy choice, a row of a
+ * [T, V] block, the strongest key of an attention row.
+ */
+export function argmax(values: ArrayLike<number>, offset = 0, n = values.length - offset): number {
   let best = 0;
-  for (let i = 1; i < logits.length; i++) if (logits[i] > logits[best]) best = i;
+  for (let i = 1; i < n; i++) if (values[offset + i] > values[offset + best]) best = i;
   return best;
 }
 

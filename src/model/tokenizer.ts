@@ -1,4 +1,4 @@
-// Text ↔ token ids from the model's own vocabulary (spec: __metadata__.vocab and .tokenizer):
+// Text ↔ token ids from the model's own vocabulary (docs/model-spec.md §The model file: __metadata__.vocab and .tokenizer):
 // character-level, or word-level (split on whitespace; punctuation comes off unknown words).
 // Special tokens (<pad> <bos> <eos> <unk> <mask>) in the text stay whole; unknown pieces become <unk>.
 import { ModelInputError } from './errors';

@@ -1,4 +1,4 @@
-// The trace: every intermediate a forward pass computed, named as in spec/model.md.
+// The trace: every intermediate a forward pass computed, named as in docs/model-spec.md §The trace.
 // This is the one module that defines trace names and builds trace keys; everything else
 // (model, worker, store, panels, CLI) goes through these types and functions.
 import { toNested, type AnyTensor, type BoolTensor, type IntTensor, type Tensor } from './tensor';
@@ -6,19 +6,17 @@ import { toNested, type AnyTensor, type BoolTensor, type IntTensor, type Tensor 
 export type StackName = 'encoder' | 'decoder';
 export type AttentionKind = 'selfAttention' | 'crossAttention';
 
-/** One attention sublayer. Shapes: q [nHeads, Sq, dHead] (after RoPE), k/v [nHeads, Sk, dHead],
- *  scores/weights [nHeads, Sq, Sk] (rows = queries, columns = keys), mask [Sq, Sk] (1 = blocked),
- *  headOutputs [nHeads, Sq, dHead] (weights·V per head, beyond the spec), output [Sq, dModel]. */
-export interface AttentionTrace {
-  q: Tensor;
-  k: Tensor;
-  v: Tensor;
-  scores: Tensor;
-  mask: BoolTensor;
-  weights: Tensor;
-  headOutputs: Tensor;
-  output: Tensor;
-}
+/** What an attention sublayer keeps at trace level 'attention': q [nHeads, Sq, dHead] (after
+ *  RoPE), k/v [nHeads, Sk, dHead], scores/weights [nHeads, Sq, Sk] (rows = queries, columns =
+ *  keys), mask [Sq, Sk] (1 = blocked). */
+export const SCORE_FIELDS = ['q', 'k', 'v', 'scores', 'mask', 'weights'] as const;
+/** Every field of an attention sublayer, in computing order: the score fields, then headOutputs
+ *  [nHeads, Sq, dHead] (weights·V per head, beyond the spec) and output [Sq, dModel]. */
+export const ATTENTION_FIELDS = [...SCORE_FIELDS, 'headOutputs', 'output'] as const;
+export type AttentionField = (typeof ATTENTION_FIELDS)[number];
+
+/** One attention sublayer: an array per field of ATTENTION_FIELDS, the mask boolean. */
+export type AttentionTrace = { [F in AttentionField]: F extends 'mask' ? BoolTensor : Tensor };
 
 /** One encoder or decoder layer: ffnHidden [S, dFF] (after the activation), output [S, dModel]. */
 export interface LayerTrace {
@@ -47,17 +45,6 @@ export interface Trace {
   argmax: IntTensor;
 }
 
-export const ATTENTION_FIELDS = [
-  'q',
-  'k',
-  'v',
-  'scores',
-  'mask',
-  'weights',
-  'headOutputs',
-  'output',
-] as const;
-export type AttentionField = (typeof ATTENTION_FIELDS)[number];
 export const STACK_FIELDS = ['tokens', 'embeddings', 'positional', 'input', 'output'] as const;
 export type StackField = (typeof STACK_FIELDS)[number];
 export const LAYER_FIELDS = ['ffnHidden', 'output'] as const;
@@ -76,14 +63,7 @@ export type TracePath =
  *  but the outputs (logits, probs, argmax, tokens). Long inputs stay within memory with less. */
 export type TraceLevel = 'full' | 'attention' | 'none';
 
-const ATTENTION_LEVEL_FIELDS: ReadonlySet<AttentionField> = new Set([
-  'q',
-  'k',
-  'v',
-  'scores',
-  'mask',
-  'weights',
-]);
+const ATTENTION_LEVEL_FIELDS: ReadonlySet<AttentionField> = new Set(SCORE_FIELDS);
 
 /** Whether a traced array is kept at the given level. */
 export function keeps(level: TraceLevel, path: TracePath): boolean {
@@ -106,6 +86,26 @@ export function traceKey(path: TracePath): string {
     case 'head':
       return path.field;
   }
+}
+
+const STACKS: readonly StackName[] = ['encoder', 'decoder'];
+const ATTENTIONS: readonly AttentionKind[] = ['selfAttention', 'crossAttention'];
+const isOneOf = <T extends string>(list: readonly T[], x: string | undefined): x is T =>
+  (list as readonly (string | undefined)[]).includes(x);
+
+/** The path of a key made by traceKey, or null for any other string (the one parser of keys). */
+export function parseTraceKey(key: string): TracePath | null {
+  const parts = key.split('.');
+  if (parts.length === 1) return isOneOf(HEAD_FIELDS, parts[0]) ? tracePath.head(parts[0]) : null;
+  const [stack, layers, index, ...rest] = parts;
+  if (!isOneOf(STACKS, stack)) return null;
+  if (parts.length === 2) return isOneOf(STACK_FIELDS, layers) ? tracePath.stack(stack, layers) : null;
+  const layer = Number(index);
+  if (layers !== 'layers' || !/^(0|[1-9]\d*)$/.test(index ?? '') || !Number.isSafeInteger(layer)) return null;
+  if (rest.length === 1) return isOneOf(LAYER_FIELDS, rest[0]) ? tracePath.layer(stack, layer, rest[0]) : null;
+  if (rest.length === 2 && isOneOf(ATTENTIONS, rest[0]) && isOneOf(ATTENTION_FIELDS, rest[1]))
+    return tracePath.attention(stack, layer, rest[0], rest[1]);
+  return null;
 }
 
 /** One traced array as it is computed (streamed by the worker in this order). */
@@ -185,19 +185,8 @@ export function assembleTrace(map: TraceMap): Trace {
     if (!t) throw new Error(`trace is missing ${traceKey(path)}`);
     return t as T;
   };
-  const attention = (stack: StackName, layer: number, kind: AttentionKind): AttentionTrace => {
-    const get = (field: AttentionField) => need<Tensor>(tracePath.attention(stack, layer, kind, field));
-    return {
-      q: get('q'),
-      k: get('k'),
-      v: get('v'),
-      scores: get('scores'),
-      mask: need<BoolTensor>(tracePath.attention(stack, layer, kind, 'mask')),
-      weights: get('weights'),
-      headOutputs: get('headOutputs'),
-      output: get('output'),
-    };
-  };
+  const attention = (stack: StackName, layer: number, kind: AttentionKind): AttentionTrace =>
+    Object.fromEntries(ATTENTION_FIELDS.map((f) => [f, need(tracePath.attention(stack, layer, kind, f))])) as AttentionTrace;
   const stackTrace = (stack: StackName): StackTrace | undefined => {
     if (!map.has(traceKey(tracePath.stack(stack, 'tokens')))) return undefined;
     const layers: LayerTrace[] = [];

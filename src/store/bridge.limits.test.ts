@@ -22,7 +22,7 @@ const INFO: ModelInfo = {
   name: 'tiny',
   arch: 'encoder-only',
   config: {
-    vocabSize: 4,
+    arch: 'encoder-only', layerNormEps: 1e-5, scaleEmbedding: false, padId: null, vocabSize: 4,
     dModel: 4,
     nHeads: 2,
     dFF: 8,

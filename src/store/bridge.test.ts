@@ -16,7 +16,7 @@ const memory = (): SafeStorage => {
 const INFO: ModelInfo = {
   name: 'tiny',
   arch: 'encoder-only',
-  config: { vocabSize: 5, dModel: 4, nHeads: 2, dFF: 8, nLayers: 2, maxLen: 4, positional: 'sinusoidal', norm: 'post', activation: 'relu' },
+  config: { arch: 'encoder-only', layerNormEps: 1e-5, scaleEmbedding: false, padId: null, vocabSize: 5, dModel: 4, nHeads: 2, dFF: 8, nLayers: 2, maxLen: 4, positional: 'sinusoidal', norm: 'post', activation: 'relu' },
   vocab: ['<pad>', 'a', 'b', 'c', '<unk>'],
   tokenizer: 'char',
 };
@@ -234,5 +234,24 @@ describe('bridge', () => {
     // Typing afterwards runs the new text as usual.
     store.getState().setText('abcab');
     expect(sent.filter((r) => r.type === 'run').length).toBe(runsBefore + 1);
+  });
+
+  it('generation stops at the 2,000-character text cap for a model that never emits <eos>', async () => {
+    const { store, sent, frame, reply, bridge } = setup();
+    await new Promise((r) => setTimeout(r, 0));
+    const load = sent.find((r) => r.type === 'load') as Extract<WorkerRequest, { type: 'load' }>;
+    const long: ModelInfo = { ...INFO, arch: 'decoder-only', config: { ...INFO.config, maxLen: 100_000 } };
+    reply({ type: 'loaded', v, runId: load.runId, info: long });
+    store.getState().setText('ab');
+    frame();
+    bridge.generate();
+    const gen = sent.at(-1) as Extract<WorkerRequest, { type: 'generate' }>;
+    expect(gen.maxNewTokens).toBe(1998); // the engine is never asked for more than the text can hold
+    // A misbehaving engine that keeps sending tokens anyway: the text stops at the cap.
+    for (let step = 0; step < 2100; step++) reply({ type: 'token', v, runId: gen.runId, step, token: 3 });
+    frame();
+    expect(store.getState().text).toHaveLength(2000);
+    expect(store.getState()).toMatchObject({ generating: false, runStatus: 'done' });
+    expect(sent).toContainEqual({ type: 'cancel', v, runId: gen.runId });
   });
 });

@@ -7,6 +7,7 @@ import { traceKey, type TraceMap } from '../model/trace';
 import type { AnyTensor } from '../model/tensor';
 import { useAtlas, type AtlasState } from './atlas';
 import { detokenize, vocabularyOf, type Vocabulary } from './tokenize';
+import { MAX_TEXT } from './slices/runSlice';
 import { clampSelection, defaultMask, exampleText, parseCatalog, runInputOf, tokenizeInput } from './runInput';
 
 /** The largest model file the page reads (the engine holds the whole model in memory as float32). */
@@ -218,9 +219,18 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
         if (!info || !vocab || msg.token === vocab.eos) return;
         const piece = detokenize([msg.token], vocab);
         const joiner = info.tokenizer === 'word' && genText ? ' ' : '';
-        genText = genText + joiner + piece;
+        const grown = genText + joiner + piece;
+        genText = grown.slice(0, MAX_TEXT); // the text cap bounds generation
         if (info.arch === 'encoder-decoder') write({ tgt: genText, input: tokenizeInput({ ...s, tgt: genText }, info, vocab) });
         else write({ text: genText, input: tokenizeInput({ ...s, text: genText }, info, vocab) });
+        if (grown.length >= MAX_TEXT) {
+          // Full: stop the engine and show the whole text, as when generation ends by itself.
+          send({ type: 'cancel', v, runId: msg.runId });
+          generating = false;
+          lastRunKey = '';
+          write({ runStatus: 'done', generating: false });
+          requestFrame(() => maybeRun());
+        }
         return;
       }
       case 'done':
@@ -379,9 +389,11 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
       if (!ids || ('tgt' in ids && ids.tgt.length === 0)) return;
       if (currentRun) send({ type: 'cancel', v, runId: currentRun });
       const seqLen = 'tokens' in ids ? ids.tokens.length : ids.tgt.length;
-      const room = Math.max(0, info.config.maxLen - seqLen);
       generating = true;
       genText = info.arch === 'encoder-decoder' ? s.tgt : s.text;
+      // Room in the context window and in the text box (a token adds at least one character,
+      // bar special tokens; longer pieces are cut at the cap when they arrive).
+      const room = Math.max(0, Math.min(info.config.maxLen - seqLen, MAX_TEXT - genText.length));
       currentRun = nextId++;
       lastRunKey = '';
       write({ input, runId: currentRun, runStatus: 'running', runError: null, generating: true });

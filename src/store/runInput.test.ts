@@ -8,7 +8,7 @@ import type { ModelInfo } from './types';
 const encDec: ModelInfo = {
   name: 'rev',
   arch: 'encoder-decoder',
-  config: { vocabSize: 6, dModel: 4, nHeads: 2, dFF: 8, nLayers: 2, nDecoderLayers: 1, maxLen: 8, positional: 'sinusoidal', norm: 'post', activation: 'relu' },
+  config: { arch: 'encoder-decoder', layerNormEps: 1e-5, scaleEmbedding: false, padId: null, vocabSize: 6, dModel: 4, nHeads: 2, dFF: 8, nLayers: 2, nDecoderLayers: 1, maxLen: 8, positional: 'sinusoidal', norm: 'post', activation: 'relu' },
   vocab: ['<pad>', '<bos>', '<eos>', 'a', 'b', 'c'],
   tokenizer: 'char',
 };

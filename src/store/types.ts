@@ -1,6 +1,7 @@
 // Types shared by the store's slices, the bridge and the URL codec.
 import type { MaskChoice, ModelInfo, PositionalChoice } from '../worker/protocol';
 import { POSITIONAL_CHOICES } from '../worker/protocol';
+import { ATTENTION_FIELDS } from '../model/trace';
 
 export type { MaskChoice, ModelInfo, PositionalChoice };
 export { POSITIONAL_CHOICES };
@@ -35,14 +36,7 @@ export const STAGES = [
   'tokens',
   'embeddings',
   'positional',
-  'q',
-  'k',
-  'v',
-  'scores',
-  'mask',
-  'weights',
-  'headOutputs',
-  'output',
+  ...ATTENTION_FIELDS,
   'ffn',
   'layerOutput',
   'logits',

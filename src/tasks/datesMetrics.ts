@@ -4,8 +4,9 @@
 import { headMeanRow } from '../model/train/attentionStats';
 import { makeBatch } from '../model/train/batch';
 import type { TrainConfig } from '../model/train/config';
-import { argmaxRow, greedyDecode } from '../model/train/evaluate';
-import { forwardBatch } from '../model/train/forward';
+import { argmax } from '../model/sample';
+import { greedyDecodeBatch } from '../model/train/evaluate';
+import { attentionKey, forwardBatch } from '../model/train/forward';
 import type { Params } from '../model/train/params';
 import { datesExample, datesVocab, encodeDateText, type DateText } from './dates';
 import { BOS, EOS } from './vocab';
@@ -29,7 +30,7 @@ export interface DatesMetrics {
 }
 
 export function datesMetrics(p: Params, c: TrainConfig, dates: DateText[]): DatesMetrics {
-  const outs = greedyDecode(p, c, dates.map((d) => encodeDateText(d.text)), BOS, EOS, 12);
+  const outs = greedyDecodeBatch(p, c, dates.map((d) => encodeDateText(d.text)), BOS, EOS, 12);
   let exact = 0;
   const failures: DatesMetrics['failures'] = [];
   dates.forEach((d, i) => {
@@ -44,14 +45,14 @@ export function datesMetrics(p: Params, c: TrainConfig, dates: DateText[]): Date
     const batch = makeBatch(part.map(datesExample), c.padId ?? 0); // teacher-forced on the true ISO date
     const { attention } = forwardBatch(null, p, c, batch);
     for (let layer = 0; layer < nDec; layer++) {
-      const w = attention.get(`decoder.${layer}.cross`)!; // [B, nHeads, T, S]
+      const w = attention.get(attentionKey('decoder', layer, 'crossAttention'))!; // [B, nHeads, T, S]
       part.forEach((d, b) => {
         for (let t = 0; t < 10; t++) {
           const name = PART_OF[t];
           if (!name) continue;
           if (name === 'year' && d.twoDigitYear && t < 2) continue; // the century is inferred, not read
           const row = headMeanRow(w, batch.B, c.nHeads, batch.T, batch.S!, b, t); // [S]: row t predicts ISO char t
-          const top = argmaxRow(row, 0, d.text.length);
+          const top = argmax(row, 0, d.text.length);
           const [s, e] = d[name];
           hits[layer][name][0] += top >= s && top < e ? 1 : 0;
           hits[layer][name][1]++;

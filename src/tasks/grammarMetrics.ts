@@ -4,8 +4,8 @@
 import { headRow } from '../model/train/attentionStats';
 import { makeBatch, type Example } from '../model/train/batch';
 import type { TrainConfig } from '../model/train/config';
-import { argmaxRow } from '../model/train/evaluate';
-import { forwardBatch } from '../model/train/forward';
+import { argmax } from '../model/sample';
+import { attentionKey, forwardBatch } from '../model/train/forward';
 import type { Params } from '../model/train/params';
 import { ADJECTIVES, INTRANSITIVE, NOUNS, TRANSITIVE, grammarId, grammarVocab, type Sentence } from './grammar';
 import { BOS, EOS } from './vocab';
@@ -80,10 +80,10 @@ export function grammarMetrics(p: Params, c: TrainConfig, sentences: Sentence[])
       if (s.kind === 'simple') return; // there the subject is the query itself
       complex++;
       for (let l = 0; l < c.nLayers; l++) {
-        const w = attention.get(`decoder.${l}.self`)!; // [B, nHeads, T, T]
+        const w = attention.get(attentionKey('decoder', l, 'selfAttention'))!; // [B, nHeads, T, T]
         for (let h = 0; h < c.nHeads; h++) {
           const r = headRow(w, c.nHeads, batch.T, batch.T, b, h, s.verb); // [T]
-          if (argmaxRow(r, 0, s.verb + 1) === s.subject + 1) headHits[l * c.nHeads + h]++; // +1: <bos>
+          if (argmax(r, 0, s.verb + 1) === s.subject + 1) headHits[l * c.nHeads + h]++; // +1: <bos>
         }
       }
     });
@@ -143,7 +143,7 @@ export function maskedMetrics(p: Params, c: TrainConfig, sentences: Sentence[], 
       part.forEach((s, b) => {
         const at = verbMasked ? s.verb : positions[b];
         const row = b * batch.T + at;
-        const best = argmaxRow(logits.data, row * V, V);
+        const best = argmax(logits.data, row * V, V);
         if (!verbMasked) {
           const cls = coarse(wordClass(s.words[at]));
           perClass[cls] ??= [0, 0];
@@ -159,10 +159,10 @@ export function maskedMetrics(p: Params, c: TrainConfig, sentences: Sentence[], 
         if (s.kind !== 'simple') {
           complex++;
           for (let l = 0; l < c.nLayers; l++) {
-            const w = attention.get(`encoder.${l}.self`)!; // [B, nHeads, T, T]
+            const w = attention.get(attentionKey('encoder', l, 'selfAttention'))!; // [B, nHeads, T, T]
             for (let h = 0; h < c.nHeads; h++) {
               const r = headRow(w, c.nHeads, batch.T, batch.T, b, h, s.verb); // [T] from the masked verb
-              if (argmaxRow(r, 0, s.words.length) === s.subject) headHits[l * c.nHeads + h]++;
+              if (argmax(r, 0, s.words.length) === s.subject) headHits[l * c.nHeads + h]++;
             }
           }
         }

@@ -32,122 +32,93 @@ export interface Recipe {
   check: (p: Params, c: TrainConfig) => { score: number; done: boolean };
 }
 
-const reverse: Recipe = {
-  task: 'reverse',
-  title: 'Reverse a word',
-  description: 'Encoder-decoder, 1+1 layers, sinusoidal positions, post-norm: reverses 3–12 letters; its cross-attention is an anti-diagonal.',
-  config: {
-    arch: 'encoder-decoder', vocabSize: reverseVocab.length, dModel: 64, nHeads: 2, dFF: 128,
-    nLayers: 1, nDecoderLayers: 1, maxLen: 16, positional: 'sinusoidal', norm: 'post',
-    activation: 'relu', layerNormEps: 1e-5, scaleEmbedding: true, padId: 0,
-  },
-  // the whole cosine schedule matters: the last, small steps take held-out accuracy from ~98.7% to 99+%
-  options: { steps: 2000, batchSize: 64, lr: 2e-3, warmup: 100, clip: 1, seed: 1 },
-  vocab: reverseVocab,
-  tokenizer: 'char',
-  sample: sampleReverse,
-  evalEvery: 250,
-  target: 0.99,
-  maxSeconds: 1200,
-  // mixed-length batches: bucketing made this post-norm model's updates noisier
-  bucket: false,
-  check: (p, c) => {
-    const rand = seededRandom(99);
-    const words: string[] = [];
-    while (words.length < 200) {
-      const w = randomWord(rand);
-      if (!isHeldOut(w)) words.push(w);
-    }
-    const m = reverseMetrics(p, c, words);
-    return { score: m.exactMatch, done: false };
-  },
-};
+/** The parts of a config every shipped model shares (dModel 64, dFF 128, scaled embeddings, padId 0). */
+type ConfigChoices = Pick<TrainConfig, 'arch' | 'nHeads' | 'nLayers' | 'nDecoderLayers' | 'maxLen' | 'positional' | 'norm' | 'activation'>;
 
-const dates: Recipe = {
-  task: 'dates',
-  title: 'Read a date, write it in ISO',
-  description: 'Encoder-decoder, 2+1 layers, learned positions, pre-norm, ReLU: turns dates in ten human formats into YYYY-MM-DD; its cross-attention reads the year, month and day in turn.',
-  config: {
-    arch: 'encoder-decoder', vocabSize: datesVocab.length, dModel: 64, nHeads: 4, dFF: 128,
-    nLayers: 2, nDecoderLayers: 1, maxLen: 48, positional: 'learned', norm: 'pre',
-    activation: 'relu', layerNormEps: 1e-5, scaleEmbedding: true, padId: 0,
-  },
-  // ≈0.7 GFLOP a step: 2,500 steps ≈ 1.7 TFLOP, the budget the issue estimates for 98%
-  options: { steps: 2500, batchSize: 64, lr: 2.5e-3, warmup: 150, clip: 1, seed: 1 },
-  vocab: datesVocab,
-  tokenizer: 'char',
-  sample: sampleDate,
-  evalEvery: 250,
-  target: 0.98,
-  maxSeconds: 3600,
-  bucket: true,
-  check: (p, c) => {
-    const rand = seededRandom(99);
-    const items: DateText[] = [];
-    while (items.length < 300) {
-      const n = Math.floor(rand() * DAY_COUNT);
-      if (!isHeldOutDate(n)) items.push(randomRendering(n, rand));
-    }
-    const m = datesMetrics(p, c, items);
-    return { score: m.exactMatch, done: m.exactMatch >= 0.997 };
-  },
-};
+/** A recipe from what sets it apart: the config's own choices (keys in the files' order), schedule
+ *  changes over 2,000 steps of 64 at seed 1, a check every 250 steps, length-bucketed batches. */
+function recipe(r: Omit<Recipe, 'config' | 'options' | 'evalEvery' | 'bucket'> & {
+  config: ConfigChoices; options: Partial<TrainOptions> & Pick<TrainOptions, 'lr' | 'warmup'>; bucket?: boolean;
+}): Recipe {
+  const { arch, nHeads, nLayers, nDecoderLayers, maxLen, positional, norm, activation } = r.config;
+  const config: TrainConfig = { arch, vocabSize: r.vocab.length, dModel: 64, nHeads, dFF: 128, nLayers, ...(nDecoderLayers ? { nDecoderLayers } : {}), maxLen, positional, norm, activation, layerNormEps: 1e-5, scaleEmbedding: true, padId: 0 };
+  const { steps = 2000, batchSize = 64, lr, warmup, clip = 1, seed = 1 } = r.options;
+  return { ...r, config, options: { steps, batchSize, lr, warmup, clip, seed }, evalEvery: 250, bucket: r.bucket ?? true };
+}
 
-/** Fresh training-side sentences (not held out) for the stopping check. */
-function checkSentences(n: number): Sentence[] {
+/** `n` fresh training-side items for a stopping check, the same on every call: `draw` returns null
+ *  for a held-out item, which is skipped. */
+function freshItems<T>(n: number, draw: (rand: () => number) => T | null): T[] {
   const rand = seededRandom(99);
-  const out: Sentence[] = [];
+  const out: T[] = [];
   while (out.length < n) {
-    const s = randomSentence(rand);
-    if (!isHeldOutSentence(s) && s.kind !== 'simple') out.push(s);
+    const item = draw(rand);
+    if (item !== null) out.push(item);
   }
   return out;
 }
 
-const grammar: Recipe = {
-  task: 'grammar',
-  title: 'Agreement across a relative clause',
-  description: 'Decoder-only, 2 layers, RoPE, pre-norm: a next-word model of a small English grammar whose verbs agree with their subjects across relative clauses.',
-  config: {
-    arch: 'decoder-only', vocabSize: grammarVocab.length, dModel: 64, nHeads: 4, dFF: 128,
-    nLayers: 2, maxLen: 24, positional: 'rope', norm: 'pre',
-    activation: 'gelu', layerNormEps: 1e-5, scaleEmbedding: true, padId: 0,
-  },
-  options: { steps: 2000, batchSize: 64, lr: 2e-3, warmup: 150, clip: 1, seed: 1 },
-  vocab: grammarVocab,
-  tokenizer: 'word',
-  sample: (rand) => grammarExample(trainingSentence(rand)),
-  evalEvery: 250,
-  target: 0.95,
-  maxSeconds: 2400,
-  bucket: true,
+const reverse = recipe({
+  task: 'reverse', title: 'Reverse a word', vocab: reverseVocab, tokenizer: 'char', sample: sampleReverse,
+  description: 'Encoder-decoder, 1+1 layers, sinusoidal positions, post-norm: reverses 3–12 letters; its cross-attention is an anti-diagonal.',
+  config: { arch: 'encoder-decoder', nHeads: 2, nLayers: 1, nDecoderLayers: 1, maxLen: 16, positional: 'sinusoidal', norm: 'post', activation: 'relu' },
+  // the whole cosine schedule matters: the last, small steps take held-out accuracy from ~98.7% to 99+%
+  options: { lr: 2e-3, warmup: 100 },
+  target: 0.99, maxSeconds: 1200,
+  // mixed-length batches: bucketing made this post-norm model's updates noisier
+  bucket: false,
   check: (p, c) => {
-    const m = grammarMetrics(p, c, checkSentences(500));
-    return { score: m.agreement.attractor, done: false }; // runs its whole schedule: heads sharpen late
+    const words = freshItems(200, (rand) => {
+      const w = randomWord(rand);
+      return isHeldOut(w) ? null : w;
+    });
+    return { score: reverseMetrics(p, c, words).exactMatch, done: false };
   },
-};
+});
 
-const maskedGrammar: Recipe = {
-  task: 'masked-grammar',
-  title: 'Fill in the masked word',
-  description: 'Encoder-only, 2 layers, learned positions, post-norm: fills a <mask> in a sentence of the same grammar, looking both ways.',
-  config: {
-    arch: 'encoder-only', vocabSize: grammarVocab.length, dModel: 64, nHeads: 4, dFF: 128,
-    nLayers: 2, maxLen: 24, positional: 'learned', norm: 'post',
-    activation: 'relu', layerNormEps: 1e-5, scaleEmbedding: true, padId: 0,
-  },
-  options: { steps: 2000, batchSize: 64, lr: 1e-3, warmup: 200, clip: 1, seed: 1 },
-  vocab: grammarVocab,
-  tokenizer: 'word',
-  sample: maskedSample(trainingSentence),
-  evalEvery: 250,
-  target: 0.95,
-  maxSeconds: 2400,
-  bucket: true,
+const dates = recipe({
+  task: 'dates', title: 'Read a date, write it in ISO', vocab: datesVocab, tokenizer: 'char', sample: sampleDate,
+  description: 'Encoder-decoder, 2+1 layers, learned positions, pre-norm, ReLU: turns dates in ten human formats into YYYY-MM-DD; its cross-attention reads the year, month and day in turn.',
+  config: { arch: 'encoder-decoder', nHeads: 4, nLayers: 2, nDecoderLayers: 1, maxLen: 48, positional: 'learned', norm: 'pre', activation: 'relu' },
+  // ≈0.7 GFLOP a step: 2,500 steps ≈ 1.7 TFLOP, the budget the issue estimates for 98%
+  options: { steps: 2500, lr: 2.5e-3, warmup: 150 },
+  target: 0.98, maxSeconds: 3600,
   check: (p, c) => {
-    const m = maskedMetrics(p, c, checkSentences(500), seededRandom(7));
-    return { score: m.verbAgreement.attractor, done: false };
+    const items = freshItems<DateText>(300, (rand) => {
+      const n = Math.floor(rand() * DAY_COUNT);
+      return isHeldOutDate(n) ? null : randomRendering(n, rand);
+    });
+    const m = datesMetrics(p, c, items);
+    return { score: m.exactMatch, done: m.exactMatch >= 0.997 };
   },
-};
+});
+
+/** Fresh training-side sentences (not held out, not simple) for the stopping check. */
+const checkSentences = (n: number): Sentence[] =>
+  freshItems(n, (rand) => {
+    const s = randomSentence(rand);
+    return isHeldOutSentence(s) || s.kind === 'simple' ? null : s;
+  });
+
+const grammar = recipe({
+  task: 'grammar', title: 'Agreement across a relative clause', vocab: grammarVocab, tokenizer: 'word',
+  description: 'Decoder-only, 2 layers, RoPE, pre-norm: a next-word model of a small English grammar whose verbs agree with their subjects across relative clauses.',
+  config: { arch: 'decoder-only', nHeads: 4, nLayers: 2, maxLen: 24, positional: 'rope', norm: 'pre', activation: 'gelu' },
+  options: { lr: 2e-3, warmup: 150 },
+  sample: (rand) => grammarExample(trainingSentence(rand)),
+  target: 0.95, maxSeconds: 2400,
+  // runs its whole schedule: heads sharpen late
+  check: (p, c) => ({ score: grammarMetrics(p, c, checkSentences(500)).agreement.attractor, done: false }),
+});
+
+const maskedGrammar = recipe({
+  task: 'masked-grammar', title: 'Fill in the masked word', vocab: grammarVocab, tokenizer: 'word',
+  description: 'Encoder-only, 2 layers, learned positions, post-norm: fills a <mask> in a sentence of the same grammar, looking both ways.',
+  config: { arch: 'encoder-only', nHeads: 4, nLayers: 2, maxLen: 24, positional: 'learned', norm: 'post', activation: 'relu' },
+  options: { lr: 1e-3, warmup: 200 },
+  sample: maskedSample(trainingSentence),
+  target: 0.95, maxSeconds: 2400,
+  check: (p, c) => ({ score: maskedMetrics(p, c, checkSentences(500), seededRandom(7)).verbAgreement.attractor, done: false }),
+});
 
 export const recipes: Record<string, Recipe> = { reverse, dates, grammar, 'masked-grammar': maskedGrammar };

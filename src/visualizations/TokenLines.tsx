@@ -2,6 +2,7 @@
 // with opacity = weight, one colour and dash pattern per head. Self- and cross-attention.
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { Tensor } from '../model/tensor';
+import { argmax } from '../model/sample';
 import { PanelFrame } from './PanelFrame';
 import { CellTable } from './CellTable';
 import { sequentialScale } from './scales';
@@ -78,8 +79,7 @@ export function TokenLines(props: TokenLinesProps) {
   const describe = (i: number) => {
     const parts = shown.map((h) => {
       const m = heads[h];
-      let best = 0;
-      for (let j = 1; j < m.cols; j++) if (m.values[i * m.cols + j] > m.values[i * m.cols + best]) best = j;
+      const best = argmax(m.values, i * m.cols, m.cols);
       return `head ${h} looks most at key ‘${keyTokens[best]}’ (${formatValue(m.values[i * m.cols + best])})`;
     });
     return `query ‘${queryTokens[i]}’: ${parts.join('; ') || 'no head shown'}`;

@@ -1,9 +1,10 @@
 // Layout of the architecture diagrams (encoder-decoder, encoder-only, decoder-only; pre- and post-norm):
 // which blocks, in which order, in which column. Pure, so it is unit-tested.
+import type { Arch, NormPlacement, Positional } from '../model/config';
 
-export type ArchKind = 'encoder-decoder' | 'encoder-only' | 'decoder-only';
-export type NormPlacement = 'pre' | 'post';
-export type PositionalKind = 'sinusoidal' | 'learned' | 'rope' | 'none';
+export type ArchKind = Arch;
+export type { NormPlacement };
+export type PositionalKind = Positional;
 
 /** Ids of selectable stages, e.g. "embedding", "encoder.selfAttention", "decoder.norm3", "deembedding". */
 export type ArchStage = string;

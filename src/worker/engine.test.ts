@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createEngine } from './engine';
 import { PROTOCOL_VERSION as v, isWorkerResponse, transferables, type WorkerResponse } from './protocol';
 import { traceKey } from '../model/trace';
+import { generate, loadModel } from '../model';
 
 const fixture = (name: string) => {
   const b = readFileSync(new URL(`../model/golden/${name}.safetensors`, import.meta.url));
@@ -75,6 +76,24 @@ describe('engine', () => {
     const decTokens = out.filter((m) => m.type === 'trace' && traceKey(m.path) === 'decoder.tokens');
     expect(decTokens.map((m) => m.type === 'trace' && m.tensor.shape[0])).toEqual([1, 2, 3]);
     expect(out.at(-1)?.type).toBe('done');
+  });
+
+  it('generates with the model\'s own decoder: the tokens of generate(), stopping at stopId', async () => {
+    const { engine, out, settle } = harness();
+    engine.handle({ type: 'init', v, testHooks: false });
+    engine.handle({ type: 'load', v, runId: 1, source: { kind: 'bytes', name: 'dec', bytes: fixture('decoder_learned_pre_gelu_causal') } });
+    const model = loadModel(new Uint8Array(fixture('decoder_learned_pre_gelu_causal')));
+    const expected = [...generate(model, { tokens: [3, 4] }, { maxNewTokens: 6, eosId: null })].map((s) => s.token);
+    engine.handle({ type: 'generate', v, runId: 2, input: { tokens: [3, 4] }, options: {}, maxNewTokens: 6 });
+    for (let i = 0; i < 8; i++) await settle();
+    const tokens = (runId: number) => out.flatMap((m) => (m.type === 'token' && m.runId === runId ? [m.token] : []));
+    expect(tokens(2)).toEqual(expected);
+    engine.handle({ type: 'generate', v, runId: 3, input: { tokens: [3, 4] }, options: {}, maxNewTokens: 6, stopId: expected[1] });
+    for (let i = 0; i < 4; i++) await settle();
+    expect(tokens(3)).toEqual(expected.slice(0, expected.indexOf(expected[1]) + 1));
+    engine.handle({ type: 'generate', v, runId: 4, input: { tokens: [3, 4] }, options: {}, maxNewTokens: 0 });
+    await settle();
+    expect(out.at(-1)).toMatchObject({ type: 'done', runId: 4 });
   });
 
   it('runs with a positional override, and refuses one the model cannot run as an input error', async () => {

@@ -1,7 +1,7 @@
 // The request handler behind the protocol: loads models and runs the src/model API, posting the
 // trace as it is computed. The same engine runs inside the module worker and, where no worker can
 // be created (sandboxed iframes), on the main thread.
-import { forward, loadModel, type Model } from '../model';
+import { forward, generate, loadModel, type Model } from '../model';
 import type { TraceEvent } from '../model/trace';
 import { createTokenizer } from '../model/tokenizer';
 import {
@@ -37,7 +37,7 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).s
 
 /** Describes a loaded model for the UI (config, vocabulary, tokenizer), without weights. */
 export function describeModel(name: string, model: Model): ModelInfo {
-  const config = model.config as unknown as ModelInfo['config'] & { arch: ModelInfo['arch'] };
+  const config = model.config;
   // Without a vocabulary, tokens are typed as their ids ("3 4 5").
   const vocab = model.vocab ?? Array.from({ length: config.vocabSize }, (_, i) => String(i));
   const tokenizer = createTokenizer({ vocab, tokenizer: model.tokenizer }).kind;
@@ -101,21 +101,21 @@ export function createEngine(postRaw: Post, mode: 'worker' | 'main'): Engine {
     try {
       if (req.type === 'run') {
         forwardStreaming(m, req.runId, 0, req.input, req);
-      } else {
-        if (m.config.arch === 'encoder-only') throw new RangeError('An encoder-only model does not generate text.');
-        const maxLen = m.config.maxLen;
-        let input: RunInput = 'tokens' in req.input ? { tokens: [...req.input.tokens] } : { src: [...req.input.src], tgt: [...req.input.tgt] };
-        for (let step = 0; step < req.maxNewTokens; step++) {
-          const seq = 'tokens' in input ? input.tokens : input.tgt;
-          if (seq.length >= maxLen) break;
-          const result = forwardStreaming(m, req.runId, step, input, req);
-          const last = result.argmax.data.length - 1;
-          const token = result.argmax.data[last]; // greedy: the most probable next token
-          post({ type: 'token', v, runId: req.runId, step, token });
-          if (req.stopId !== undefined && token === req.stopId) break;
-          input = 'tokens' in input ? { tokens: [...input.tokens, token] } : { src: input.src, tgt: [...input.tgt, token] };
+      } else if (req.maxNewTokens > 0) {
+        // The model's one decoder, greedy; each step's trace streams as it is computed.
+        let step = 0;
+        const steps = generate(m, req.input, {
+          ...req.options,
+          maxNewTokens: req.maxNewTokens,
+          eosId: req.stopId ?? null,
+          onTrace: (e: TraceEvent) => post({ type: 'trace', v, runId: req.runId, step, path: e.path, tensor: e.value }),
+        });
+        for (let r = steps.next(); !r.done; r = steps.next()) {
+          post({ type: 'token', v, runId: req.runId, step, token: r.value.token });
+          if (r.value.stop) break;
+          step++;
           // Yield between tokens so a cancel or a newer request is seen before the next step.
-          await new Promise((r) => setTimeout(r, 0));
+          await new Promise((resolve) => setTimeout(resolve, 0));
           if (req.runId !== activeRun) return;
         }
       }

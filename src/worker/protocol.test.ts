@@ -28,7 +28,7 @@ const responses: WorkerResponse[] = [
     info: {
       name: 'm',
       arch: 'decoder-only',
-      config: { vocabSize: 3, dModel: 4, nHeads: 2, dFF: 8, nLayers: 1, maxLen: 8, positional: 'rope', norm: 'pre', activation: 'gelu' },
+      config: { arch: 'decoder-only', layerNormEps: 1e-5, scaleEmbedding: false, padId: null, vocabSize: 3, dModel: 4, nHeads: 2, dFF: 8, nLayers: 1, maxLen: 8, positional: 'rope', norm: 'pre', activation: 'gelu' },
       vocab: ['a', 'b', 'c'],
       tokenizer: 'char',
     },

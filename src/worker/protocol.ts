@@ -1,6 +1,7 @@
 // The typed message protocol between the UI and the model worker (or its main-thread fallback).
 // Discriminated unions on `type`, a protocol version on every message, a runId on every request and
 // every message it causes; errors travel as messages, never as thrown exceptions across the boundary.
+import { POSITIONALS, type Arch, type ModelConfig, type Positional } from '../model/config';
 import type { AnyTensor } from '../model/tensor';
 import type { TracePath, TraceLevel } from '../model/trace';
 
@@ -9,9 +10,9 @@ export const PROTOCOL_VERSION = 1;
 
 export type MaskChoice = 'full' | 'causal' | 'prefix';
 
-/** A run-time positional scheme, in place of the model's own for one run (lesson 3). */
-export type PositionalChoice = 'sinusoidal' | 'learned' | 'rope' | 'none';
-export const POSITIONAL_CHOICES: readonly PositionalChoice[] = ['sinusoidal', 'learned', 'rope', 'none'];
+/** A run-time positional scheme, in place of the model's own for one run (lesson 3): the model's own type. */
+export type PositionalChoice = Positional;
+export const POSITIONAL_CHOICES = POSITIONALS;
 
 /** Token ids for one forward pass: one sequence, or a source and a target (encoder-decoder). */
 export type RunInput = { tokens: number[] } | { src: number[]; tgt: number[] };
@@ -28,21 +29,9 @@ export interface RunOptions {
 /** What the UI needs to know about a loaded model (everything but the weights). */
 export interface ModelInfo {
   name: string;
-  arch: 'encoder-only' | 'decoder-only' | 'encoder-decoder';
+  arch: Arch;
   /** The model file's config, as parsed by the model's own checks. */
-  config: Record<string, unknown> & {
-    vocabSize: number;
-    dModel: number;
-    nHeads: number;
-    dFF: number;
-    nLayers: number;
-    nDecoderLayers?: number;
-    maxLen: number;
-    positional: string;
-    norm: string;
-    activation: string;
-    padId?: number | null;
-  };
+  config: ModelConfig;
   vocab: string[];
   tokenizer: 'char' | 'word';
   /** Number of parameters (weights and biases), for the model picker. */

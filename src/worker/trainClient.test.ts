@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTrainClient } from './trainClient';
 import { TRAIN_PROTOCOL_VERSION as v, type TrainResponse } from './trainProtocol';
-import { defaultSettings } from './trainSettings';
+import { defaultSettings } from '../tasks/trainSettings';
 
 describe('training client', () => {
   it('runs the engine on the main thread when the worker cannot be created', async () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTrainEngine } from './trainEngine';
 import { TRAIN_PROTOCOL_VERSION as v, isTrainRequest, isTrainResponse, type TrainResponse } from './trainProtocol';
-import { defaultSettings } from './trainSettings';
+import { defaultSettings } from '../tasks/trainSettings';
 import { loadModel } from '../model';
 
 type Update = Extract<TrainResponse, { type: 'update' }>;
@@ -27,7 +27,7 @@ describe('training engine', () => {
     expect(u.step).toBe(0);
     expect(u.running).toBe(false);
     expect(u.evals).toHaveLength(1);
-    expect(u.probe?.maps.map((m) => m.key)).toEqual(['encoder.0.self', 'decoder.0.self', 'decoder.0.cross']);
+    expect(u.probe?.maps.map((m) => m.key)).toEqual(['encoder.layers.0.selfAttention.weights', 'decoder.layers.0.selfAttention.weights', 'decoder.layers.0.crossAttention.weights']);
     expect(isTrainResponse(u)).toBe(true);
   });
 

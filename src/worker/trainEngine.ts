@@ -3,7 +3,7 @@
 // engine runs in the module worker and, where no worker can start, on the main thread.
 import { TRAIN_PROTOCOL_VERSION, isTrainRequest, trainTransferables, type TrainRequest, type TrainResponse, type WireProbe } from './trainProtocol';
 import { EVAL_ITEMS, createSession, evaluateSession, exportSession, probeSession, stepSession, type EvalPoint, type TrainSession } from './trainSession';
-import { STEP_BUDGET } from './trainSettings';
+import { STEP_BUDGET } from '../tasks/trainSettings';
 
 type Post = (msg: TrainResponse, transfer: Transferable[]) => void;
 

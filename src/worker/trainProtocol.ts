@@ -2,7 +2,7 @@
 // its own, separate from the model worker). Discriminated unions on `type`, a protocol version on
 // every message, a runId on every message about a run; errors travel as messages.
 import type { EvalPoint } from './trainSession';
-import { parseSettings, settingsToParams, type TrainSettings } from './trainSettings';
+import { parseSettings, settingsToParams, type TrainSettings } from '../tasks/trainSettings';
 
 /** Bumped whenever a message shape changes; both sides refuse messages of another version. */
 export const TRAIN_PROTOCOL_VERSION = 1;
@@ -22,7 +22,7 @@ export type TrainRequest =
 
 /** A transferable copy of one attention map of the probe. */
 export interface WireMap {
-  key: string; // `encoder.0.self`, `decoder.0.self`, `decoder.0.cross`
+  key: string; // trace key, e.g. `decoder.layers.0.crossAttention.weights`
   weights: Float32Array; // [nHeads, Sq, Sk]
   nHeads: number;
   queryLabels: string[];

@@ -1,13 +1,13 @@
 // The train playground's training loop in Node: a small task is learned, a seed fixes the run,
 // the held-out set is never trained on, and one-pass exact match equals greedy decoding.
 import { describe, expect, it } from 'vitest';
-import { greedyDecode } from '../model/train/evaluate';
+import { greedyDecodeBatch } from '../model/train/evaluate';
 import { scoreExamples } from '../model/train/exactMatch';
 import { isToyHeldOut, toyTasks, toyTrainingWord, toyWords } from '../tasks/toy';
 import { BOS, EOS } from '../tasks/vocab';
 import { seededRandom } from '../model/train/rng';
 import { createSession, evaluateSession, probeSession, stepSession, exportSession } from './trainSession';
-import { defaultSettings } from './trainSettings';
+import { defaultSettings } from '../tasks/trainSettings';
 import { loadModel } from '../model';
 
 describe('toy tasks', () => {
@@ -59,7 +59,7 @@ describe('training session', () => {
     for (let i = 0; i < 150; i++) stepSession(s); // part-trained: some right, some wrong
     const { params, config } = s.trainer;
     const words = toyWords('reverse', 100, seededRandom(3), true);
-    const outs = greedyDecode(params, config, words.map((w) => toyTasks.reverse.example(w).src!), BOS, EOS, 12);
+    const outs = greedyDecodeBatch(params, config, words.map((w) => toyTasks.reverse.example(w).src!), BOS, EOS, 12);
     const greedy = words.filter((w, i) => outs[i].length === w.length && outs[i].every((t, j) => t === toyTasks.reverse.example(w).targets[j])).length / words.length;
     const onePass = scoreExamples(params, config, words.map(toyTasks.reverse.example)).exactMatch;
     expect(onePass).toBe(greedy);
@@ -70,8 +70,9 @@ describe('training session', () => {
   it('draws the probe for every layer and head', () => {
     const s = createSession({ ...defaultSettings('reverse'), layers: 2, heads: 4 });
     const maps = probeSession(s).maps;
-    expect(maps.map((m) => m.key).sort()).toEqual(['decoder.0.cross', 'decoder.0.self', 'decoder.1.cross', 'decoder.1.self', 'encoder.0.self', 'encoder.1.self']);
-    const cross = maps.find((m) => m.key === 'decoder.0.cross')!;
+    const key = (stack: string, i: number, kind: string) => `${stack}.layers.${i}.${kind}Attention.weights`;
+    expect(maps.map((m) => m.key).sort()).toEqual([key('decoder', 0, 'cross'), key('decoder', 0, 'self'), key('decoder', 1, 'cross'), key('decoder', 1, 'self'), key('encoder', 0, 'self'), key('encoder', 1, 'self')]);
+    const cross = maps.find((m) => m.key === key('decoder', 0, 'cross'))!;
     const n = toyTasks.reverse.probe.length;
     expect(cross.weights.length).toBe(4 * (n + 1) * n); // [nHeads, T, S]
     expect(cross.queryLabels[0]).toBe('<bos>');

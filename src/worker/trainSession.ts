@@ -3,15 +3,16 @@
 // The worker drives it in time slices; Node tests and bench/train.bench.ts drive it directly.
 import type { Example } from '../model/train/batch';
 import { makeBatch } from '../model/train/batch';
-import { argmaxRow, greedyDecode } from '../model/train/evaluate';
+import { greedyContinue, greedyDecodeBatch } from '../model/train/evaluate';
 import { scoreExamples } from '../model/train/exactMatch';
 import { forwardBatch } from '../model/train/forward';
+import { parseTraceKey } from '../model/trace';
 import { createTrainer, drawBatch, trainStep, type TrainerState } from '../model/train/loop';
 import { seededRandom } from '../model/train/rng';
 import { saveParams } from '../model/train/serialize';
 import { sampleToy, toyLabels, toyTasks, toyVocab, toyWords, type ToyTask } from '../tasks/toy';
 import { BOS, EOS } from '../tasks/vocab';
-import { settingsToConfig, settingsToOptions, type TrainSettings } from './trainSettings';
+import { settingsToConfig, settingsToOptions, type TrainSettings } from '../tasks/trainSettings';
 
 /** Items scored at each evaluation, on each side of the split. */
 export const EVAL_ITEMS = 200;
@@ -37,7 +38,7 @@ export interface EvalPoint {
   heldOutAcc: number;
 }
 
-/** One attention map of the probe: `key` as the trainer names it (`decoder.0.cross`). */
+/** One attention map of the probe: `key` is its trace key (`decoder.layers.0.crossAttention.weights`). */
 export interface ProbeMap {
   key: string;
   weights: Float32Array; // [nHeads, Sq, Sk]
@@ -88,9 +89,11 @@ export function probeSession(s: TrainSession): ProbeResult {
   const labels = toyLabels(s.probe);
   const maps: ProbeMap[] = [];
   for (const [key, weights] of attention) {
-    const [stack, , kind] = key.split('.'); // `encoder.0.self`, `decoder.0.cross`
+    const path = parseTraceKey(key); // e.g. decoder.layers.0.crossAttention.weights
+    if (path?.kind !== 'attention') continue;
+    const { stack, attention: kind } = path;
     const queryLabels = stack === 'encoder' ? labels.src! : labels.tokens;
-    const keyLabels = stack === 'encoder' || kind === 'cross' ? (labels.src ?? labels.tokens) : labels.tokens;
+    const keyLabels = stack === 'encoder' || kind === 'crossAttention' ? (labels.src ?? labels.tokens) : labels.tokens;
     maps.push({ key, weights, nHeads: config.nHeads, queryLabels, keyLabels });
   }
   return { maps, input: s.task.probe, expected: s.task.answer(s.task.probe), predicted: greedyProbe(s) };
@@ -102,19 +105,11 @@ function greedyProbe(s: TrainSession): string {
   const maxOut = s.task.answer(s.task.probe).length + 2;
   let out: number[];
   if (s.probe.src) {
-    out = greedyDecode(params, config, [s.probe.src], BOS, EOS, maxOut)[0];
+    out = greedyDecodeBatch(params, config, [s.probe.src], BOS, EOS, maxOut)[0];
   } else {
     // decoder-only: the prompt is everything up to the first scored position
     const first = s.probe.targets.findIndex((t) => t >= 0);
-    const tokens = s.probe.tokens.slice(0, first + 1);
-    out = [];
-    while (out.length < maxOut && tokens.length < config.maxLen) {
-      const { logits } = forwardBatch(null, params, config, makeBatch([{ tokens, targets: [] }], config.padId ?? 0)); // [T, V]
-      const next = argmaxRow(logits.data, (tokens.length - 1) * config.vocabSize, config.vocabSize);
-      if (next === EOS) break;
-      out.push(next);
-      tokens.push(next);
-    }
+    out = greedyContinue(params, config, s.probe.tokens.slice(0, first + 1), EOS, maxOut);
   }
   return out.map((t) => toyVocab[t] ?? '?').join('');
 }

@@ -4,7 +4,7 @@ import { useId, type Ref } from 'react';
 import type { Lesson } from '../../lessons/types';
 import { stateAtStep } from '../../lessons/stepState';
 import { LiveTex, Prose } from './Prose';
-import { PanelFrame } from './panels';
+import { LessonFigure } from './LessonFigure';
 import { Quiz } from './Quiz';
 import { useApplyStepState } from './applyState';
 import { TexWithCopy } from '../../embed/TexWithCopy';
@@ -56,7 +56,7 @@ export function StepView({ lesson, step, onQuizComplete, headingRef, showNotes =
       {s.panels && s.panels.length > 0 && (
         <div className="lesson-panels">
           {s.panels.map((p, i) => (
-            <PanelFrame key={`${step}-${i}-${p.panel}`} panelRef={p} />
+            <LessonFigure key={`${step}-${i}-${p.panel}`} panelRef={p} />
           ))}
         </div>
       )}

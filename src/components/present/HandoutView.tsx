@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { useLesson } from '../lesson/useLesson';
 import { Prose } from '../lesson/Prose';
-import { PanelFrame } from '../lesson/panels';
+import { LessonFigure } from '../lesson/LessonFigure';
 import { stepHref } from '../lesson/navigation';
 import { Tex } from '../Tex';
 import { parseHash } from '../router';
@@ -42,7 +42,7 @@ function HandoutStep({ lesson, n }: { lesson: Lesson; n: number }) {
       )}
       {s.panels?.map((p, i) =>
         p.illustration ? (
-          <PanelFrame key={i} panelRef={p} />
+          <LessonFigure key={i} panelRef={p} />
         ) : (
           <p key={i} className="handout-live">
             Live figure on the slide: <a href={stepHref(lesson.slug, n)}>{p.caption ? <Prose source={p.caption} /> : p.panel}</a>

@@ -2,14 +2,16 @@
 // self, cross) as thumbnails, and the chosen head as a full heatmap (rows = queries, columns = keys).
 import { memo, useMemo, useState } from 'react';
 import type { BoolTensor, Tensor } from '../../model/tensor';
+import { parseTraceKey } from '../../model/trace';
 import { AttentionHeatmap } from '../../visualizations/AttentionHeatmap';
 import { ModelOverview } from '../../visualizations/Overviews';
 import type { WireMap, WireProbe } from '../../worker/trainProtocol';
 
-/** `encoder.0.self` → group `encoder.self`, layer 0. */
+/** `encoder.layers.0.selfAttention.weights` → group `encoder.self`, layer 0. */
 function parseKey(key: string): { group: string; layer: number } {
-  const [stack, layer, kind] = key.split('.');
-  return { group: `${stack}.${kind}`, layer: Number(layer) };
+  const path = parseTraceKey(key);
+  if (path?.kind !== 'attention') return { group: key, layer: 0 };
+  return { group: `${path.stack}.${path.attention === 'crossAttention' ? 'cross' : 'self'}`, layer: path.layer };
 }
 
 const GROUP_TITLES: Record<string, string> = {

@@ -5,7 +5,7 @@ import { TOY_TASKS, toyTasks, type ToyTaskName } from '../../tasks/toy';
 import {
   D_MODELS, HEADS, LAYERS, LEARNING_RATES, NORMS, POSITIONALS, STEP_BUDGET, defaultSettings,
   type PositionalChoice, type TrainSettings,
-} from '../../worker/trainSettings';
+} from '../../tasks/trainSettings';
 import type { RunView } from './useTrainRun';
 
 const POS_NAMES: Record<PositionalChoice, string> = { sinusoidal: 'sinusoidal', learned: 'learned', rope: 'RoPE', none: 'none' };

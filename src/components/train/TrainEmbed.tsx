@@ -1,7 +1,7 @@
 // The `train` embed (`embed.html?widget=train&task=reverse&pos=none…`): the train playground
 // configured from the frame's own query string. An embed never writes the host's URL or history.
 import { useMemo } from 'react';
-import { parseSettings } from '../../worker/trainSettings';
+import { parseSettings } from '../../tasks/trainSettings';
 import { TrainPlayground } from './TrainPlayground';
 
 export default function TrainEmbed() {

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { parseHash } from '../router';
 import { useLocation } from '../useLocation';
-import { parseSettings, settingsToParams, type TrainSettings } from '../../worker/trainSettings';
+import { parseSettings, settingsToParams, type TrainSettings } from '../../tasks/trainSettings';
 import { ModeTabs } from './ModeTabs';
 import { TrainPlayground } from './TrainPlayground';
 

@@ -1,11 +1,12 @@
 // The train playground inside a lesson step (panel id `train`): the step's options choose the
-// starting settings (`task`, `pos`, …, as in the URL); a link opens the same run in the playground.
+// starting settings (`task`, `pos`, …); a link opens the same run in the playground.
 import { useMemo, useState } from 'react';
-import { parseSettings, settingsToParams, type TrainSettings } from '../../worker/trainSettings';
+import { defaultSettings, parseSettings, settingsToParams, type TrainSettings } from '../../tasks/trainSettings';
 import { TrainPlayground } from './TrainPlayground';
 
-export default function TrainPanel({ options }: { options: Readonly<Record<string, string | number | boolean>> }) {
-  const initial = useMemo(() => parseSettings(new URLSearchParams(Object.entries(options).map(([k, v]) => [k, String(v)]))).settings, [options]);
+export default function TrainPanel({ options }: { options: Partial<TrainSettings> }) {
+  // Through the URL codec, so a step's settings are checked exactly as a shared link's are.
+  const initial = useMemo(() => parseSettings(settingsToParams({ ...defaultSettings(options.task), ...options })).settings, [options]);
   const key = settingsToParams(initial).toString(); // a new step's options start a new run
   // the learner's changes, remembered for the run they belong to (a new step starts from its options)
   const [changed, setChanged] = useState<{ key: string; settings: TrainSettings } | null>(null);

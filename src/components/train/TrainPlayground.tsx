@@ -3,7 +3,7 @@
 // playground's train mode, lesson 15's panel and the `train` embed.
 import { useCallback, useState } from 'react';
 import { download } from '../../visualizations/export';
-import type { TrainSettings } from '../../worker/trainSettings';
+import type { TrainSettings } from '../../tasks/trainSettings';
 import { TrainAttention } from './TrainAttention';
 import { TrainControls } from './TrainControls';
 import { TrainCurves } from './TrainCurves';

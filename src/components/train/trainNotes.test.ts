@@ -1,6 +1,6 @@
 // The notes the train playground shows: they follow the settings and what the curves did.
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../worker/trainSettings';
+import { defaultSettings } from '../../tasks/trainSettings';
 import type { EvalPoint } from '../../worker/trainSession';
 import { STALL_STEPS, trainNotes } from './trainNotes';
 import { bucketMeans } from './TrainCurves';

@@ -1,7 +1,7 @@
 // Lessons learned on the way, read off the settings and the curves: why reverse and copy cannot be
 // learned without positions, why sort can, and what a stalled or diverging curve suggests.
 import type { EvalPoint } from '../../worker/trainSession';
-import type { TrainSettings } from '../../worker/trainSettings';
+import type { TrainSettings } from '../../tasks/trainSettings';
 
 export interface TrainNote {
   id: string;

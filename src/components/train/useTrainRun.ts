@@ -5,7 +5,7 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import { createTrainClient, type TrainClient } from '../../worker/trainClient';
 import { TRAIN_PROTOCOL_VERSION as v, type TrainResponse, type WireProbe } from '../../worker/trainProtocol';
 import type { EvalPoint } from '../../worker/trainSession';
-import type { TrainSettings } from '../../worker/trainSettings';
+import type { TrainSettings } from '../../tasks/trainSettings';
 
 /** Held-out exact match that counts as learned (issue 10: ≥ 95%). */
 export const TARGET = 0.95;

@@ -7,7 +7,7 @@ import { clampStep } from '../../lessons/stepState';
 import { lessonBySlug } from '../../lessons/catalog';
 import { authorState, withAuthorState } from '../authorState';
 import '../../components/lesson/lesson.css';
-import type { WidgetProps } from './LiveWidgets';
+import type { WidgetProps } from './PanelWidget';
 
 export default function LessonWidget({ config }: WidgetProps) {
   const load = useLesson(config.lesson);

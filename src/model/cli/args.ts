@@ -1,4 +1,4 @@
-// Parses the trace CLI's flags (spec/model.md §The trace CLI) into a forward() request, refusing
+// Parses the trace CLI's flags (docs/model-spec.md §The trace command line) into a forward() request, refusing
 // anything else with a one-line message.
 import type { ForwardOptions } from '../forward';
 import type { MaskPattern } from '../masks';

@@ -1,4 +1,4 @@
-// Entry point of `npm run -s trace -- --model FILE ...` (spec/model.md §The trace CLI). The only
+// Entry point of `npm run -s trace -- --model FILE ...` (docs/model-spec.md §The trace command line). The only
 // Node-specific part: reading the file and writing to the process's streams.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -4,7 +4,7 @@
 // same prefix as teacher forcing). So one batched forward pass gives greedy exact match.
 import type { TrainConfig } from './config';
 import { makeBatch, type Example } from './batch';
-import { argmaxRow } from './evaluate';
+import { argmax } from '../sample';
 import { forwardBatch } from './forward';
 import { crossEntropy } from './ops/loss';
 import type { Params } from './params';
@@ -30,7 +30,7 @@ export function scoreExamples(p: Params, c: TrainConfig, examples: Example[]): B
       const target = batch.targets![b * batch.T + t];
       if (target < 0) continue;
       scored++;
-      if (argmaxRow(logits.data, (b * batch.T + t) * V, V) === target) right++;
+      if (argmax(logits.data, (b * batch.T + t) * V, V) === target) right++;
       else ok = false;
     }
     if (ok) exact++;

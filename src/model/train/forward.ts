@@ -1,4 +1,4 @@
-// The forward pass of spec/model.md for a padded batch, built from differentiable ops so the
+// The forward pass of docs/model-spec.md for a padded batch, built from differentiable ops so the
 // same code computes the loss for training and the outputs for evaluation (tape = null).
 import type { TrainConfig } from './config';
 import { gelu, relu } from './ops/activation';
@@ -7,8 +7,15 @@ import { addPositions, embedding, sinusoidal } from './ops/embedding';
 import { layerNorm } from './ops/layerNorm';
 import { add, linear } from './ops/linear';
 import { rope } from './ops/rope';
+import { paramNames, type AttentionNames, type LayerNames, type PairNames } from '../params';
 import { get, type Params } from './params';
 import type { Tape, Var } from './tape';
+import { traceKey, tracePath, type AttentionKind, type StackName } from '../trace';
+
+/** The key of one attention's weights in `ForwardResult.attention`: the app's trace key, e.g.
+ *  `decoder.layers.0.crossAttention.weights`, so trainer and app name an attention alike. */
+export const attentionKey = (stack: StackName, layer: number, kind: AttentionKind): string =>
+  traceKey(tracePath.attention(stack, layer, kind, 'weights'));
 
 /** B sequences padded to one length. Encoder-decoder: `src` [B·S] and `tokens` (decoder) [B·T]. */
 export interface Batch {
@@ -20,7 +27,7 @@ export interface Batch {
   targets?: Int32Array; // [B·T] next-token (or masked-token) ids, −1 = not scored
 }
 
-/** Logits and, for analysis, every attention's weights keyed like `decoder.0.cross`. */
+/** Logits and, for analysis, every attention's weights under their trace key (`attentionKey`). */
 export interface ForwardResult {
   logits: Var; // [B·T, V]
   attention: Map<string, Float32Array>; // [B, nHeads, Sq, Sk] each
@@ -52,7 +59,8 @@ export function forwardBatch(tape: Tape | null, p: Params, c: TrainConfig, batch
       memory: { x: mem, tokens: batch.src, S: batch.S },
     }, attn); // [B·T, d]
   }
-  const logits = linear(tape, h, get(p, 'lm_head.weight'), p.get('lm_head.bias') ?? null); // [B·T, V]
+  const lmHead = paramNames.lmHead;
+  const logits = linear(tape, h, get(p, lmHead.weight), p.get(lmHead.bias) ?? null); // [B·T, V]
   return { logits, attention: attn };
 }
 
@@ -64,52 +72,51 @@ export function encodeBatch(tape: Tape | null, p: Params, c: TrainConfig, batch:
 
 function stack(tape: Tape | null, p: Params, c: TrainConfig, B: number, s: StackInput, attn: Map<string, Float32Array>): Var {
   const scale = c.scaleEmbedding ? Math.sqrt(c.dModel) : 1;
-  let x = embedding(tape, get(p, 'embed.weight'), s.tokens, scale); // [B·S, d]
+  let x = embedding(tape, get(p, paramNames.embed), s.tokens, scale); // [B·S, d]
   if (c.positional === 'sinusoidal') x = addPositions(tape, x, s.S, sinusoidal(s.S, c.dModel)); // [B·S, d]
-  if (c.positional === 'learned') x = addPositions(tape, x, s.S, get(p, 'pos_embed.weight')); // [B·S, d]
+  if (c.positional === 'learned') x = addPositions(tape, x, s.S, get(p, paramNames.posEmbed)); // [B·S, d]
   const selfMask = buildMask(B, s.S, s.S, s.tokens, c.padId, s.causal); // [B, S, S]
   const crossMask = s.memory ? buildMask(B, s.S, s.memory.S, s.memory.tokens, c.padId, false) : null; // [B, S, Sm]
   for (let i = 0; i < s.nLayers; i++) {
-    const name = `${s.prefix}.layers.${i}`;
+    const names = paramNames.layer(s.prefix, i);
     const sa = (y: Var) => {
-      const r = attend(tape, p, c, `${name}.self_attn`, y, y, B, s.S, s.S, selfMask, c.positional === 'rope');
-      attn.set(`${s.prefix}.${i}.self`, r.weights);
+      const r = attend(tape, p, c, names.selfAttn, y, y, B, s.S, s.S, selfMask, c.positional === 'rope');
+      attn.set(attentionKey(s.prefix, i, 'selfAttention'), r.weights);
       return r.out; // [B·S, d]
     };
     const ca = (y: Var) => {
       const m = s.memory!;
-      const r = attend(tape, p, c, `${name}.multihead_attn`, y, m.x, B, s.S, m.S, crossMask!, false); // RoPE never in cross-attention
-      attn.set(`${s.prefix}.${i}.cross`, r.weights);
+      const r = attend(tape, p, c, names.crossAttn, y, m.x, B, s.S, m.S, crossMask!, false); // RoPE never in cross-attention
+      attn.set(attentionKey(s.prefix, i, 'crossAttention'), r.weights);
       return r.out; // [B·S, d]
     };
-    const ff = (y: Var) => feedForward(tape, p, c, name, y); // [B·S, d]
-    const norm = (y: Var, n: string) => layerNorm(tape, y, get(p, `${name}.${n}.weight`), get(p, `${name}.${n}.bias`), c.layerNormEps);
-    const lastNorm = s.memory ? 'norm3' : 'norm2';
+    const ff = (y: Var) => feedForward(tape, p, c, names, y); // [B·S, d]
+    const norm = (y: Var, n: PairNames) => layerNorm(tape, y, get(p, n.weight), get(p, n.bias), c.layerNormEps); // [B·S, d]
+    const lastNorm = s.memory ? names.norm3 : names.norm2;
     if (c.norm === 'post') {
-      x = norm(add(tape, x, sa(x)), 'norm1'); // [B·S, d]
-      if (s.memory) x = norm(add(tape, x, ca(x)), 'norm2'); // [B·S, d]
+      x = norm(add(tape, x, sa(x)), names.norm1); // [B·S, d]
+      if (s.memory) x = norm(add(tape, x, ca(x)), names.norm2); // [B·S, d]
       x = norm(add(tape, x, ff(x)), lastNorm); // [B·S, d]
     } else {
-      x = add(tape, x, sa(norm(x, 'norm1'))); // [B·S, d]
-      if (s.memory) x = add(tape, x, ca(norm(x, 'norm2'))); // [B·S, d]
+      x = add(tape, x, sa(norm(x, names.norm1))); // [B·S, d]
+      if (s.memory) x = add(tape, x, ca(norm(x, names.norm2))); // [B·S, d]
       x = add(tape, x, ff(norm(x, lastNorm))); // [B·S, d]
     }
   }
   // a final norm is present when its tensors are (spec: both weight and bias in the file)
-  if (p.has(`${s.prefix}.norm.weight`) && p.has(`${s.prefix}.norm.bias`)) {
-    x = layerNorm(tape, x, get(p, `${s.prefix}.norm.weight`), get(p, `${s.prefix}.norm.bias`), c.layerNormEps); // [B·S, d]
-  }
+  const final = paramNames.finalNorm(s.prefix);
+  if (p.has(final.weight) && p.has(final.bias)) x = layerNorm(tape, x, get(p, final.weight), get(p, final.bias), c.layerNormEps); // [B·S, d]
   return x;
 }
 
 /** One attention sublayer: project (rows of the packed in_proj), maybe RoPE, attend, out_proj. */
 function attend(
-  tape: Tape | null, p: Params, c: TrainConfig, name: string, xq: Var, xkv: Var,
+  tape: Tape | null, p: Params, c: TrainConfig, names: AttentionNames, xq: Var, xkv: Var,
   B: number, Sq: number, Sk: number, mask: Uint8Array, useRope: boolean,
 ): { out: Var; weights: Float32Array } {
   const d = c.dModel;
-  const w = get(p, `${name}.in_proj_weight`); // [3d, d]
-  const b = get(p, `${name}.in_proj_bias`); // [3d]
+  const w = get(p, names.inProjWeight); // [3d, d]
+  const b = get(p, names.inProjBias); // [3d]
   let q = linear(tape, xq, w, b, 0, d); // [B·Sq, d]
   let k = linear(tape, xkv, w, b, d, 2 * d); // [B·Sk, d]
   const v = linear(tape, xkv, w, b, 2 * d, 3 * d); // [B·Sk, d]
@@ -118,13 +125,13 @@ function attend(
     k = rope(tape, k, Sk, c.nHeads); // [B·Sk, d]
   }
   const r = attention(tape, q, k, v, B, Sq, Sk, c.nHeads, mask); // out [B·Sq, d]
-  const out = linear(tape, r.out, get(p, `${name}.out_proj.weight`), get(p, `${name}.out_proj.bias`)); // [B·Sq, d]
+  const out = linear(tape, r.out, get(p, names.outProj.weight), get(p, names.outProj.bias)); // [B·Sq, d]
   return { out, weights: r.weights };
 }
 
 /** FF(x) = linear2(act(linear1(x))). */
-function feedForward(tape: Tape | null, p: Params, c: TrainConfig, name: string, x: Var): Var {
-  const hidden = linear(tape, x, get(p, `${name}.linear1.weight`), get(p, `${name}.linear1.bias`)); // [N, dFF]
+function feedForward(tape: Tape | null, p: Params, c: TrainConfig, names: LayerNames, x: Var): Var {
+  const hidden = linear(tape, x, get(p, names.linear1.weight), get(p, names.linear1.bias)); // [N, dFF]
   const act = c.activation === 'gelu' ? gelu(tape, hidden) : relu(tape, hidden); // [N, dFF]
-  return linear(tape, act, get(p, `${name}.linear2.weight`), get(p, `${name}.linear2.bias`)); // [N, d]
+  return linear(tape, act, get(p, names.linear2.weight), get(p, names.linear2.bias)); // [N, d]
 }

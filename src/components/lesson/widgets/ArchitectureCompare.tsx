@@ -5,9 +5,9 @@ import { useAtlas } from '../../../store/atlas';
 import { selectModelInfo } from '../../../store/selectors';
 import { ArchitectureDiagram } from '../../../visualizations/ArchitectureDiagram';
 import type { ArchKind, NormPlacement, PositionalKind } from '../../../visualizations/architecture';
-import { LiveState } from '../livePanels';
+import { LiveState } from '../../../panels/LiveState';
 import { ScrollBox } from './ScrollBox';
-import './later.css';
+import './widgets.css';
 
 interface Family {
   arch: ArchKind;
@@ -67,7 +67,7 @@ export const FAMILIES: readonly Family[] = [
 function Families() {
   return (
     <div data-panel-ready="true" data-testid="architecture-compare">
-      <div className="later-archs">
+      <div className="widget-archs">
         {FAMILIES.map((f) => (
           <div key={f.arch}>
             <ArchitectureDiagram
@@ -84,7 +84,7 @@ function Families() {
         ))}
       </div>
       <ScrollBox label="Comparison of the three families">
-        <table className="data-table later-table">
+        <table className="data-table widget-table">
           <caption>The three families compared (diagrams drawn with the settings of the shipped model of each kind).</caption>
           <thead>
             <tr>
@@ -115,7 +115,7 @@ function Families() {
 function LiveArchitecture() {
   const info = useAtlas(selectModelInfo);
   const c = info?.config;
-  const positional = (['sinusoidal', 'learned', 'rope', 'none'] as const).find((p) => p === c?.positional) ?? 'none';
+  const positional = c?.positional ?? 'none';
   return (
     <LiveState ready={!!info}>
       {info && c && (

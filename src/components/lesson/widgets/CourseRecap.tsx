@@ -1,11 +1,11 @@
 // Lesson 14: the recap, a link back to the first step of every lesson of the course.
 import { LESSONS } from '../../../lessons/catalog';
-import './later.css';
+import './widgets.css';
 
 export function CourseRecap() {
   return (
     <nav aria-label="Every lesson of the course" data-panel-ready="true" data-testid="course-recap">
-      <table className="data-table later-recap-table">
+      <table className="data-table widget-recap-table">
         <caption>Every lesson, with what it teaches; each title opens its first step.</caption>
         <thead>
           <tr>

@@ -7,11 +7,12 @@ import { useAtlas } from '../../../store/atlas';
 import { selectModelInfo, useTraceTensor } from '../../../store/selectors';
 import { tracePath } from '../../../model/trace';
 import type { IntTensor, Tensor } from '../../../model/tensor';
+import { argmax } from '../../../model/sample';
 import { sequentialScale, textOn } from '../../../visualizations/scales';
-import { LiveState } from '../livePanels';
-import { fmt, useStackPieces } from './laterShared';
+import { LiveState } from '../../../panels/LiveState';
+import { fmt, useStackPieces } from './stats';
 import { ScrollBox } from './ScrollBox';
-import './later.css';
+import './widgets.css';
 
 /** Cross-attention weights of one query row: one head's, or the mean over heads. [Sk] */
 export function crossRow(weights: Tensor, row: number, head: number | 'mean'): Float32Array {
@@ -26,11 +27,7 @@ export function crossRow(weights: Tensor, row: number, head: number | 'mean'): F
 }
 
 /** The key with the largest weight (lowest index on ties). */
-function top(row: Float32Array): number {
-  let best = 0;
-  for (let j = 1; j < row.length; j++) if (row[j] > row[best]) best = j;
-  return best;
-}
+const top = (row: Float32Array): number => argmax(row);
 
 const show = (p: string) => (p === ' ' ? '␣' : p);
 
@@ -55,7 +52,7 @@ export function CrossAlignment() {
     <LiveState ready={ready}>
       {ready && info && rows.length > 0 && (
         <div data-testid="cross-alignment" data-rows={tgt.length} data-cols={src.length}>
-          <div className="later-controls" role="group" aria-label="Heads">
+          <div className="widget-controls" role="group" aria-label="Heads">
             <span>Heads:</span>
             <button type="button" className="btn" aria-pressed={mode === 'mean'} data-testid="cross-mode-mean" onClick={() => setMode('mean')}>
               mean of all {weights?.shape[0]}
@@ -64,8 +61,8 @@ export function CrossAlignment() {
               head {Math.min(head, (weights?.shape[0] ?? 1) - 1)} only
             </button>
           </div>
-          <p className="later-muted">Pick an output character (what the decoder writes at that position):</p>
-          <div className="later-btn-row" role="group" aria-label="Output character">
+          <p className="widget-muted">Pick an output character (what the decoder writes at that position):</p>
+          <div className="widget-btn-row" role="group" aria-label="Output character">
             {tgt.map((p, i) => (
               <button
                 key={i}
@@ -84,27 +81,27 @@ export function CrossAlignment() {
             Position {row} reads <span className="mono">{show(tgt[row])}</span> and writes <strong className="mono">{show(written(row))}</strong>; its
             query looks at the source like this (layer {layer}, {mode === 'mean' ? 'mean over heads' : `head ${which}`}):
           </p>
-          <p className="later-muted">
+          <p className="widget-muted">
             Colour: the weight on each source character, from 0 (dark) to 1 (bright, {colorMap === 'cividis' ? 'cividis' : 'viridis'}); the number under each character is the
             weight itself and the one with the bold border gets the most.
           </p>
-          <div className="later-row" role="list" aria-label="Cross-attention weight on each source character" data-testid="cross-source">
+          <div className="widget-row" role="list" aria-label="Cross-attention weight on each source character" data-testid="cross-source">
             {src.map((p, j) => {
               const w = rows[row][j];
               const [r, g, b] = scale.rgb(w);
               return (
-                <span role="listitem" key={j} className={`later-chip${j === top(rows[row]) ? ' is-top' : ''}`} aria-label={`${p} at ${j}: weight ${fmt(w)}`}>
-                  <span className="later-chip-char" style={{ background: `rgb(${r}, ${g}, ${b})`, color: textOn([r, g, b]) }}>
+                <span role="listitem" key={j} className={`widget-chip${j === top(rows[row]) ? ' is-top' : ''}`} aria-label={`${p} at ${j}: weight ${fmt(w)}`}>
+                  <span className="widget-chip-char" style={{ background: `rgb(${r}, ${g}, ${b})`, color: textOn([r, g, b]) }}>
                     {show(p)}
                   </span>
-                  <span className="later-chip-num">{fmt(w)}</span>
-                  <span className="later-chip-pos">{j}</span>
+                  <span className="widget-chip-num">{fmt(w)}</span>
+                  <span className="widget-chip-pos">{j}</span>
                 </span>
               );
             })}
           </div>
           <ScrollBox label="Table of output characters and where they look">
-            <table className="data-table later-table" data-testid="cross-table">
+            <table className="data-table widget-table" data-testid="cross-table">
               <caption>Every output character and the source character it weights most (bold box above = that character).</caption>
               <thead>
                 <tr>
@@ -124,7 +121,7 @@ export function CrossAlignment() {
                       <td className="mono">{show(tgt[i])}</td>
                       <td className="mono">{show(written(i))}</td>
                       <td className="mono">
-                        {show(src[j])} <span className="later-muted">(source position {j})</span>
+                        {show(src[j])} <span className="widget-muted">(source position {j})</span>
                       </td>
                       <td className="mono">{fmt(r[j])}</td>
                     </tr>

@@ -7,7 +7,7 @@ import { tracePath } from '../../../model/trace';
 import type { IntTensor, Tensor } from '../../../model/tensor';
 import { CellMap } from '../../../visualizations/CellMap';
 import { divergingScale, niceMaxAbs, sequentialScale } from '../../../visualizations/scales';
-import { LiveState } from '../livePanels';
+import { LiveState } from '../../../panels/LiveState';
 
 export function EmbeddingLookup({ show = 'row' }: { show?: 'one-hot' | 'row' }) {
   const info = useAtlas(selectModelInfo);

@@ -3,9 +3,9 @@
 import { useAtlas } from '../../../store/atlas';
 import { selectModelInfo } from '../../../store/selectors';
 import { atlasActions } from '../../../store/runtime';
-import { LiveState } from '../livePanels';
-import { useStackPieces } from './laterShared';
-import './later.css';
+import { LiveState } from '../../../panels/LiveState';
+import { useStackPieces } from './stats';
+import './widgets.css';
 
 const show = (p: string) => (p === ' ' ? '␣' : p);
 
@@ -23,23 +23,23 @@ export function Generation() {
       {ready && (
         <div data-testid="generation" data-generating={generating ? 'true' : 'false'}>
           <p>
-            Source: <span className="later-out">{src}</span>
+            Source: <span className="widget-out">{src}</span>
           </p>
           <p>
             Written so far:{' '}
-            <span className="later-out" data-testid="gen-output" aria-live="polite">
+            <span className="widget-out" data-testid="gen-output" aria-live="polite">
               {tgt || '(nothing yet)'}
             </span>
           </p>
-          <div className="later-row" role="list" aria-label="Decoder input tokens">
+          <div className="widget-row" role="list" aria-label="Decoder input tokens">
             {decoderPieces.map((p, i) => (
-              <span role="listitem" key={i} className="later-chip">
-                <span className="later-chip-char">{show(p)}</span>
-                <span className="later-chip-pos">{i}</span>
+              <span role="listitem" key={i} className="widget-chip">
+                <span className="widget-chip-char">{show(p)}</span>
+                <span className="widget-chip-pos">{i}</span>
               </span>
             ))}
           </div>
-          <div className="later-controls">
+          <div className="widget-controls">
             <button type="button" className="btn" data-testid="gen-clear" disabled={generating} onClick={() => useAtlas.getState().setTarget('')}>
               Start over
             </button>

@@ -7,19 +7,8 @@ import { selectModelInfo, useTraceTensor } from '../../../store/selectors';
 import { tracePath } from '../../../model/trace';
 import type { Tensor } from '../../../model/tensor';
 import { matmul } from '../../../model/ops/matmul';
-import { LiveState } from '../livePanels';
-
-/** A seeded generator (mulberry32) so the illustration is the same on every load. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng } from '../../../model/sample';
+import { LiveState } from '../../../panels/LiveState';
 
 export interface HeadSplitResult {
   nHeads: number;
@@ -32,7 +21,7 @@ export interface HeadSplitResult {
 export function compareHeadSplit(x: Tensor, nHeads: number, seed = 7): HeadSplitResult {
   const [S, dModel] = x.shape;
   const dHead = dModel / nHeads;
-  const rand = seeded(seed);
+  const rand = createRng(seed); // seeded, so the illustration is the same on every load
   const w = { data: Float32Array.from({ length: dModel * dModel }, () => (rand() * 2 - 1) / Math.sqrt(dModel)), shape: [dModel, dModel] }; // [dModel, dModel]
   const big = matmul(x, w); // [S, dModel]
   const maxDiff: number[] = [];

@@ -10,9 +10,9 @@ import type { Tensor } from '../../../model/tensor';
 import { add } from '../../../model/ops/elementwise';
 import { layerNorm } from '../../../model/ops/layerNorm';
 import { maxAbsOf } from '../../../visualizations/scales';
-import { LiveState } from '../livePanels';
-import { fmt, rowStats, useStackPieces } from './laterShared';
-import './later.css';
+import { LiveState } from '../../../panels/LiveState';
+import { fmt, rowStats, useStackPieces } from './stats';
+import './widgets.css';
 
 /** The input of the layer's first LayerNorm [S, dModel] (see the file comment), or null. */
 function normInput(trace: TraceMap, stack: StackName, layer: number, norm: string): Tensor | null {
@@ -31,7 +31,7 @@ function StatBars({ values, title, mean, std, scale }: { values: Float32Array; t
   const y = (v: number) => H / 2 - (v / scale) * (H / 2 - 4);
   const width = values.length * W;
   return (
-    <figure className="later-statbars">
+    <figure className="widget-statbars">
       <svg viewBox={`0 0 ${width} ${H}`} width="100%" style={{ maxWidth: width, display: 'block' }} role="img" aria-label={`${title}: ${values.length} values, mean ${fmt(mean, 3)}, standard deviation ${fmt(std, 3)}`}>
         <rect x={0} y={0} width={width} height={H} fill="var(--surface)" />
         {Array.from(values, (v, i) => (
@@ -83,7 +83,7 @@ export function LayerNormStats() {
     <LiveState ready={ready}>
       {ready && result && strip && info && (
         <div data-testid="layer-norm-stats">
-          <div className="later-btn-row" role="group" aria-label="Token to normalise">
+          <div className="widget-btn-row" role="group" aria-label="Token to normalise">
             {pieces.map((p, i) => (
               <button key={i} type="button" className="btn" aria-pressed={i === token} data-testid={`ln-token-${i}`} onClick={() => setPicked(i)}>
                 {p}
@@ -97,7 +97,7 @@ export function LayerNormStats() {
             <span className="mono" data-testid="ln-mean-after">{fmt(result.after[token].mean, 3)}</span>, σ ={' '}
             <span className="mono" data-testid="ln-std-after">{fmt(result.after[token].std, 3)}</span>.
           </p>
-          <div className="later-row">
+          <div className="widget-row">
             <StatBars values={strip.subarray(0, result.d)} title="before" mean={result.before[token].mean} std={result.before[token].std} scale={scale} />
             <StatBars values={strip.subarray(result.d)} title="after (γ = 1, β = 0)" mean={result.after[token].mean} std={result.after[token].std} scale={scale} />
           </div>

@@ -2,7 +2,7 @@
 // (pre-norm, causal) and encoder-only masked-grammar (post-norm, full). Each switch also sets the
 // mask the model was trained with, so the same text runs the way each model expects.
 import { useAtlas } from '../../../store/atlas';
-import './later.css';
+import './widgets.css';
 
 export const GRAMMAR_PAIR = [
   { model: 'grammar', label: 'grammar: decoder-only, pre-norm, causal', stack: 'decoder', mask: 'causal' },
@@ -12,7 +12,7 @@ export const GRAMMAR_PAIR = [
 export function ModelPair({ caption = 'Same text, two models:' }: { caption?: string }) {
   const modelName = useAtlas((s) => s.modelName);
   return (
-    <div className="later-controls" role="group" aria-label="Model">
+    <div className="widget-controls" role="group" aria-label="Model">
       <span>{caption}</span>
       {GRAMMAR_PAIR.map((c) => (
         <button

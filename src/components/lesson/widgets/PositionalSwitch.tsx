@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useAtlas } from '../../../store/atlas';
 import { selectModelInfo } from '../../../store/selectors';
 import type { PositionalChoice } from '../../../store/types';
-import { LiveState } from '../livePanels';
+import { LiveState } from '../../../panels/LiveState';
 
 const LABELS: Record<PositionalChoice, string> = {
   sinusoidal: 'Sinusoidal table',
@@ -35,7 +35,7 @@ export function PositionalSwitch() {
   const positional = useAtlas((s) => s.positional);
   const setPositional = useAtlas((s) => s.setPositional);
   const runStatus = useAtlas((s) => s.runStatus);
-  const own = info?.config.positional as PositionalChoice | undefined;
+  const own = info?.config.positional;
   const choices = own && info ? choicesFor(own, info.config.dModel) : [];
   const current = positional ?? own;
   // An override this model cannot run (say, left over from a link) falls back to its own scheme.

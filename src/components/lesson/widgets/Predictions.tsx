@@ -7,10 +7,10 @@ import { selectModelInfo, useTraceTensor } from '../../../store/selectors';
 import { tracePath } from '../../../model/trace';
 import type { Tensor } from '../../../model/tensor';
 import { createRng, sampleToken } from '../../../model/sample';
-import { LiveState } from '../livePanels';
+import { LiveState } from '../../../panels/LiveState';
 import { ModelPair } from './ModelPair';
-import { fmt, useStackPieces } from './laterShared';
-import './later.css';
+import { fmt, useStackPieces } from './stats';
+import './widgets.css';
 
 export interface PredictionsProps {
   /** Which position: the last, the first `<mask>`, or one the learner picks. */
@@ -67,7 +67,7 @@ export function Predictions({ position = 'last', sampling = false, pair = false 
       {ready && info && (
         <div data-testid="predictions" data-position={pos} data-temperature={temperature}>
           {position === 'choose' && (
-            <div className="later-btn-row" role="group" aria-label="Position">
+            <div className="widget-btn-row" role="group" aria-label="Position">
               {pieces.map((p, i) => (
                 <button key={i} type="button" className="btn" aria-pressed={i === pos} data-testid={`pred-pos-${i}`} onClick={() => setChosen(i)}>
                   {p}
@@ -81,7 +81,7 @@ export function Predictions({ position = 'last', sampling = false, pair = false 
             {sampling ? ` at temperature ${fmt(temperature)}` : ''}. The first bar is the argmax.
           </p>
           {sampling && (
-            <div className="later-controls">
+            <div className="widget-controls">
               <label>
                 temperature T = <span className="mono">{fmt(temperature)}</span>{' '}
                 <input
@@ -106,7 +106,7 @@ export function Predictions({ position = 'last', sampling = false, pair = false 
               </label>
             </div>
           )}
-          <table className="data-table later-prob-table" data-testid="pred-bars">
+          <table className="data-table widget-prob-table" data-testid="pred-bars">
             <caption className="visually-hidden">Most probable next tokens at position {pos}</caption>
             <thead>
               <tr>
@@ -125,7 +125,7 @@ export function Predictions({ position = 'last', sampling = false, pair = false 
                       {piece(r.id)}
                     </th>
                     <td>
-                      <span className="later-bar" aria-hidden="true">
+                      <span className="widget-bar" aria-hidden="true">
                         <span style={{ width: `${(100 * (sampling ? renorm : r.p)).toFixed(1)}%` }} />
                       </span>
                     </td>
@@ -138,18 +138,18 @@ export function Predictions({ position = 'last', sampling = false, pair = false 
             </tbody>
           </table>
           {sampling && topK !== 0 && (
-            <p className="later-muted">
+            <p className="widget-muted">
               Top-{k} keeps {(100 * keptMass).toFixed(1)}% of the probability and rescales it to 100% (the number after the arrow); greyed tokens can no
               longer be drawn.
             </p>
           )}
           {sampling && (
-            <div className="later-controls">
+            <div className="widget-controls">
               <button type="button" className="btn" data-testid="pred-draw" onClick={() => draw(20)}>
                 Draw 20 tokens
               </button>
               {draws.length > 0 && (
-                <span className="later-out" data-testid="pred-draws" aria-live="polite">
+                <span className="widget-out" data-testid="pred-draws" aria-live="polite">
                   {draws.map(piece).join(' ')}
                 </span>
               )}

@@ -7,11 +7,11 @@ import { useAtlas } from '../../../store/atlas';
 import { selectModelInfo } from '../../../store/selectors';
 import { getTensor, tracePath, type StackName, type TraceMap } from '../../../model/trace';
 import type { Tensor } from '../../../model/tensor';
-import { LiveState } from '../livePanels';
-import { fmt, layersOf, rowStats, useStackPieces, type RowStats } from './laterShared';
+import { LiveState } from '../../../panels/LiveState';
+import { fmt, layersOf, rowStats, useStackPieces, type RowStats } from './stats';
 import { ScrollBox } from './ScrollBox';
 import { ModelPair } from './ModelPair';
-import './later.css';
+import './widgets.css';
 
 interface Column {
   name: string;
@@ -53,7 +53,7 @@ export function ResidualStream({ compare = false }: { compare?: boolean }) {
       {compare && <ModelPair />}
       {ready && columns && info && (
         <ScrollBox label="Table of the residual stream statistics">
-          <table className="data-table later-table" data-testid="residual-stream-table" data-norm={info.config.norm}>
+          <table className="data-table widget-table" data-testid="residual-stream-table" data-norm={info.config.norm}>
             <caption>
               The residual stream of the {info.name} model ({norm}, {stack}), one row per token: mean μ and spread σ of
               its dModel = {info.config.dModel} numbers at each point.
@@ -65,7 +65,7 @@ export function ResidualStream({ compare = false }: { compare?: boolean }) {
                   <th scope="col" key={c.name}>
                     {c.name}
                     <br />
-                    <span className="later-muted">μ / σ</span>
+                    <span className="widget-muted">μ / σ</span>
                   </th>
                 ))}
               </tr>

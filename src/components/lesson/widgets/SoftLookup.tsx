@@ -7,9 +7,10 @@ import { useAtlas } from '../../../store/atlas';
 import { selectModelInfo, useSelectedAttention, useTraceTensor } from '../../../store/selectors';
 import { tracePath } from '../../../model/trace';
 import type { Tensor } from '../../../model/tensor';
-import { LiveState } from '../livePanels';
-import { fmt, useStackPieces } from './laterShared';
-import './later.css';
+import { argmax } from '../../../model/sample';
+import { LiveState } from '../../../panels/LiveState';
+import { fmt, useStackPieces } from './stats';
+import './widgets.css';
 
 export interface LookupResult {
   weights: Float32Array; // [Sk] of the chosen query
@@ -25,8 +26,7 @@ export function softLookup(weights: Tensor, v: Tensor, out: Tensor, h: number, i
   const [, Sq, Sk] = weights.shape;
   const dHead = v.shape[2];
   const w = weights.data.slice((h * Sq + i) * Sk, (h * Sq + i + 1) * Sk); // [Sk]
-  let best = 0;
-  for (let j = 1; j < Sk; j++) if (w[j] > w[best]) best = j;
+  const best = argmax(w);
   const blend = new Float32Array(dHead); // [dHead]
   for (let j = 0; j < Sk; j++) for (let c = 0; c < dHead; c++) blend[c] += w[j] * v.data[(h * Sk + j) * dHead + c];
   let maxDiff = 0;
@@ -63,7 +63,7 @@ export function SoftLookup() {
     <LiveState ready={ready}>
       {ready && r && (
         <div data-testid="soft-lookup" data-max-diff={r.maxDiff.toExponential(2)}>
-          <div className="later-btn-row" role="group" aria-label="Query token">
+          <div className="widget-btn-row" role="group" aria-label="Query token">
             {pieces.map((p, j) => (
               <button key={j} type="button" className="btn" aria-pressed={j === i} data-testid={`lookup-q-${j}`} onClick={() => setPicked(j)}>
                 {p}
@@ -73,20 +73,20 @@ export function SoftLookup() {
           <p>
             Query <span className="mono">{pieces[i]}</span> (position {i}), {stack} layer {layer}, head {head}.
           </p>
-          <ol className="later-bars" aria-label="Weight on each key">
+          <ol className="widget-bars" aria-label="Weight on each key">
             {Array.from(r.weights, (w, j) => (
               <li key={j} className={w === 0 ? 'is-out' : ''}>
                 <span className="mono">
-                  {keyPieces[j]} <span className="later-muted">{j}</span>
+                  {keyPieces[j]} <span className="widget-muted">{j}</span>
                 </span>
-                <span className="later-bar" aria-hidden="true">
+                <span className="widget-bar" aria-hidden="true">
                   <span style={{ width: `${(100 * w).toFixed(1)}%` }} />
                 </span>
                 <span className="mono">{fmt(w)}</span>
               </li>
             ))}
           </ol>
-          <table className="data-table later-table">
+          <table className="data-table widget-table">
             <caption>A hard lookup against what attention actually returns</caption>
             <tbody>
               <tr>

@@ -6,10 +6,10 @@ import { useAtlas } from '../../../store/atlas';
 import { selectModelInfo, useTraceTensor } from '../../../store/selectors';
 import { tracePath } from '../../../model/trace';
 import type { IntTensor, Tensor } from '../../../model/tensor';
-import { LiveState } from '../livePanels';
-import { fmt, useStackPieces } from './laterShared';
+import { LiveState } from '../../../panels/LiveState';
+import { fmt, useStackPieces } from './stats';
 import { ScrollBox } from './ScrollBox';
-import './later.css';
+import './widgets.css';
 
 const show = (p: string) => (p === ' ' ? '␣' : p);
 
@@ -46,7 +46,7 @@ export function TeacherForcing() {
             .
           </p>
           <ScrollBox label="Table of teacher-forced predictions">
-            <table className="data-table later-table">
+            <table className="data-table widget-table">
               <caption>Rows are decoder positions (queries). “Teacher feeds next” is the target token one place to the right.</caption>
               <thead>
                 <tr>
@@ -68,7 +68,7 @@ export function TeacherForcing() {
                     </td>
                     <td className="mono">{r.teacher === null ? '— (end of input)' : show(r.teacher)}</td>
                     <td className="mono">{r.pTeacher === null ? '—' : fmt(r.pTeacher)}</td>
-                    <td>{r.teacher === null ? '—' : r.teacher === r.writes ? <span className="later-ok">✓ yes</span> : '✗ no'}</td>
+                    <td>{r.teacher === null ? '—' : r.teacher === r.writes ? <span className="widget-ok">✓ yes</span> : '✗ no'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,12 +1,13 @@
 // The train playground's settings — task, learning rate, layers, heads, dModel, positional encoding,
 // norm placement, seed — with per-task defaults and a URL codec, so a configuration can be shared
 // or embedded. Unknown or out-of-range values fall back to the default and are reported.
+import { POSITIONALS, type Positional } from '../model/config';
 import type { TrainConfig } from '../model/train/config';
 import type { TrainOptions } from '../model/train/loop';
-import { TOY_MAX_LEN, TOY_TASKS, toyTasks, toyVocab, type ToyTaskName } from '../tasks/toy';
+import { TOY_MAX_LEN, TOY_TASKS, toyTasks, toyVocab, type ToyTaskName } from './toy';
 
-export type PositionalChoice = 'sinusoidal' | 'learned' | 'rope' | 'none';
-export const POSITIONALS: readonly PositionalChoice[] = ['sinusoidal', 'learned', 'rope', 'none'];
+export type PositionalChoice = Positional;
+export { POSITIONALS };
 export const NORMS = ['pre', 'post'] as const;
 export const D_MODELS = [16, 32, 64] as const;
 export const HEADS = [1, 2, 4] as const;

@@ -1,6 +1,6 @@
 // The arithmetic behind the lesson 8–14 widgets, on hand-checkable tensors.
 import { describe, expect, it } from 'vitest';
-import { rowStats, fmt } from './laterShared';
+import { rowStats, fmt } from './stats';
 import { crossRow } from './CrossAlignment';
 import { ranked } from './Predictions';
 import { softLookup } from './SoftLookup';
