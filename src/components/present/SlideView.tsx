@@ -7,7 +7,7 @@ import { useId, useLayoutEffect, useRef, type ReactNode, type Ref } from 'react'
 import type { Formula, Lesson } from '../../lessons/types';
 import { stateAtStep } from '../../lessons/stepState';
 import { LiveTex, Prose } from '../lesson/Prose';
-import { PanelFrame } from '../lesson/panels';
+import { LessonFigure } from '../lesson/LessonFigure';
 import { Quiz } from '../lesson/Quiz';
 import { useApplyStepState } from '../lesson/applyState';
 import { Tex } from '../Tex';
@@ -121,7 +121,7 @@ export function SlideView({ lesson, step, headingRef, zoomed, more, onMoreChange
   );
   const quiz = s.questions && s.questions.length > 0 && <Quiz key={`${lesson.slug}-${step}`} questions={s.questions} />;
 
-  const inputPanels = inputs.map((p, i) => <PanelFrame key={`${step}-in-${i}`} panelRef={p} />);
+  const inputPanels = inputs.map((p, i) => <LessonFigure key={`${step}-in-${i}`} panelRef={p} />);
   if (!figure)
     return (
       <article className="lesson-step slide slide-text" data-testid="lesson-step" data-step={step} aria-labelledby={headingId}>
@@ -161,7 +161,7 @@ export function SlideView({ lesson, step, headingRef, zoomed, more, onMoreChange
           </div>
         )}
         <FitFigure step={step}>
-          <PanelFrame panelRef={figure} />
+          <LessonFigure panelRef={figure} />
         </FitFigure>
       </div>
       {hasMore && (
@@ -179,7 +179,7 @@ export function SlideView({ lesson, step, headingRef, zoomed, more, onMoreChange
             {otherPanels.length > 0 && (
               <div className="lesson-panels">
                 {otherPanels.map((p, i) => (
-                  <PanelFrame key={`${step}-${i}-${p.panel}`} panelRef={p} />
+                  <LessonFigure key={`${step}-${i}-${p.panel}`} panelRef={p} />
                 ))}
               </div>
             )}
