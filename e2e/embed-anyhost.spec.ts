@@ -74,3 +74,45 @@ for (const [label, sandbox] of [['allow-scripts', 'allow-scripts'], ['allow-scri
     expect(cors).toEqual([]);
   });
 }
+
+test('the Embed snippet of a cross-attention view, pasted as-is into a page on another origin, shows that view at its full height', async ({ page }) => {
+  await page.goto(`${atlas.url}#/playground?model=reverse&src=hello&stack=decoder&attn=crossAttention&head=1`);
+  await expect(page.getByRole('textbox').first()).toHaveValue('hello', { timeout: 30_000 });
+  await page.getByTestId('share-tools').getByRole('button', { name: /^Embed attention heatmap/ }).click();
+  const snippet = await page.getByTestId('embed-snippet').inputValue();
+  const src = new URL(/src="([^"]+)"/.exec(snippet)![1].replace(/&amp;/g, '&'));
+  expect(Object.fromEntries(src.searchParams)).toMatchObject({ widget: 'attention-heatmap', model: 'reverse', stack: 'decoder', attn: 'crossAttention', head: '1' });
+  pages['/pasted.html'] = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title><link rel="icon" href="data:,"></head><body><h1>My course</h1>\n${snippet}\n</body></html>`;
+  await page.goto(`${hostServer.url}pasted.html`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('heading', { name: /^Weights: decoder layer 0, cross-attention, head 1$/ })).toBeVisible({ timeout: 30_000 });
+  // The snippet's own script line sized the frame to its content: no inner scrollbar.
+  await expect
+    .poll(async () => {
+      const content = await frame.locator('body').evaluate((b) => b.scrollHeight);
+      const shown = await page.locator('iframe').evaluate((f) => f.clientHeight);
+      return Math.abs(content - shown) <= 2;
+    })
+    .toBe(true);
+  // "Open in Attention Atlas" in this sandbox (pop-ups allowed) opens the app at this view, source included.
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), frame.getByTestId('embed-open-app').click()]);
+  await tab.waitForLoadState();
+  const opened = new URLSearchParams(new URL(tab.url()).hash.split('?')[1]);
+  expect({ src: opened.get('src'), stack: opened.get('stack'), attn: opened.get('attn'), head: opened.get('head') }).toEqual({ src: 'hello', stack: 'decoder', attn: 'crossAttention', head: '1' });
+  await tab.close();
+});
+
+test('in a sandbox without pop-ups or downloads, Open and the exports say why they cannot work', async ({ page, consoleProblems }) => {
+  await openHost(page, 'strict', ['widget=attention-heatmap&model=reverse&text=abc'], 'allow-scripts');
+  const frame = page.frameLocator('iframe');
+  await expect(frame.locator('[data-panel-ready="true"]').first()).toBeAttached({ timeout: 30_000 });
+  await frame.getByTestId('embed-open-app').click();
+  await expect(frame.getByTestId('embed-said')).toContainText('does not allow new tabs');
+  await frame.getByRole('button', { name: /SVG/ }).first().click();
+  await expect(frame.getByTestId('embed-said')).toContainText('does not allow downloads');
+  // The browser reports the two blocked actions itself; those are the only console lines allowed here.
+  const expected = [/Blocked opening .* 'allow-popups' permission is not set/, /Download is disallowed/];
+  const others = consoleProblems.filter((p) => !expected.some((re) => re.test(p)));
+  expect(others).toEqual([]);
+  consoleProblems.length = 0;
+});

@@ -14,6 +14,8 @@ export function authorState(c: EmbedConfig): StepState {
   if (c.head !== undefined) v.head = c.head;
   if (c.mask !== undefined) v.mask = c.mask;
   if (c.prefix !== undefined) v.prefix = c.prefix;
+  if (c.stack !== undefined) v.stack = c.stack;
+  if (c.attn !== undefined) v.attention = c.attn;
   return v;
 }
 

@@ -3,7 +3,7 @@
 // formulas and panels, "try it", the questions) behind a "More" reveal. Title, figure and key
 // sentence are visible without scrolling on any projector size. Steps without a figure show their
 // text as on the lesson page.
-import { useId, useLayoutEffect, useRef, type ReactNode, type Ref } from 'react';
+import { useId, type Ref } from 'react';
 import type { Formula, Lesson } from '../../lessons/types';
 import { stateAtStep } from '../../lessons/stepState';
 import { LiveTex, Prose } from '../lesson/Prose';
@@ -11,13 +11,11 @@ import { LessonFigure } from '../lesson/LessonFigure';
 import { Quiz } from '../lesson/Quiz';
 import { useApplyStepState } from '../lesson/applyState';
 import { Tex } from '../Tex';
-import { fitScale, splitProse } from './slideText';
+import { splitProse } from './slideText';
+import { FitFigure } from './FitFigure';
 
 /** Panels that are controls rather than figures. */
 const INPUT_PANELS: ReadonlySet<string> = new Set(['input', 'tokens']);
-
-/** Widest layout a figure gets before it is scaled (wider screens scale it up instead). */
-const DESIGN_WIDTH = 1280;
 
 function FormulaView({ f }: { f: Formula }) {
   return (
@@ -36,52 +34,6 @@ function Paragraphs({ prose }: { prose: readonly string[] }) {
           <Prose source={p} />
         </p>
       ))}
-    </div>
-  );
-}
-
-/**
- * Lays the figure out at its own width (at most min(free width, DESIGN_WIDTH)) and scales it (CSS
- * transform) to the largest size that fits the free box. Within one step the scale only shrinks (a tooltip appearing under a
- * grid must not make the figure jump), and starts afresh when the box changes size.
- */
-function FitFigure({ children, step }: { children: ReactNode; step: number }) {
-  const boxRef = useRef<HTMLDivElement>(null);
-  const innerRef = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const box = boxRef.current;
-    const inner = innerRef.current;
-    if (!box || !inner || typeof ResizeObserver === 'undefined') return;
-    let lastBox = '';
-    let scale = Infinity;
-    const measure = () => {
-      const boxW = box.clientWidth;
-      const boxH = box.clientHeight;
-      const layoutW = Math.min(boxW, DESIGN_WIDTH);
-      const key = `${boxW}x${boxH}`;
-      if (key !== lastBox) {
-        lastBox = key;
-        scale = Infinity;
-        inner.style.maxWidth = `${layoutW}px`;
-      }
-      // scroll sizes: a panel wider than its layout box overflows it, and must fit too.
-      const w = Math.max(inner.offsetWidth, inner.scrollWidth);
-      const h = Math.max(inner.offsetHeight, inner.scrollHeight);
-      scale = Math.min(scale, fitScale(w, h, boxW, boxH));
-      inner.style.transform = `scale(${scale})`;
-      inner.style.left = `${Math.max(0, (boxW - w * scale) / 2)}px`;
-      box.dataset.scale = scale.toFixed(3);
-    };
-    const ro = new ResizeObserver(measure);
-    ro.observe(box);
-    ro.observe(inner);
-    return () => ro.disconnect();
-  }, [step]);
-  return (
-    <div className="slide-figure" ref={boxRef} data-testid="slide-figure">
-      <div className="slide-figure-inner" ref={innerRef}>
-        {children}
-      </div>
     </div>
   );
 }
