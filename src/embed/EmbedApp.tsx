@@ -44,6 +44,15 @@ function useEmbedTheme(theme: EmbedConfig['theme']) {
   }, [resolved]);
 }
 
+/** window.open without 'noopener' (with it, null would also mean success); null when refused. */
+function tryOpen(url: string): Window | null {
+  try {
+    return window.open(url, '_blank');
+  } catch {
+    return null;
+  }
+}
+
 /** Full screen for the widget, or back (a refusal is ignored: the button is a convenience). */
 function toggleFullscreen(el: HTMLElement | null) {
   if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
@@ -103,12 +112,7 @@ export function EmbedApp({ parsed }: { parsed: ParsedEmbed }) {
 
   /** Opens a link in a new tab; in a frame that forbids pop-ups, says so and shows the link. */
   const openTab = (url: string) => {
-    let w: Window | null = null;
-    try {
-      w = window.open(url, '_blank'); // not 'noopener': then null would also mean success
-    } catch {
-      w = null;
-    }
+    const w = tryOpen(url);
     if (w) w.opener = null;
     else setSaid(`This page’s frame does not allow new tabs (its sandbox lacks allow-popups). Copy the link: ${url}`);
   };

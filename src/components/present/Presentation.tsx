@@ -132,13 +132,14 @@ function Slides({ lesson, step, params }: { lesson: Lesson; step: number; params
   }, []);
 
   // The figure the presenter entered with Enter (arrow keys move in it until Esc or focus leaves).
-  const [entered, setEntered] = useState<Element | null>(null);
+  // Both belong to one step: moving on leaves the figure and closes "More".
+  const [enteredAt, setEnteredAt] = useState<{ step: number; el: Element } | null>(null);
+  const entered = enteredAt?.step === current ? enteredAt.el : null;
+  const setEntered = useCallback((el: Element | null) => setEnteredAt(el ? { step: current, el } : null), [current]);
+  const [moreAt, setMoreAt] = useState<number | null>(null);
+  const more = moreAt === current;
+  const setMore = useCallback((open: boolean | ((m: boolean) => boolean)) => setMoreAt((at) => ((typeof open === 'function' ? open(at === current) : open) ? current : null)), [current]);
   const [zoomed, setZoomed] = useState(false);
-  const [more, setMore] = useState(false);
-  useEffect(() => {
-    setEntered(null);
-    setMore(false);
-  }, [current]);
   useEffect(() => {
     if (!entered) return;
     entered.setAttribute('data-entered', 'true');
@@ -150,7 +151,7 @@ function Slides({ lesson, step, params }: { lesson: Lesson; step: number; params
       entered.removeAttribute('data-entered');
       entered.removeEventListener('focusout', leave);
     };
-  }, [entered]);
+  }, [entered, setEntered]);
 
   useEffect(() => {
     // Capture phase: the slide sees a key before any figure does, so a figure cannot swallow the
@@ -213,7 +214,7 @@ function Slides({ lesson, step, params }: { lesson: Lesson; step: number; params
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [overlay, current, deck, go, slug, toggleFullscreen, entered]);
+  }, [overlay, current, deck, go, slug, toggleFullscreen, entered, setEntered, setMore]);
 
   const position = current - deck.first + 1;
   const total = deck.last - deck.first + 1;

@@ -14,7 +14,7 @@ export function firstSentence(p: string): [first: string, rest: string] {
     const c = p[i];
     if (c === '$') inMath = !inMath;
     if (inMath || !'.!?'.includes(c) || p[i + 1] !== ' ') continue;
-    if (/[A-Z"“$\[(*]/.test(p[i + 2])) return [p.slice(0, i + 1), p.slice(i + 2)];
+    if (/[A-Z"“$[(*]/.test(p[i + 2])) return [p.slice(0, i + 1), p.slice(i + 2)];
   }
   return [p, ''];
 }
