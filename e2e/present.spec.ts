@@ -323,3 +323,40 @@ test('Present keeps the view set up on the lesson page (input, layer, head), and
   expect(hash()).not.toContain('mode=');
   expect(hash()).toContain('layer=1');
 });
+
+test('a handout of three steps prints on at most three A4 pages (and Letter), each step with its figure drawn at its own state', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`./#/learn/${SLUG}/1?mode=handout&steps=2-4`);
+  await expect(page.getByTestId('handout')).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
+  const steps = page.getByTestId('handout-step');
+  await expect(steps).toHaveCount(3);
+  // Steps 2 and 4 draw a heatmap (scores, then weights); step 3 has formulas with their values filled in.
+  for (const n of [2, 4]) {
+    const step = page.locator(`[data-testid="handout-step"][data-step="${n}"]`);
+    await expect(step.locator('img').first()).toBeVisible();
+    expect(await step.locator('img').first().evaluate((img: HTMLImageElement) => img.naturalWidth > 0 && img.src.startsWith('data:image/png'))).toBe(true);
+    await expect(step.locator('button, select, input, [role=grid]')).toHaveCount(0);
+  }
+  await expect(page.locator('[data-testid="handout-step"][data-step="2"]')).toContainText('Scores');
+  await expect(page.locator('[data-testid="handout-step"][data-step="4"]')).toContainText('Weights');
+  // A value filled in from the model (√dHead of this model), not a placeholder.
+  await expect(page.locator('[data-testid="handout-step"][data-step="3"]')).toContainText(/divisor is\s*\S*16/);
+  await page.emulateMedia({ media: 'print' });
+  for (const format of ['A4', 'Letter'] as const) {
+    const pdf = await page.pdf({ format, printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages, format).toBeGreaterThanOrEqual(3);
+    expect(pages, format).toBeLessThanOrEqual(3);
+  }
+});
+
+test('a handout prints quiz questions with room to answer', async ({ page }) => {
+  const lesson = ((await import('../src/lessons/04-self-attention')) as { default: Lesson }).default;
+  const n = lesson.steps.findIndex((s) => s.questions?.length) + 1;
+  await page.goto(`./#/learn/${SLUG}/1?mode=handout&steps=${n}`);
+  await expect(page.getByTestId('handout')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  const step = page.getByTestId('handout-step');
+  const q = lesson.steps[n - 1].questions!;
+  await expect(step.locator('.handout-questions > li')).toHaveCount(q.length);
+  await expect(step.locator('.handout-answer')).toHaveCount(q.length);
+});
