@@ -106,7 +106,17 @@ test('S opens the speaker window: notes, the next step and a timer, in sync both
   await expect(speaker.getByTestId('speaker-view')).toHaveAttribute('data-step', '2');
   await expect(speaker.getByTestId('speaker-notes')).not.toBeEmpty();
   await expect(speaker.getByTestId('speaker-timer')).toHaveText(/^\d\d:\d\d$/);
-  const nextTitle = (await speaker.getByTestId('speaker-next').textContent()) ?? '';
+  await expect(speaker.getByTestId('speaker-clock')).toHaveText(/\d{1,2}:\d\d/);
+  // The audience's slide in small, and the next one's title.
+  await expect(speaker.getByTestId('speaker-preview').getByTestId('lesson-step')).toHaveAttribute('data-step', '2');
+  // The presentation keys work in the speaker window too.
+  await speaker.keyboard.press('PageDown');
+  await expect(speaker.getByTestId('speaker-view')).toHaveAttribute('data-step', '3');
+  await expect(page.getByTestId('present-slide')).toHaveAttribute('data-step', '3');
+  await speaker.keyboard.press('ArrowLeft');
+  await expect(speaker.getByTestId('speaker-view')).toHaveAttribute('data-step', '2');
+  await expect(page.getByTestId('present-slide')).toHaveAttribute('data-step', '2');
+  const nextTitle = (await speaker.getByTestId('speaker-next').locator('strong').textContent()) ?? '';
   // The presenter moves: the speaker window follows.
   await page.keyboard.press('ArrowRight');
   await expectStep(page, 3);
@@ -128,6 +138,10 @@ test('?steps=3-5 restricts the deck; ?controls=none hides the controls but keeps
   await page.goto(`./#/learn/${SLUG}/1?mode=present&steps=3-5`);
   await expectStep(page, 3); // a step before the deck moves into it
   await expect(page.getByTestId('present-count')).toHaveText('1 / 3');
+  // The speaker window numbers the slides as the audience sees them.
+  const [speaker] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('s')]);
+  await expect(speaker.getByTestId('speaker-count')).toContainText('slide 1 / 3 (lesson step 3)');
+  await speaker.close();
   await page.keyboard.press('ArrowLeft');
   await expectStep(page, 3);
   await page.keyboard.press('End');
