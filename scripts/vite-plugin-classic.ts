@@ -28,7 +28,7 @@ interface ClassicEntry {
 // At the site root, next to embed.html: chunk and worker URLs inside are relative to the page.
 export const CLASSIC_ENTRIES: readonly ClassicEntry[] = [
   { entry: 'src/embed/main.tsx', js: 'atlas-embed.js', css: 'atlas-embed.css' },
-  { entry: 'src/embed/classic/katex.ts', js: 'atlas-katex.js' },
+  { entry: 'src/embed/classic/katex.ts', js: 'atlas-katex.js', css: 'atlas-katex.css' },
   { entry: 'src/embed/classic/lessons.ts', js: 'atlas-lessons.js' },
   { entry: 'src/elements/atlas-widgets.ts', js: 'atlas-widgets.js' },
 ];
@@ -55,7 +55,7 @@ export function classicEmbedHtml(source: string): string {
 }
 
 /**
- * KaTeX's stylesheet for the classic build: only in atlas-katex.js (`?inline`), with only its woff2
+ * KaTeX's stylesheet for the classic build: only in atlas-katex.css, with only its woff2
  * fonts (every browser we support reads woff2), so they are inlined once, not thrice. Tex.tsx's
  * import of the plain stylesheet is dead code there but would still pull the CSS into atlas-embed.css.
  */
@@ -64,8 +64,8 @@ function katexCss(): Plugin {
   return {
     name: 'attention-atlas-katex-css',
     enforce: 'pre',
-    resolveId(source) {
-      return source === 'katex/dist/katex.min.css' ? EMPTY : null;
+    resolveId(source, importer) {
+      return source === 'katex/dist/katex.min.css' && !importer?.endsWith('classic/katex.ts') ? EMPTY : null;
     },
     load(id) {
       return id === EMPTY ? '' : null;

@@ -1,10 +1,12 @@
-// atlas-katex.js: KaTeX and its stylesheet (fonts inlined as data: URLs, woff2 only) as one classic
-// script for the classic embed, loaded on the first formula (src/components/Tex.tsx). Fonts are
-// always fetched in CORS mode, so from a sandboxed frame they must not be separate files.
+// atlas-katex.js: KaTeX as a classic script for the classic embed, loaded on the first formula
+// (src/components/Tex.tsx), with atlas-katex.css (its fonts inlined as data: URLs, woff2 only): a
+// font file is always fetched in CORS mode, so from a sandboxed frame it must not be a separate file.
 import katex from 'katex';
-import css from 'katex/dist/katex.min.css?inline';
+import 'katex/dist/katex.min.css'; // → atlas-katex.css (scripts/vite-plugin-classic.ts)
+import { siteUrl } from './loadScript';
 
-const style = document.createElement('style');
-style.textContent = css;
-document.head.appendChild(style);
+const link = document.createElement('link');
+link.rel = 'stylesheet';
+link.href = siteUrl('atlas-katex.css');
+document.head.appendChild(link);
 (self as unknown as { atlasKatex: typeof katex }).atlasKatex = katex;
