@@ -3,19 +3,21 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { offlinePlugin } from './scripts/vite-plugin-offline.ts';
 import { cspPlugin } from './scripts/vite-plugin-csp.ts';
+import { classicPlugin } from './scripts/vite-plugin-classic.ts';
 
 // base './' so the built app works from any static host and any sub-path (hash routing).
 export default defineConfig({
   base: './',
-  plugins: [react(), cspPlugin(), offlinePlugin()],
+  plugins: [react(), cspPlugin(), classicPlugin(), offlinePlugin()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 500,
-    // Two pages: the app and embed.html (one widget per iframe, see docs/embedding.md).
-    rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
+    // The app. embed.html (one widget per iframe) and atlas-widgets.js are classic scripts, built
+    // after it by scripts/vite-plugin-classic.ts so they load from any host (docs/embedding.md).
+    rollupOptions: { input: { main: 'index.html' } },
   },
-  // cors: sandboxed embeds (origin "null") load module scripts and models in CORS mode (docs/embedding.md).
+  // cors: not needed by embeds any more (they are classic scripts); kept for hosts that fetch our files.
   // E2E_HUB: the e2e tests' Hub-like server, reached same-origin under /__hub (the CSP allows 'self').
   preview: {
     host: '127.0.0.1',

@@ -59,7 +59,7 @@ test('overlays: ? lists the keys, O and Esc the overview, B and . black screen, 
   await page.keyboard.press('?');
   const help = page.getByTestId('present-help');
   await expect(help).toBeVisible();
-  for (const k of ['→  Space  PageDown  N', '←  PageUp  P', 'Home  End', 'F', 'B  .', 'O  Esc', 'L', 'S', '?']) await expect(help.locator('kbd', { hasText: k }).first()).toBeVisible();
+  for (const k of ['→  Space  PageDown  N', '←  PageUp  P', 'Home  End', 'F', 'B  .', 'O', 'Esc', 'Enter', 'Z', 'M', 'L', 'S', '?']) await expect(help.locator('kbd', { hasText: k }).first()).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
 
@@ -106,7 +106,17 @@ test('S opens the speaker window: notes, the next step and a timer, in sync both
   await expect(speaker.getByTestId('speaker-view')).toHaveAttribute('data-step', '2');
   await expect(speaker.getByTestId('speaker-notes')).not.toBeEmpty();
   await expect(speaker.getByTestId('speaker-timer')).toHaveText(/^\d\d:\d\d$/);
-  const nextTitle = (await speaker.getByTestId('speaker-next').textContent()) ?? '';
+  await expect(speaker.getByTestId('speaker-clock')).toHaveText(/\d{1,2}:\d\d/);
+  // The audience's slide in small, and the next one's title.
+  await expect(speaker.getByTestId('speaker-preview').getByTestId('lesson-step')).toHaveAttribute('data-step', '2');
+  // The presentation keys work in the speaker window too.
+  await speaker.keyboard.press('PageDown');
+  await expect(speaker.getByTestId('speaker-view')).toHaveAttribute('data-step', '3');
+  await expect(page.getByTestId('present-slide')).toHaveAttribute('data-step', '3');
+  await speaker.keyboard.press('ArrowLeft');
+  await expect(speaker.getByTestId('speaker-view')).toHaveAttribute('data-step', '2');
+  await expect(page.getByTestId('present-slide')).toHaveAttribute('data-step', '2');
+  const nextTitle = (await speaker.getByTestId('speaker-next').locator('strong').textContent()) ?? '';
   // The presenter moves: the speaker window follows.
   await page.keyboard.press('ArrowRight');
   await expectStep(page, 3);
@@ -128,6 +138,10 @@ test('?steps=3-5 restricts the deck; ?controls=none hides the controls but keeps
   await page.goto(`./#/learn/${SLUG}/1?mode=present&steps=3-5`);
   await expectStep(page, 3); // a step before the deck moves into it
   await expect(page.getByTestId('present-count')).toHaveText('1 / 3');
+  // The speaker window numbers the slides as the audience sees them.
+  const [speaker] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('s')]);
+  await expect(speaker.getByTestId('speaker-count')).toContainText('slide 1 / 3 (lesson step 3)');
+  await speaker.close();
   await page.keyboard.press('ArrowLeft');
   await expectStep(page, 3);
   await page.keyboard.press('End');
@@ -225,3 +239,138 @@ async function expectStepOf(page: Page, slug: string, n: number) {
   await expect(page.getByTestId('present-slide')).toHaveAttribute('data-step', String(n));
   await expect.poll(() => new URL(page.url()).hash).toMatch(new RegExp(`^#/learn/${slug}/${n}\\?`));
 }
+
+for (const [w, h] of [[1920, 1080], [1366, 768], [1024, 768]] as const) {
+  test(`at ${w}×${h} the title, key sentence and whole first figure of a step are on screen without scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    for (const n of [1, 2, 6]) { // the pipeline, a heatmap, and the input box with a heatmap
+      await page.goto(`./#/learn/${SLUG}/${n}?mode=present`);
+      const slide = page.getByTestId('present-slide');
+      await expect(slide.locator('[data-panel-ready="true"]').first()).toBeAttached({ timeout: 30_000 });
+      await expect(page.getByTestId('slide-figure')).toHaveAttribute('data-scale', /\d/);
+      await page.waitForTimeout(300); // one more ResizeObserver round after the panel drew
+      const inView = async (loc: ReturnType<Page['locator']>) => {
+        const b = await loc.boundingBox();
+        return !!b && b.x >= 0 && b.y >= 0 && b.x + b.width <= w + 0.5 && b.y + b.height <= h + 0.5;
+      };
+      const figure = page.getByTestId('slide-figure').locator('figure.lesson-panel').first();
+      expect(await inView(figure), `figure of step ${n}`).toBe(true);
+      expect(await inView(slide.locator('h2').first()), `title of step ${n}`).toBe(true);
+      expect(await inView(page.getByTestId('slide-key')), `key sentence of step ${n}`).toBe(true);
+      // Nothing scrolls: the slide is exactly the screen.
+      expect(await slide.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+      // The figure takes a good share of the free width or height (not a small box in a corner).
+      const b = (await figure.boundingBox())!;
+      const box = (await page.getByTestId('slide-figure').boundingBox())!;
+      expect(Math.max(b.width / box.width, b.height / box.height)).toBeGreaterThan(0.9);
+    }
+  });
+}
+
+test('clicker keys: after a click on a heatmap cell PageDown and PageUp still change the step; arrows move cells only after Enter', async ({ page }) => {
+  // Step 4 shows a heatmap; each case starts there with a click on a cell (focus in the grid).
+  const clickCell = async () => {
+    await page.goto(`./#/learn/${SLUG}/4?mode=present`);
+    await expectStep(page, 4);
+    const grid = page.getByTestId('present-slide').getByRole('grid').first();
+    await expect(grid).toBeVisible({ timeout: 30_000 });
+    await grid.click({ position: { x: 12, y: 12 } });
+    await expect(grid).toBeFocused();
+    return grid;
+  };
+  await clickCell();
+  await page.keyboard.press('PageDown');
+  await expectStep(page, 5);
+  await clickCell();
+  await page.keyboard.press('PageUp');
+  await expectStep(page, 3);
+  // Focus in the figure without entering it: → changes the step too.
+  await clickCell();
+  await page.keyboard.press('ArrowRight');
+  await expectStep(page, 5);
+  // Enter the figure: the arrows move between cells and the step stays; PageDown still moves on.
+  let grid = await clickCell();
+  await page.keyboard.press('Enter');
+  await expect(grid).toHaveAttribute('data-entered', 'true');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowLeft');
+  await expectStep(page, 4);
+  await page.keyboard.press('PageDown');
+  await expectStep(page, 5);
+  // Esc leaves the figure (no overview), and → moves on again.
+  grid = await clickCell();
+  await page.keyboard.press('Enter');
+  await expect(grid).toHaveAttribute('data-entered', 'true');
+  await page.keyboard.press('Escape');
+  await expect(grid).not.toHaveAttribute('data-entered', 'true');
+  await expect(page.getByTestId('present-overview')).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await expectStep(page, 5);
+  // The help overlay says so.
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('present-help')).toContainText('always change the step');
+  await expect(page.getByTestId('present-help')).toContainText('enter it, so the arrow keys move');
+});
+
+test('Present keeps the view set up on the lesson page (input, layer, head), and Exit keeps it and drops the range', async ({ page }) => {
+  await page.goto(`./#/learn/${SLUG}/4?model=grammar&text=${encodeURIComponent('<bos> the cats run .')}&layer=1&head=1`);
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '4');
+  await expect(page.locator('[data-panel-ready="true"]').first()).toBeAttached({ timeout: 30_000 });
+  await page.getByTestId('present-button').click();
+  await expect(page.getByTestId('presentation')).toBeVisible();
+  const hash = () => new URL(page.url()).hash;
+  await expect.poll(hash).toContain('layer=1');
+  expect(hash()).toContain('head=1');
+  expect(new URLSearchParams(hash().split('?')[1]).get('text')).toBe('<bos> the cats run .');
+  const grid = page.getByTestId('present-slide').getByRole('grid').first();
+  await expect(grid).toBeVisible({ timeout: 30_000 });
+  await expect(grid).toHaveAttribute('aria-rowcount', '5');
+  await expect(page.getByTestId('present-slide')).toContainText('layer 1');
+  await expect(page.getByTestId('present-slide')).toContainText('head 1');
+  // A deck range is dropped on Exit; the view stays.
+  await page.goto(`./#/learn/${SLUG}/4?mode=present&steps=2-5&model=grammar&layer=1&head=1`);
+  await expect(page.getByTestId('presentation')).toBeVisible();
+  await page.getByTestId('present-exit').click();
+  await expect(page.getByTestId('presentation')).toHaveCount(0);
+  expect(hash()).not.toContain('steps=');
+  expect(hash()).not.toContain('mode=');
+  expect(hash()).toContain('layer=1');
+});
+
+test('a handout of three steps prints on at most three A4 pages (and Letter), each step with its figure drawn at its own state', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`./#/learn/${SLUG}/1?mode=handout&steps=2-4`);
+  await expect(page.getByTestId('handout')).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
+  const steps = page.getByTestId('handout-step');
+  await expect(steps).toHaveCount(3);
+  // Steps 2 and 4 draw a heatmap (scores, then weights); step 3 has formulas with their values filled in.
+  for (const n of [2, 4]) {
+    const step = page.locator(`[data-testid="handout-step"][data-step="${n}"]`);
+    await expect(step.locator('img').first()).toBeVisible();
+    expect(await step.locator('img').first().evaluate((img: HTMLImageElement) => img.naturalWidth > 0 && img.src.startsWith('data:image/png'))).toBe(true);
+    await expect(step.locator('button, select, input, [role=grid]')).toHaveCount(0);
+  }
+  await expect(page.locator('[data-testid="handout-step"][data-step="2"]')).toContainText('Scores');
+  await expect(page.locator('[data-testid="handout-step"][data-step="4"]')).toContainText('Weights');
+  // A value filled in from the model (√dHead of this model), not a placeholder.
+  await expect(page.locator('[data-testid="handout-step"][data-step="3"]')).toContainText(/divisor is\s*\S*16/);
+  await page.emulateMedia({ media: 'print' });
+  for (const format of ['A4', 'Letter'] as const) {
+    const pdf = await page.pdf({ format, printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages, format).toBeGreaterThanOrEqual(3);
+    expect(pages, format).toBeLessThanOrEqual(3);
+  }
+});
+
+test('a handout prints quiz questions with room to answer', async ({ page }) => {
+  const lesson = ((await import('../src/lessons/05-self-attention')) as { default: Lesson }).default;
+  const n = lesson.steps.findIndex((s) => s.questions?.length) + 1;
+  await page.goto(`./#/learn/${SLUG}/1?mode=handout&steps=${n}`);
+  await expect(page.getByTestId('handout')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  const step = page.getByTestId('handout-step');
+  const q = lesson.steps[n - 1].questions!;
+  await expect(step.locator('.handout-questions > li')).toHaveCount(q.length);
+  await expect(step.locator('.handout-answer')).toHaveCount(q.length);
+});

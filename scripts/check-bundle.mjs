@@ -8,6 +8,10 @@ import { gzipSync } from 'node:zlib';
 const dist = process.argv[2] ?? 'dist';
 const INITIAL_BUDGET = 200 * 1024;
 const CHUNK_LIMIT = 500 * 1024;
+// A classic bundle cannot be split into chunks (that is what lets it load without CORS, see
+// scripts/vite-plugin-classic.ts): atlas-embed.js holds every widget, 173 kB gzipped, within the
+// initial budget above. Its limit is higher, and it is still checked.
+const CLASSIC_LIMIT = 600 * 1024;
 let failed = false;
 
 for (const page of readdirSync(dist).filter((f) => f.endsWith('.html') && !f.startsWith('embed-host'))) {
@@ -15,6 +19,8 @@ for (const page of readdirSync(dist).filter((f) => f.endsWith('.html') && !f.sta
   const refs = new Set();
   for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) refs.add(m[1]);
   for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) refs.add(m[1]);
+  // Classic scripts (embed.html is one: scripts/vite-plugin-classic.ts).
+  for (const m of html.matchAll(/<script(?![^>]*type="module")[^>]*src="([^"]+)"/g)) refs.add(m[1]);
   let total = 0;
   for (const ref of refs) total += gzipSync(readFileSync(join(dist, ref.replace(/^\.?\//, '')))).length;
   const ok = total <= INITIAL_BUDGET;
@@ -23,11 +29,18 @@ for (const page of readdirSync(dist).filter((f) => f.endsWith('.html') && !f.sta
 }
 
 const assets = join(dist, 'assets');
-for (const f of readdirSync(assets).filter((f) => f.endsWith('.js'))) {
-  const size = statSync(join(assets, f)).size;
-  if (size > CHUNK_LIMIT) {
+const chunks = [
+  ...readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => join(assets, f)),
+  // The classic bundles at the root (atlas-embed.js, atlas-katex.js, atlas-lessons.js, atlas-widgets.js).
+  ...readdirSync(dist).filter((f) => /^atlas-.*\.js$/.test(f)).map((f) => join(dist, f)),
+];
+for (const file of chunks) {
+  const f = file.slice(dist.length + 1);
+  const size = statSync(file).size;
+  const limit = f.startsWith('atlas-') ? CLASSIC_LIMIT : CHUNK_LIMIT;
+  if (size > limit) {
     failed = true;
-    console.log(`OVER chunk ${f}: ${(size / 1024).toFixed(1)} kB (limit ${CHUNK_LIMIT / 1024} kB)`);
+    console.log(`OVER chunk ${f}: ${(size / 1024).toFixed(1)} kB (limit ${limit / 1024} kB)`);
   }
 }
 if (failed) {

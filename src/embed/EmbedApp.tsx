@@ -5,6 +5,9 @@ import { useAtlas } from '../store/atlas';
 import { startAtlasRuntime } from '../store/runtime';
 import { encodeView } from '../store/urlCodec';
 import { viewOfConfig } from './authorState';
+import { viewOf } from '../store/urlSync';
+import { FitFigure } from '../components/present/FitFigure';
+import { isOpaqueOrigin } from './scriptTransport';
 import { acceptMessage, parentOriginOf, startAutoHeight } from './messages';
 import type { EmbedConfig, ParsedEmbed } from './params';
 import { WIDGET_COMPONENTS, WIDGET_TITLES } from './widgets';
@@ -35,6 +38,15 @@ function useEmbedTheme(theme: EmbedConfig['theme']) {
   useEffect(() => {
     document.documentElement.dataset.theme = resolved;
   }, [resolved]);
+}
+
+/** window.open without 'noopener' (with it, null would also mean success); null when refused. */
+function tryOpen(url: string): Window | null {
+  try {
+    return window.open(url, '_blank');
+  } catch {
+    return null;
+  }
 }
 
 /** Full screen for the widget, or back (a refusal is ignored: the button is a convenience). */
@@ -85,24 +97,43 @@ export function EmbedApp({ parsed }: { parsed: ParsedEmbed }) {
     };
   }, []);
 
-  // Links inside the widget that point into the app (#/glossary/…) open the full app instead of
-  // moving this frame's history.
+  // What the host's sandbox forbids is said in one line, never silently ignored.
+  const [said, setSaid] = useState('');
+  const [fullscreen, setFullscreen] = useState(false);
+  useEffect(() => {
+    const onChange = () => setFullscreen(document.fullscreenElement === rootRef.current);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+
+  /** Opens a link in a new tab; in a frame that forbids pop-ups, says so and shows the link. */
+  const openTab = (url: string) => {
+    const w = tryOpen(url);
+    if (w) w.opener = null;
+    else setSaid(`This page’s frame does not allow new tabs (its sandbox lacks allow-popups). Copy the link: ${url}`);
+  };
+
+  // Links inside the widget that point into the app (#/glossary/…), and "Open in Attention Atlas",
+  // open the full app in a new tab instead of moving this frame's history. Exports say why nothing
+  // was saved where the frame may forbid downloads.
   const onClickCapture = (e: React.MouseEvent) => {
-    const a = (e.target as Element).closest?.('a[href^="#"]');
-    if (!a) return;
-    e.preventDefault();
-    try {
-      window.open(appUrl(a.getAttribute('href') ?? '#/'), '_blank', 'noopener');
-    } catch {
-      /* popups not allowed in this frame */
+    const target = e.target as Element;
+    const a = target.closest?.('a[href^="#"], a[data-open-app]');
+    if (a) {
+      e.preventDefault();
+      openTab(a.hasAttribute('data-open-app') ? (a.getAttribute('href') ?? '') : appUrl(a.getAttribute('href') ?? '#/'));
+      return;
     }
+    if (isOpaqueOrigin() && target.closest?.('.viz-export button'))
+      setSaid('If no file was saved, this page’s frame does not allow downloads (its sandbox lacks allow-downloads): open the widget in Attention Atlas to export.');
   };
 
   // Only where the host allows it (allow="fullscreen" on the iframe).
   const canFullscreen = typeof document !== 'undefined' && document.fullscreenEnabled;
   const Widget = WIDGET_COMPONENTS[config.widget];
   const title = WIDGET_TITLES[config.widget];
-  const view = encodeView(viewOfConfig(config)).toString();
+  // The live view (the reader may have typed): on an encoder-decoder model `text` became its source.
+  const view = useAtlas((s) => encodeView(viewOf(s)).toString());
   const fullApp = appUrl(config.widget === 'lesson' ? `#/learn/${config.lesson}/${config.step ?? 1}` : `#/playground${view ? `?${view}` : ''}`);
   return (
     <div ref={rootRef} className="embed" data-controls={config.controls} data-widget={config.widget} data-testid="embed-root" onClickCapture={onClickCapture}>
@@ -118,7 +149,13 @@ export function EmbedApp({ parsed }: { parsed: ParsedEmbed }) {
       <main className="embed-main">
         <ErrorBoundary what={`The ${title.toLowerCase()} widget`}>
           <Suspense fallback={<p role="status">Loading {title.toLowerCase()}…</p>}>
-            <Widget config={config} />
+            {fullscreen ? (
+              <FitFigure step="fullscreen">
+                <Widget config={config} />
+              </FitFigure>
+            ) : (
+              <Widget config={config} />
+            )}
           </Suspense>
         </ErrorBoundary>
       </main>
@@ -129,11 +166,14 @@ export function EmbedApp({ parsed }: { parsed: ParsedEmbed }) {
               Full screen
             </button>
           )}{' '}
-          <a href={fullApp} target="_blank" rel="noopener noreferrer">
+          <a href={fullApp} target="_blank" rel="noopener noreferrer" data-open-app data-testid="embed-open-app">
             Open in Attention Atlas ↗
           </a>
         </p>
       )}
+      <p className="embed-said" role="status" data-testid="embed-said">
+        {said}
+      </p>
     </div>
   );
 }

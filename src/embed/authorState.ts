@@ -9,6 +9,8 @@ export function viewOfConfig(c: EmbedConfig): ViewState {
   const v: ViewState = {};
   for (const k of VIEW_KEYS) if (c[k] !== undefined) Object.assign(v, { [k]: c[k] });
   if (c.ablate !== undefined) v.ablate = c.ablate; // heads knocked out (docs/interventions.md)
+  if (c.stack !== undefined) v.stack = c.stack;
+  if (c.attn !== undefined) v.attention = c.attn;
   return v;
 }
 

@@ -76,6 +76,22 @@ export function startAutoHeight(el: HTMLElement, win: Window = window): { stop: 
   };
   const observer = new ResizeObserver(() => post());
   observer.observe(el);
+  // A browser skips rendering (and so ResizeObserver) in a cross-origin frame out of view; a change
+  // of the widget's DOM still triggers a measure, so the host can reserve the height before the
+  // reader scrolls there (no jump).
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const mutations = new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => post(), 150);
+  });
+  mutations.observe(el, { childList: true, subtree: true, attributes: true, characterData: true });
   post(true);
-  return { stop: () => observer.disconnect(), post: () => post(true) };
+  return {
+    stop: () => {
+      observer.disconnect();
+      mutations.disconnect();
+      clearTimeout(timer);
+    },
+    post: () => post(true),
+  };
 }

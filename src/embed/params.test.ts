@@ -60,6 +60,16 @@ describe('parseEmbedParams', () => {
     expect(bad.notices[0]).toContain('Unknown lesson');
   });
 
+  it('carries the stack and self- or cross-attention, so a cross-attention view can be embedded', () => {
+    const q = embedQuery({ widget: 'attention-heatmap', model: 'reverse', src: 'abc', stack: 'decoder', attn: 'crossAttention', head: 1 });
+    expect(q).toContain('stack=decoder');
+    expect(q).toContain('attn=crossAttention');
+    const { config, notices } = parseEmbedParams(q);
+    expect(notices).toEqual([]);
+    expect(config).toMatchObject({ stack: 'decoder', attn: 'crossAttention', head: 1 });
+    expect(parseEmbedParams('attn=diagonal').notices).toHaveLength(2); // no widget, bad attn
+  });
+
   it('round-trips through embedQuery', () => {
     const q = embedQuery({ widget: 'attention-heatmap', model: 'dates', text: 'a&b=c', layer: 1, head: 0, theme: 'dark', controls: 'none' });
     const { config, notices } = parseEmbedParams(q);

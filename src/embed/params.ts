@@ -26,12 +26,17 @@ export const THEMES = ['light', 'dark', 'auto'] as const;
 export const CONTROLS = ['full', 'min', 'none'] as const;
 export const MASKS = ['full', 'causal', 'prefix'] as const;
 export const SHOWS = ['weights', 'scores'] as const;
+export const STACKS = ['encoder', 'decoder'] as const;
+export const ATTNS = ['selfAttention', 'crossAttention'] as const;
 
 /** The view an embed sets (model, text, layer, …): the same fields as the app's URL view. */
 export type EmbedView = Pick<ViewState, 'model' | 'text' | 'src' | 'tgt' | 'layer' | 'head' | 'mask' | 'prefix' | 'ablate'>;
 
 export interface EmbedConfig extends EmbedView {
   widget: WidgetName;
+  /** Which stack the attention widgets read (default the model's last), and self- or cross-attention. */
+  stack?: (typeof STACKS)[number];
+  attn?: (typeof ATTNS)[number];
   /** Lesson step (lesson widget) or stage (attention-steps, attention-core), 1-based. */
   step?: number;
   /** The lesson slug of the `lesson` widget. */
@@ -50,7 +55,7 @@ export interface ParsedEmbed {
 
 export const MAX_TEXT = 2000;
 const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const KNOWN = new Set(['widget', 'model', 'text', 'src', 'tgt', 'layer', 'head', 'mask', 'prefix', 'step', 'ablate', 'lesson', 'show', 'theme', 'controls', ...TRAIN_PARAM_KEYS]);
+const KNOWN = new Set(['widget', 'model', 'text', 'src', 'tgt', 'layer', 'head', 'mask', 'prefix', 'stack', 'attn', 'step', 'ablate', 'lesson', 'show', 'theme', 'controls', ...TRAIN_PARAM_KEYS]);
 /** Longest parameter value quoted back in a notice (the rest is cut off). */
 const QUOTE = 40;
 
@@ -131,8 +136,10 @@ export function parseEmbedParams(search: string | URLSearchParams): ParsedEmbed 
     else config[k] = n;
   }
 
-  const choices: [key: 'mask' | 'show' | 'theme' | 'controls', allowed: readonly string[]][] = [
+  const choices: [key: 'mask' | 'stack' | 'attn' | 'show' | 'theme' | 'controls', allowed: readonly string[]][] = [
     ['mask', MASKS],
+    ['stack', STACKS],
+    ['attn', ATTNS],
     ['show', SHOWS],
     ['theme', THEMES],
     ['controls', CONTROLS],
@@ -157,7 +164,7 @@ export function embedQuery(config: Partial<EmbedConfig> & { widget: WidgetName }
   const out = new URLSearchParams();
   out.set('widget', config.widget);
   if (config.widget === 'lesson' && config.lesson) out.set('lesson', config.lesson);
-  for (const k of ['model', 'text', 'src', 'tgt', 'layer', 'head', 'mask', 'prefix', 'step'] as const) {
+  for (const k of ['model', 'text', 'src', 'tgt', 'stack', 'attn', 'layer', 'head', 'mask', 'prefix', 'step'] as const) {
     const v = config[k];
     if (v !== undefined && v !== '') out.set(k, String(v));
   }

@@ -13,7 +13,7 @@ describe('snippets', () => {
     expect(html).toContain('title="Heatmap &quot;A&quot;"');
     expect(html).toContain('loading="lazy"');
     expect(html).toContain('allow="fullscreen"');
-    expect(html).toContain('sandbox="allow-scripts');
+    expect(html).toContain('sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads"');
   });
   it('links into the app by hash', () => {
     expect(appUrl('#/learn/masking/2', 'https://x.example/atlas/')).toBe('https://x.example/atlas/#/learn/masking/2');

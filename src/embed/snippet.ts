@@ -22,10 +22,18 @@ export function embedUrl(config: Partial<EmbedConfig> & { widget: WidgetName }, 
   return new URL(`embed.html?${embedQuery(config)}`, base).href;
 }
 
+/** embed-host.js, the few lines that size frames from their posted height. */
+export function hostScriptUrl(base: string = appBase()): string {
+  return new URL('embed-host.js', base).href;
+}
+
+/** The sandbox a snippet asks for: scripts, new tabs that are not sandboxed (the full app), downloads. */
+export const SNIPPET_SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads';
+
 /** The <iframe> to paste into a page: sandboxed, lazy, full-screen capable, titled, auto-sized by the host script. */
-export function iframeSnippet(src: string, title: string, height = 520): string {
+export function iframeSnippet(src: string, title: string, height = 560): string {
   return (
     `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="100%" height="${Math.round(height)}" ` +
-    `style="border:0;width:100%;max-width:100%" loading="lazy" allow="fullscreen" sandbox="allow-scripts allow-popups allow-downloads"></iframe>`
+    `style="border:0;width:100%;max-width:100%" loading="lazy" allow="fullscreen" sandbox="${SNIPPET_SANDBOX}"></iframe>`
   );
 }

@@ -100,7 +100,18 @@ export function createBridge(store: Store, options: BridgeOptions = {}): Bridge 
   const baseUrl = options.baseUrl ?? (typeof document !== 'undefined' ? document.baseURI : 'http://localhost/');
   const requestFrame =
     options.requestFrame ??
-    ((cb: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => cb()) : setTimeout(cb, 16)));
+    ((cb: () => void) => {
+      // The next frame — or 100 ms, whichever comes first: a browser pauses animation frames in
+      // hidden tabs and in cross-origin iframes out of view (an embed below the fold still draws).
+      let done = false;
+      const once = () => {
+        if (done) return;
+        done = true;
+        cb();
+      };
+      if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
+      setTimeout(once, typeof requestAnimationFrame === 'function' ? 100 : 16);
+    });
 
   const hubBase = options.hubBase ?? 'https://huggingface.co';
   let nextId = 1;

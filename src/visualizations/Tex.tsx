@@ -1,6 +1,7 @@
 // <Tex>: renders one of OUR OWN LaTeX formulas with KaTeX. KaTeX (and its CSS) is loaded lazily on
 // first use, rendered with trust:false / throwOnError:false and memoised per formula.
 import { useEffect, useState } from 'react';
+import { CLASSIC, globalOf, loadScript, siteUrl } from '../embed/classic/loadScript';
 
 type Katex = typeof import('katex').default;
 
@@ -10,9 +11,13 @@ const cache = new Map<string, string>();
 
 /** Loads KaTeX and its stylesheet once (a separate chunk, so it stays out of the initial bundle). */
 export function loadKatex(): Promise<Katex> {
-  katexPromise ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([m]) => {
-    katexLoaded = m.default;
-    return m.default;
+  // The classic embed (one script, no chunks) loads KaTeX as a classic script of its own.
+  const load = CLASSIC
+    ? loadScript(siteUrl('atlas-katex.js'), () => globalOf<Katex>('atlasKatex'))
+    : Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([m]) => m.default);
+  katexPromise ??= load.then((k) => {
+    katexLoaded = k;
+    return k;
   });
   return katexPromise;
 }

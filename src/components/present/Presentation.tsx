@@ -3,24 +3,27 @@
 // window kept in sync over BroadcastChannel. The URL follows the step (one history entry per step).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { StepView } from '../lesson/StepView';
 import { useLesson } from '../lesson/useLesson';
 import { goToStep, nonViewParams, stepHref } from '../lesson/navigation';
 import { parseHash } from '../router';
 import type { Lesson } from '../../lessons/types';
-import { belongsToFocus, KEY_HELP, presentAction } from './keymap';
+import { figureOf, KEY_HELP, keyOwner, presentAction } from './keymap';
 import { clampToDeck, moveInDeck, parseDeck, withMode, type Deck } from './deck';
 import { openStepChannel, stepInUrl } from './channel';
+import { SlideView } from './SlideView';
+import { withCurrentView } from './PresentButton';
 import '../lesson/lesson.css';
 import './present.css';
 
 type Overlay = 'none' | 'help' | 'overview' | 'black';
 
-/** Leaves presentation mode on the same step (and full screen, if on). */
+/** Leaves presentation mode on the same step and view (and full screen, if on); the deck range goes too. */
 export function exitPresentation(slug: string, step: number): void {
   if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
   const { params } = parseHash(window.location.hash);
-  window.location.hash = stepHref(slug, step, withMode(nonViewParams(params), null));
+  const kept = withMode(nonViewParams(params), null);
+  kept.delete('steps');
+  window.location.hash = stepHref(slug, step, withCurrentView(kept));
 }
 
 /** The current parameters for the handout of this deck (`?mode=handout`, the range kept). */
@@ -128,9 +131,42 @@ function Slides({ lesson, step, params }: { lesson: Lesson; step: number; params
     el.requestFullscreen().catch(() => setStatus('Full screen was refused by the browser: use its own full-screen key.'));
   }, []);
 
+  // The figure the presenter entered with Enter (arrow keys move in it until Esc or focus leaves).
+  // Both belong to one step: moving on leaves the figure and closes "More".
+  const [enteredAt, setEnteredAt] = useState<{ step: number; el: Element } | null>(null);
+  const entered = enteredAt?.step === current ? enteredAt.el : null;
+  const setEntered = useCallback((el: Element | null) => setEnteredAt(el ? { step: current, el } : null), [current]);
+  const [moreAt, setMoreAt] = useState<number | null>(null);
+  const more = moreAt === current;
+  const setMore = useCallback((open: boolean | ((m: boolean) => boolean)) => setMoreAt((at) => ((typeof open === 'function' ? open(at === current) : open) ? current : null)), [current]);
+  const [zoomed, setZoomed] = useState(false);
   useEffect(() => {
+    if (!entered) return;
+    entered.setAttribute('data-entered', 'true');
+    const leave = (e: Event) => {
+      if (!entered.contains((e as FocusEvent).relatedTarget as Node | null)) setEntered(null);
+    };
+    entered.addEventListener('focusout', leave);
+    return () => {
+      entered.removeAttribute('data-entered');
+      entered.removeEventListener('focusout', leave);
+    };
+  }, [entered, setEntered]);
+
+  useEffect(() => {
+    // Capture phase: the slide sees a key before any figure does, so a figure cannot swallow the
+    // clicker's PageDown (keyOwner decides who gets each key).
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || belongsToFocus(e.target, e.key)) return;
+      if (e.defaultPrevented) return;
+      const owner = keyOwner(e.target, e.key, entered);
+      if (owner === 'focus') return;
+      if (owner === 'enter' || owner === 'leave') {
+        e.preventDefault();
+        e.stopPropagation();
+        setEntered(owner === 'enter' ? figureOf(e.target) : null);
+        setStatus(owner === 'enter' ? 'In the figure: the arrow keys move between cells; Esc leaves it.' : 'Left the figure: the arrow keys change the step again.');
+        return;
+      }
       const action = presentAction(e, overlay !== 'none');
       if (!action) {
         // Any other key wakes a black screen, as on a projector remote.
@@ -138,6 +174,7 @@ function Slides({ lesson, step, params }: { lesson: Lesson; step: number; params
         return;
       }
       e.preventDefault();
+      e.stopPropagation();
       switch (action) {
         case 'next':
         case 'prev':
@@ -164,21 +201,27 @@ function Slides({ lesson, step, params }: { lesson: Lesson; step: number; params
         case 'pointer':
           setPointer((p) => !p);
           return;
+        case 'zoom':
+          setZoomed((z) => !z);
+          return;
+        case 'more':
+          setMore((m) => !m);
+          return;
         case 'speaker':
           setStatus(openSpeaker(slug, current) ? 'Speaker window opened.' : 'The speaker window was blocked: allow pop-ups for this site.');
           return;
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [overlay, current, deck, go, slug, toggleFullscreen]);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [overlay, current, deck, go, slug, toggleFullscreen, entered, setEntered, setMore]);
 
   const position = current - deck.first + 1;
   const total = deck.last - deck.first + 1;
   return (
     <>
-      <div className="present-slide" data-testid="present-slide" data-step={current}>
-        <StepView lesson={lesson} step={current} headingRef={headingRef} />
+      <div className="present-slide" data-testid="present-slide" data-step={current} data-zoomed={zoomed ? 'true' : undefined}>
+        <SlideView lesson={lesson} step={current} headingRef={headingRef} zoomed={zoomed} more={more} onMoreChange={setMore} />
       </div>
       {controls && (
         <nav className="present-controls" aria-label="Presentation controls" data-testid="present-controls">
@@ -197,6 +240,9 @@ function Slides({ lesson, step, params }: { lesson: Lesson; step: number; params
           <button type="button" className="btn" onClick={() => setStatus(openSpeaker(slug, current) ? 'Speaker window opened.' : 'The speaker window was blocked: allow pop-ups for this site.')}>
             Speaker
           </button>
+          <button type="button" className="btn" onClick={() => setZoomed((z) => !z)} aria-pressed={zoomed} data-testid="present-zoom">
+            Zoom (Z)
+          </button>
           <button type="button" className="btn" onClick={toggleFullscreen}>
             Full screen
           </button>
@@ -211,7 +257,7 @@ function Slides({ lesson, step, params }: { lesson: Lesson; step: number; params
           </button>
         </nav>
       )}
-      <p className="visually-hidden" role="status" data-testid="present-status">
+      <p className={entered ? 'present-hint-bar' : 'visually-hidden'} role="status" data-testid="present-status">
         {status}
       </p>
       {overlay === 'black' && <div className="present-black" data-testid="present-black" aria-label="Black screen: press B or . to come back" role="img" />}

@@ -5,9 +5,59 @@ import { useLesson } from '../lesson/useLesson';
 import { goToStep } from '../lesson/navigation';
 import { Prose } from '../lesson/Prose';
 import { parseHash } from '../router';
-import { clampToDeck, parseDeck } from './deck';
+import { panelDef } from '../../panels/registry';
+import type { Lesson } from '../../lessons/types';
+import { clampToDeck, moveInDeck, parseDeck } from './deck';
 import { openStepChannel, stepInUrl } from './channel';
+import { keyOwner, presentAction } from './keymap';
+import { SlideView } from './SlideView';
+import { splitProse } from './slideText';
 import './present.css';
+
+/** The wall clock, hh:mm. */
+function WallClock() {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const id = setInterval(() => setNow(new Date()), 10_000);
+    return () => clearInterval(id);
+  }, []);
+  return (
+    <span className="speaker-wall" data-testid="speaker-clock" aria-label="Time of day">
+      {now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+    </span>
+  );
+}
+
+/** The current slide as the audience sees it, scaled down (live: its figure runs here too). */
+function SlidePreview({ lesson, step }: { lesson: Lesson; step: number }) {
+  return (
+    <div className="speaker-preview" data-testid="speaker-preview" inert>
+      <div className="speaker-preview-slide present-slide">
+        <SlideView lesson={lesson} step={step} zoomed={false} more={false} onMoreChange={() => {}} />
+      </div>
+    </div>
+  );
+}
+
+/** The next slide: its title, key sentence and the figure it will show. */
+function NextCard({ lesson, step }: { lesson: Lesson; step: number }) {
+  const s = lesson.steps[step - 1];
+  const { key } = splitProse(s.prose);
+  const figure = s.panels?.find((p) => p.panel !== 'input' && p.panel !== 'tokens');
+  return (
+    <div className="speaker-next-card" data-testid="speaker-next">
+      <p>
+        <strong>{s.title}</strong>
+      </p>
+      {key && (
+        <p className="pg-muted">
+          <Prose source={key} />
+        </p>
+      )}
+      {figure && <p className="pg-muted">Figure: {panelDef(figure.panel).title}</p>}
+    </div>
+  );
+}
 
 /** mm:ss (or h:mm:ss) for a duration in ms. */
 export function clock(ms: number): string {
@@ -71,39 +121,48 @@ export default function SpeakerView({ slug, step }: { slug: string; step: number
     if (lesson) document.title = `Speaker notes — ${lesson.steps[current - 1].title}`;
   }, [lesson, current]);
 
+  // The presentation's keys work here too (the presenter may have this window in front).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || keyOwner(e.target, e.key, null) !== 'slide') return;
+      const action = presentAction(e);
+      if (action !== 'next' && action !== 'prev' && action !== 'first' && action !== 'last') return;
+      e.preventDefault();
+      goToStep(slug, moveInDeck(current, deck, action));
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [slug, current, deck]);
+
   if (!lesson) return <p role="status">{load.status === 'error' ? 'This lesson has no notes yet.' : 'Loading the notes…'}</p>;
   const s = lesson.steps[current - 1];
-  const next = current < deck.last ? lesson.steps[current] : undefined;
+  const hasNext = current < deck.last;
   const go = (n: number) => goToStep(slug, clampToDeck(n, deck));
   return (
     <main id="main" className="page speaker-view" data-testid="speaker-view" data-step={current}>
-      <p className="eyebrow">
-        {lesson.title} · step {current} of {lesson.steps.length}
+      <p className="eyebrow" data-testid="speaker-count">
+        {lesson.title} · slide {current - deck.first + 1} / {deck.last - deck.first + 1}
+        {deck.first > 1 || deck.last < lesson.steps.length ? ` (lesson step ${current})` : ''}
       </p>
       <h1>{s.title}</h1>
-      <Timer />
+      <div className="speaker-times">
+        <Timer /> <WallClock />
+      </div>
+      <div className="speaker-slides">
+        <section aria-labelledby="speaker-now-h">
+          <h2 id="speaker-now-h">Now</h2>
+          <SlidePreview lesson={lesson} step={current} />
+        </section>
+        <section aria-labelledby="speaker-next-h" className="speaker-next">
+          <h2 id="speaker-next-h">Next</h2>
+          {hasNext ? <NextCard lesson={lesson} step={current + 1} /> : <p data-testid="speaker-next">The last slide.</p>}
+        </section>
+      </div>
       <section aria-labelledby="speaker-notes-h">
         <h2 id="speaker-notes-h">Notes</h2>
         <p className="speaker-notes-text" data-testid="speaker-notes">
           {s.notes}
         </p>
-      </section>
-      <section aria-labelledby="speaker-next-h" className="speaker-next">
-        <h2 id="speaker-next-h">Next</h2>
-        {next ? (
-          <>
-            <p data-testid="speaker-next">
-              <strong>{next.title}</strong>
-            </p>
-            {next.prose[0] && (
-              <p className="pg-muted">
-                <Prose source={next.prose[0]} />
-              </p>
-            )}
-          </>
-        ) : (
-          <p data-testid="speaker-next">The last step.</p>
-        )}
       </section>
       <nav className="step-nav" aria-label="Step navigation">
         <button type="button" className="btn" onClick={() => go(current - 1)} disabled={current <= deck.first} data-testid="speaker-prev">

@@ -12,6 +12,8 @@ export type PresentAction =
   | 'pointer'
   | 'speaker'
   | 'help'
+  | 'zoom'
+  | 'more'
   | 'close';
 
 export interface KeyLike {
@@ -46,6 +48,10 @@ const MAP: Record<string, PresentAction> = {
   s: 'speaker',
   S: 'speaker',
   '?': 'help',
+  z: 'zoom',
+  Z: 'zoom',
+  m: 'more',
+  M: 'more',
 };
 
 /**
@@ -62,21 +68,45 @@ export function presentAction(e: KeyLike, overlayOpen = false): PresentAction | 
 export const KEY_HELP: readonly { keys: string; does: string }[] = [
   { keys: '→  Space  PageDown  N', does: 'next step' },
   { keys: '←  PageUp  P', does: 'previous step' },
+  { keys: 'PageDown  PageUp', does: 'always change the step (a clicker sends them), even with focus in a figure' },
   { keys: 'Home  End', does: 'first and last step' },
+  { keys: 'Enter', does: 'on a figure (after Tab or a click): enter it, so the arrow keys move between its cells' },
+  { keys: 'Esc', does: 'leave the figure you entered; otherwise the overview (and it closes any overlay)' },
+  { keys: 'Z', does: 'zoom: the figure alone, filling the screen, or back' },
+  { keys: 'M', does: 'more: the rest of the step (prose, formulas, questions) on or off' },
   { keys: 'F', does: 'full screen on or off' },
   { keys: 'B  .', does: 'black screen on or off' },
-  { keys: 'O  Esc', does: 'overview of the steps (Esc closes any overlay)' },
+  { keys: 'O', does: 'overview of the steps' },
   { keys: 'L', does: 'pointer: a spotlight that follows the mouse' },
-  { keys: 'S', does: 'speaker window: notes, the next step, a timer' },
+  { keys: 'S', does: 'speaker window: notes, this and the next slide, a timer and the clock' },
   { keys: '?', does: 'this list' },
 ];
 
-/** True when a key event should be left to the element that has focus (typing, grids, sliders…). */
-export function belongsToFocus(target: EventTarget | null, key: string): boolean {
-  if (!(target instanceof Element)) return false;
-  if (target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) return true;
-  const arrows = key.startsWith('Arrow') || key === 'Home' || key === 'End' || key === 'PageUp' || key === 'PageDown';
-  if (arrows && target.closest('[role=grid], [role=slider], [role=listbox], [role=tablist], [role=radiogroup], [role=tree], [role=application], [role=toolbar]')) return true;
-  if ((key === ' ' || key === 'Enter') && target.closest('button, a[href], summary, [role=button]')) return true;
-  return false;
+/** Elements that use the arrow keys themselves: a presenter enters them with Enter. */
+export const FIGURE_ROLES = '[role=grid], [role=slider], [role=listbox], [role=tablist], [role=radiogroup], [role=tree], [role=application], [role=toolbar]';
+
+/** True while focus is in a text field (typing): only PageDown/PageUp change the step then. */
+export function isTyping(target: EventTarget | null): boolean {
+  return target instanceof Element && !!target.closest('input:not([type=radio]):not([type=checkbox]):not([type=range]), textarea, select, [contenteditable=""], [contenteditable="true"]');
+}
+
+/** The figure (grid, slider, …) focus is in, or null. */
+export function figureOf(target: EventTarget | null): Element | null {
+  return target instanceof Element ? target.closest(FIGURE_ROLES) : null;
+}
+
+/**
+ * Who handles a key in presentation mode:
+ * - `slide`: PageDown/PageUp always (clickers), and every slide key outside text fields and entered figures;
+ * - `enter` / `leave`: Enter on a figure enters it, Esc in the entered figure leaves it;
+ * - `focus`: the focused element (typing, an entered figure, Space/Enter on a button).
+ */
+export function keyOwner(target: EventTarget | null, key: string, entered: Element | null): 'slide' | 'enter' | 'leave' | 'focus' {
+  if (key === 'PageDown' || key === 'PageUp') return 'slide';
+  if (isTyping(target)) return 'focus';
+  const figure = figureOf(target);
+  if (figure && entered && entered.contains(target as Node)) return key === 'Escape' ? 'leave' : 'focus';
+  if (figure && key === 'Enter') return 'enter';
+  if ((key === ' ' || key === 'Enter') && target instanceof Element && target.closest('button, a[href], summary, [role=button], input, label')) return 'focus';
+  return 'slide';
 }
