@@ -77,13 +77,27 @@ function katexCss(): Plugin {
   };
 }
 
+/**
+ * The embed leaves out the Hugging Face loader (src/worker/hf/loadHf.embed.ts says why): the engine's
+ * import of ./hf/loadHf resolves to that stand-in in the classic bundles.
+ */
+function withoutHfLoader(root: string): Plugin {
+  return {
+    name: 'attention-atlas-embed-without-hf',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === './hf/loadHf' && importer?.replace(/\\/g, '/').endsWith('src/worker/engine.ts') ? join(root, 'src/worker/hf/loadHf.embed.ts') : null;
+    },
+  };
+}
+
 async function buildClassic(root: string, outDir: string, e: ClassicEntry): Promise<void> {
   await build({
     configFile: false,
     root,
     base: './',
     logLevel: 'warn',
-    plugins: [react(), katexCss()],
+    plugins: [react(), katexCss(), withoutHfLoader(root)],
     // `import.meta.env.MODE === 'classic'` switches lazy chunks to classic scripts (loadScript.ts).
     mode: 'classic',
     // Vite's preload helper is not used without chunks; import.meta has no `resolve` in a classic script.
