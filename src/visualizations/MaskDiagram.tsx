@@ -69,7 +69,16 @@ export function MaskDiagram(props: MaskDiagramProps) {
   const title = props.title ?? 'Masks: padding, pattern and their combination';
   // Every map here is one query × key grid (rows are queries, columns are keys) with a subtitle;
   // the masks and the masked scores/weights differ only in values, colours and size.
-  type AxesProps = 'rows' | 'cols' | 'rowLabels' | 'colLabels' | 'rowTitle' | 'colTitle' | 'rowNoun' | 'colNoun' | 'labelAll';
+  type AxesProps =
+    | 'rows'
+    | 'cols'
+    | 'rowLabels'
+    | 'colLabels'
+    | 'rowTitle'
+    | 'colTitle'
+    | 'rowNoun'
+    | 'colNoun'
+    | 'labelAll';
   const queryKeyMap = (testId: string, name: string, m: Omit<CellMapProps, AxesProps>) => (
     <div data-testid={testId}>
       <h4 className="viz-subtitle">{name}</h4>
@@ -99,8 +108,11 @@ export function MaskDiagram(props: MaskDiagramProps) {
       maxCell: 28,
     });
   // The maps after the mask (scores, then weights): blocked cells hatched, drawn larger.
-  const stage = (testId: string, name: string, m: Pick<CellMapProps, 'values' | 'scale' | 'legendTitle' | 'label'>) =>
-    queryKeyMap(testId, name, { ...m, blocked: combined.data, maxWidth: 360, maxCell: 36 });
+  const stage = (
+    testId: string,
+    name: string,
+    m: Pick<CellMapProps, 'values' | 'scale' | 'legendTitle' | 'label'>,
+  ) => queryKeyMap(testId, name, { ...m, blocked: combined.data, maxWidth: 360, maxCell: 36 });
   return (
     <PanelFrame
       title={title}

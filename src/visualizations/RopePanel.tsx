@@ -32,7 +32,13 @@ const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 };
 
 /** A labelled slider for one position (0 … max): the query's m and the key's n are set the same way. */
-function PositionSlider(props: { name: string; value: number; max: number; onChange: (v: number) => void; testId: string }) {
+function PositionSlider(props: {
+  name: string;
+  value: number;
+  max: number;
+  onChange: (v: number) => void;
+  testId: string;
+}) {
   return (
     <label>
       {props.name} = {props.value}
