@@ -7,7 +7,7 @@ import { blockedRuns, paintCells } from './paint';
 import { textOn, type ColourScale } from './scales';
 import { cellAt, moveCell, type Cell } from './grid';
 import { createCursorStore } from './cursorStore';
-import { CursorTooltip, GridCursor } from './CursorLayer';
+import { CursorTooltip, GridCursor, type CursorProps } from './CursorLayer';
 import { HatchPattern } from './HatchPattern';
 import { Legend } from './Legend';
 import { CellTable } from './CellTable';
@@ -159,6 +159,8 @@ export function CellMap(props: CellMapProps) {
   for (let c = 0; c < cols; c += layout.colEvery) colTicks.push(c);
   const hatchId = `${idPrefix}-hatch`;
   const sel = props.selected;
+  // The outlines and the tooltip follow one cursor over one grid geometry: given to both at once.
+  const cursor: CursorProps = { store, cellW, cellH, idPrefix };
 
   return (
     <div
@@ -318,10 +320,7 @@ export function CellMap(props: CellMapProps) {
             }}
           >
             <GridCursor
-              store={store}
-              cellW={cellW}
-              cellH={cellH}
-              idPrefix={idPrefix}
+              {...cursor}
               rows={rows}
               cols={cols}
               announce={announce}
@@ -332,10 +331,7 @@ export function CellMap(props: CellMapProps) {
             Arrow keys move between cells; Home and End go to the ends of a row; Escape hides the tooltip.
           </span>
           <CursorTooltip
-            store={store}
-            cellW={cellW}
-            cellH={cellH}
-            idPrefix={idPrefix}
+            {...cursor}
             gridRef={gridRef}
             content={(c) => (
               <>

@@ -10,7 +10,7 @@ import {
   type MaskPattern,
   type Tensor,
 } from '../model';
-import { CellMap } from './CellMap';
+import { CellMap, type CellMapProps } from './CellMap';
 import { PanelFrame } from './PanelFrame';
 import { blockedScale, divergingScale, niceMaxAbs, sequentialScale } from './scales';
 
@@ -67,11 +67,23 @@ export function MaskDiagram(props: MaskDiagramProps) {
   const scoreScale = useMemo(() => divergingScale(niceMaxAbs(scores.data)), [scores]);
   const weightScale = useMemo(() => sequentialScale('viridis'), []);
   const title = props.title ?? 'Masks: padding, pattern and their combination';
-  const grid = (m: BoolTensor, name: string, testId: string) => (
+  // Every map here is one query × key grid (rows are queries, columns are keys) with a subtitle;
+  // the masks and the masked scores/weights differ only in values, colours and size.
+  type AxesProps =
+    | 'rows'
+    | 'cols'
+    | 'rowLabels'
+    | 'colLabels'
+    | 'rowTitle'
+    | 'colTitle'
+    | 'rowNoun'
+    | 'colNoun'
+    | 'labelAll';
+  const queryKeyMap = (testId: string, name: string, m: Omit<CellMapProps, AxesProps>) => (
     <div data-testid={testId}>
       <h4 className="viz-subtitle">{name}</h4>
       <CellMap
-        values={Float32Array.from(m.data)}
+        {...m}
         rows={S}
         cols={S}
         rowLabels={labels}
@@ -80,31 +92,27 @@ export function MaskDiagram(props: MaskDiagramProps) {
         colTitle="Keys"
         rowNoun="query"
         colNoun="key"
-        scale={boolScale}
-        legendTitle="white = allowed (0), hatched grey = blocked (1)"
-        blocked={m.data}
-        label={`${name}: rows are queries, columns are keys; 1 = blocked`}
-        digits={0}
-        maxWidth={300}
-        maxCell={28}
         labelAll
       />
     </div>
   );
-  // Both maps share the query × key axes and size (rows are queries, columns are keys).
-  const axes = {
-    rows: S,
-    cols: S,
-    rowLabels: labels,
-    colLabels: labels,
-    rowTitle: 'Queries',
-    colTitle: 'Keys',
-    labelAll: true,
-    rowNoun: 'query',
-    colNoun: 'key',
-    maxWidth: 360,
-    maxCell: 36,
-  };
+  const grid = (m: BoolTensor, name: string, testId: string) =>
+    queryKeyMap(testId, name, {
+      values: Float32Array.from(m.data),
+      scale: boolScale,
+      legendTitle: 'white = allowed (0), hatched grey = blocked (1)',
+      blocked: m.data,
+      label: `${name}: rows are queries, columns are keys; 1 = blocked`,
+      digits: 0,
+      maxWidth: 300,
+      maxCell: 28,
+    });
+  // The maps after the mask (scores, then weights): blocked cells hatched, drawn larger.
+  const stage = (
+    testId: string,
+    name: string,
+    m: Pick<CellMapProps, 'values' | 'scale' | 'legendTitle' | 'label'>,
+  ) => queryKeyMap(testId, name, { ...m, blocked: combined.data, maxWidth: 360, maxCell: 36 });
   return (
     <PanelFrame
       title={title}
@@ -190,28 +198,18 @@ export function MaskDiagram(props: MaskDiagramProps) {
           : 'Illustrative: every score is 0 here, so each row’s weight is shared equally by its allowed keys.'}
       </p>
       <div className="viz-row">
-        <div data-testid="mask-scores">
-          <h4 className="viz-subtitle">Scores + mask (−∞ where blocked)</h4>
-          <CellMap
-            values={masked.data}
-            {...axes}
-            scale={scoreScale}
-            legendTitle="score (−∞ hatched)"
-            blocked={combined.data}
-            label="Scores with the mask added: blocked cells are minus infinity"
-          />
-        </div>
-        <div data-testid="mask-weights">
-          <h4 className="viz-subtitle">After softmax: blocked cells are 0</h4>
-          <CellMap
-            values={weights.data}
-            {...axes}
-            scale={weightScale}
-            legendTitle="attention weight"
-            blocked={combined.data}
-            label="Weights after softmax: blocked cells are zero"
-          />
-        </div>
+        {stage('mask-scores', 'Scores + mask (−∞ where blocked)', {
+          values: masked.data,
+          scale: scoreScale,
+          legendTitle: 'score (−∞ hatched)',
+          label: 'Scores with the mask added: blocked cells are minus infinity',
+        })}
+        {stage('mask-weights', 'After softmax: blocked cells are 0', {
+          values: weights.data,
+          scale: weightScale,
+          legendTitle: 'attention weight',
+          label: 'Weights after softmax: blocked cells are zero',
+        })}
       </div>
     </PanelFrame>
   );

@@ -78,114 +78,134 @@ function ThumbGrid({ layers, layerIndices, selected, onSelect, size, colourMap, 
   );
 }
 
-export interface HeadOverviewProps {
-  /** Weights of one layer, [nHeads, Sq, Sk]. */
-  weights: Tensor;
-  layer: number;
-  selectedHead?: number | null;
-  onSelectHead?: (head: number) => void;
+/** What both overviews take besides their weights and selection. */
+interface OverviewOptions {
   colourMap?: 'viridis' | 'cividis';
   title?: string;
   description?: ReactNode;
+  /** Thumbnail size in px. */
   size?: number;
   /** Token labels of the rows (queries) and columns (keys). */
   queryTokens?: readonly string[];
   keyTokens?: readonly string[];
-  /** [Sq, Sk], 1 = blocked (hatched). */
+  /** [Sq, Sk], 1 = blocked (hatched); the same for every layer shown. */
   mask?: BoolTensor | null;
   headingLevel?: 2 | 3 | 4;
   testId?: string;
 }
 
-/** Every head of one layer side by side; click a head to open it. */
-export function HeadOverview(props: HeadOverviewProps) {
+/** The panel both overviews are: the thumbnails of some layers and the colour legend. They differ
+ *  only in which layers, the defaults and the wording, so the frame is written once. */
+function OverviewFrame(props: {
+  options: OverviewOptions;
+  title: string;
+  testId: string;
+  size: number;
+  data: () => unknown;
+  layers: readonly Tensor[];
+  layerIndices: readonly number[];
+  selected?: { layer: number; head: number } | null;
+  onSelect?: (layer: number, head: number) => void;
+  gridLabel: string;
+  legendTitle: string;
+  legendWidth: number;
+}) {
+  const { options } = props;
   const fontSize = 12 * useThemeScale();
-  const title = props.title ?? `Every head of layer ${props.layer}`;
-  const colourMap = props.colourMap ?? 'viridis';
+  const colourMap = options.colourMap ?? 'viridis';
   return (
     <PanelFrame
+      title={props.title}
+      description={options.description}
+      headingLevel={options.headingLevel}
+      testId={options.testId ?? props.testId}
+      data={props.data}
+    >
+      <ThumbGrid
+        layers={props.layers}
+        layerIndices={props.layerIndices}
+        selected={props.selected}
+        onSelect={props.onSelect}
+        size={options.size ?? props.size}
+        colourMap={colourMap}
+        label={props.gridLabel}
+        queryTokens={options.queryTokens}
+        keyTokens={options.keyTokens}
+        mask={options.mask}
+      />
+      <Legend
+        scale={sequentialScale(colourMap)}
+        title={props.legendTitle}
+        fontSize={fontSize}
+        width={props.legendWidth}
+        showBlocked={!!options.mask}
+      />
+    </PanelFrame>
+  );
+}
+
+export interface HeadOverviewProps extends OverviewOptions {
+  /** Weights of one layer, [nHeads, Sq, Sk]. */
+  weights: Tensor;
+  layer: number;
+  selectedHead?: number | null;
+  onSelectHead?: (head: number) => void;
+}
+
+/** Every head of one layer side by side; click a head to open it. */
+export function HeadOverview(props: HeadOverviewProps) {
+  const title = props.title ?? `Every head of layer ${props.layer}`;
+  return (
+    <OverviewFrame
+      options={props}
       title={title}
-      description={props.description}
-      headingLevel={props.headingLevel}
-      testId={props.testId ?? 'head-overview'}
+      testId="head-overview"
+      size={140}
       data={() => ({
         layer: props.layer,
         heads: Array.from({ length: headCount(props.weights) }, (_, h) =>
           matrixRows(headMatrix(props.weights, h)),
         ),
       })}
-    >
-      <ThumbGrid
-        layers={[props.weights]}
-        layerIndices={[props.layer]}
-        selected={props.selectedHead != null ? { layer: props.layer, head: props.selectedHead } : null}
-        onSelect={(_, h) => props.onSelectHead?.(h)}
-        size={props.size ?? 140}
-        colourMap={colourMap}
-        label={`${title}: rows are queries, columns are keys`}
-        queryTokens={props.queryTokens}
-        keyTokens={props.keyTokens}
-        mask={props.mask}
-      />
-      <Legend
-        scale={sequentialScale(colourMap)}
-        title="attention weight (rows = queries, columns = keys)"
-        fontSize={fontSize}
-        width={260}
-        showBlocked={!!props.mask}
-      />
-    </PanelFrame>
+      layers={[props.weights]}
+      layerIndices={[props.layer]}
+      selected={props.selectedHead != null ? { layer: props.layer, head: props.selectedHead } : null}
+      onSelect={(_, h) => props.onSelectHead?.(h)}
+      gridLabel={`${title}: rows are queries, columns are keys`}
+      legendTitle="attention weight (rows = queries, columns = keys)"
+      legendWidth={260}
+    />
   );
 }
 
-export interface ModelOverviewProps {
+export interface ModelOverviewProps extends OverviewOptions {
   /** Weights of every layer, each [nHeads, Sq, Sk]. */
   layers: readonly Tensor[];
   selected?: { layer: number; head: number } | null;
   onSelect?: (layer: number, head: number) => void;
-  colourMap?: 'viridis' | 'cividis';
-  title?: string;
-  description?: ReactNode;
-  size?: number;
-  /** Token labels of the rows (queries) and columns (keys). */
-  queryTokens?: readonly string[];
-  keyTokens?: readonly string[];
-  /** [Sq, Sk], 1 = blocked (hatched); the same for every layer. */
-  mask?: BoolTensor | null;
-  headingLevel?: 2 | 3 | 4;
-  testId?: string;
 }
 
 /** Every layer × head as thumbnails (BertViz's model view); click one to open it. */
 export function ModelOverview(props: ModelOverviewProps) {
-  const fontSize = 12 * useThemeScale();
   const title = props.title ?? 'Every layer and head';
-  const colourMap = props.colourMap ?? 'viridis';
   return (
-    <PanelFrame
+    <OverviewFrame
+      options={props}
       title={title}
-      description={props.description}
-      headingLevel={props.headingLevel}
-      testId={props.testId ?? 'model-overview'}
+      testId="model-overview"
+      size={90}
       data={() => ({
         layers: props.layers.map((w) =>
           Array.from({ length: headCount(w) }, (_, h) => matrixRows(headMatrix(w, h))),
         ),
       })}
-    >
-      <ThumbGrid
-        layers={props.layers}
-        layerIndices={props.layers.map((_, i) => i)}
-        selected={props.selected}
-        onSelect={props.onSelect}
-        size={props.size ?? 90}
-        colourMap={colourMap}
-        label={`${title}: rows of thumbnails are layers, columns are heads`}
-        queryTokens={props.queryTokens}
-        keyTokens={props.keyTokens}
-        mask={props.mask}
-      />
-      <Legend scale={sequentialScale(colourMap)} title="attention weight" fontSize={fontSize} width={240} showBlocked={!!props.mask} />
-    </PanelFrame>
+      layers={props.layers}
+      layerIndices={props.layers.map((_, i) => i)}
+      selected={props.selected}
+      onSelect={props.onSelect}
+      gridLabel={`${title}: rows of thumbnails are layers, columns are heads`}
+      legendTitle="attention weight"
+      legendWidth={240}
+    />
   );
 }

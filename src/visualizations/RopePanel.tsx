@@ -31,6 +31,29 @@ const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   return s;
 };
 
+/** A labelled slider for one position (0 … max): the query's m and the key's n are set the same way. */
+function PositionSlider(props: {
+  name: string;
+  value: number;
+  max: number;
+  onChange: (v: number) => void;
+  testId: string;
+}) {
+  return (
+    <label>
+      {props.name} = {props.value}
+      <input
+        type="range"
+        min={0}
+        max={props.max}
+        value={props.value}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+        data-testid={props.testId}
+      />
+    </label>
+  );
+}
+
 /** Rotating pairs of q and k, and q_m·k_n against m − n. */
 export function RopePanel(props: RopePanelProps) {
   const maxPos = props.maxPos ?? 8;
@@ -100,28 +123,8 @@ export function RopePanel(props: RopePanelProps) {
       })}
     >
       <div className="viz-toolbar" role="group" aria-label="Positions">
-        <label>
-          query position m = {m}
-          <input
-            type="range"
-            min={0}
-            max={maxPos}
-            value={m}
-            onChange={(e) => setM(Number(e.target.value))}
-            data-testid="rope-m"
-          />
-        </label>
-        <label>
-          key position n = {n}
-          <input
-            type="range"
-            min={0}
-            max={maxPos}
-            value={n}
-            onChange={(e) => setN(Number(e.target.value))}
-            data-testid="rope-n"
-          />
-        </label>
+        <PositionSlider name="query position m" value={m} max={maxPos} onChange={setM} testId="rope-m" />
+        <PositionSlider name="key position n" value={n} max={maxPos} onChange={setN} testId="rope-n" />
         <label>
           pair
           <select value={pair} onChange={(e) => setPair(Number(e.target.value))}>

@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { CellsQuestion, ChoiceQuestion, Question } from '../../lessons/types';
 import { shuffledOrder, studentSeed } from './shuffle';
 import { Prose } from './Prose';
+import { CellTable } from './CellTable';
 import { parseProse, proseText } from '../../lessons/prose';
 
 /** A plain-text name for an option that contains math (KaTeX's HTML is hidden from assistive tech). */
@@ -124,46 +125,34 @@ function CellsItem({ q, n, onCorrect }: { q: CellsQuestion; n: number; onCorrect
       <legend>
         <span className="question-number">{n}.</span> <Prose source={q.prompt} />
       </legend>
-      <table className="cell-quiz">
-        <caption className="visually-hidden">Rows are queries, columns are keys. Press a cell to select it.</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="axis-note">query ↓ key →</span>
-            </th>
-            {q.cols.map((c, j) => (
-              <th key={j} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {q.rows.map((r, i) => (
-            <tr key={i}>
-              <th scope="row">{r}</th>
-              {q.cols.map((c, j) => {
-                const on = picked.has(key(i, j));
-                const verdict = checked ? (q.answer(i, j) === on ? '' : on ? ' cell-extra' : ' cell-missing') : '';
-                return (
-                  <td key={j}>
-                    <button
-                      type="button"
-                      className={`cell-toggle${verdict}`}
-                      aria-pressed={on}
-                      aria-label={`query ${r}, key ${c}`}
-                      data-testid={`cell-${q.id}-${i}-${j}`}
-                      onClick={() => toggle(i, j)}
-                    >
-                      {on ? '×' : ''}
-                    </button>
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CellTable
+        question={q}
+        className="cell-quiz"
+        caption="Rows are queries, columns are keys. Press a cell to select it."
+        corner={
+          <th scope="col">
+            <span className="axis-note">query ↓ key →</span>
+          </th>
+        }
+        cell={(i, j) => {
+          const on = picked.has(key(i, j));
+          const verdict = checked ? (q.answer(i, j) === on ? '' : on ? ' cell-extra' : ' cell-missing') : '';
+          return (
+            <td key={j}>
+              <button
+                type="button"
+                className={`cell-toggle${verdict}`}
+                aria-pressed={on}
+                aria-label={`query ${q.rows[i]}, key ${q.cols[j]}`}
+                data-testid={`cell-${q.id}-${i}-${j}`}
+                onClick={() => toggle(i, j)}
+              >
+                {on ? '×' : ''}
+              </button>
+            </td>
+          );
+        }}
+      />
       <button type="button" className="btn" onClick={check} data-testid={`check-${q.id}`}>
         Check answer
       </button>

@@ -79,7 +79,7 @@ export function StepTitle({ n, of, title }: { n: number; of: number; title: stri
   );
 }
 
-/** A step's paragraphs (lesson page and handout). */
+/** A step's paragraphs (lesson page, slide and handout). */
 export function StepProse({ prose }: { prose: readonly string[] }) {
   return (
     <div className="lesson-prose">

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useLesson } from '../lesson/useLesson';
 import { LiveTex, Prose } from '../lesson/Prose';
 import { LessonFigure } from '../lesson/LessonFigure';
+import { CellTable } from '../lesson/CellTable';
 import { StepProse, StepTitle } from '../lesson/StepView';
 import { stepHref } from '../lesson/navigation';
 import { useApplyStepState } from '../lesson/applyState';
@@ -45,29 +46,13 @@ function Questions({ questions }: { questions: readonly Question[] }) {
               ))}
             </ul>
           ) : (
-            <table className="handout-cells">
-              <caption className="visually-hidden">Mark the cells: rows are queries, columns are keys</caption>
-              <thead>
-                <tr>
-                  <td />
-                  {q.cols.map((c, j) => (
-                    <th key={j} scope="col">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {q.rows.map((r, i) => (
-                  <tr key={i}>
-                    <th scope="row">{r}</th>
-                    {q.cols.map((_, j) => (
-                      <td key={j} />
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CellTable
+              question={q}
+              className="handout-cells"
+              caption="Mark the cells: rows are queries, columns are keys"
+              corner={<td />}
+              cell={(_, j) => <td key={j} />}
+            />
           )}
           <div className="handout-answer" aria-label="Space for your answer" />
         </li>

@@ -9,6 +9,7 @@ import { stateAtStep } from '../../lessons/stepState';
 import { LiveTex, Prose } from '../lesson/Prose';
 import { LessonFigure } from '../lesson/LessonFigure';
 import { Quiz } from '../lesson/Quiz';
+import { StepProse } from '../lesson/StepView';
 import { useApplyStepState } from '../lesson/applyState';
 import { Tex } from '../../visualizations/Tex';
 import { splitProse } from './slideText';
@@ -22,18 +23,6 @@ function FormulaView({ f }: { f: Formula }) {
     <div className="formula">
       {f.tex.includes('{{') ? <LiveTex display tex={f.tex} /> : <Tex display>{f.tex}</Tex>}
       {f.label && <p className="formula-label">{f.label}</p>}
-    </div>
-  );
-}
-
-function Paragraphs({ prose }: { prose: readonly string[] }) {
-  return (
-    <div className="lesson-prose">
-      {prose.map((p, i) => (
-        <p key={i}>
-          <Prose source={p} />
-        </p>
-      ))}
     </div>
   );
 }
@@ -78,7 +67,7 @@ export function SlideView({ lesson, step, headingRef, zoomed, more, onMoreChange
     return (
       <article className="lesson-step slide slide-text" data-testid="lesson-step" data-step={step} aria-labelledby={headingId}>
         {heading}
-        <Paragraphs prose={s.prose} />
+        <StepProse prose={s.prose} />
         {inputPanels}
         {s.formulas && s.formulas.length > 0 && (
           <div className="lesson-formulas">
@@ -120,7 +109,7 @@ export function SlideView({ lesson, step, headingRef, zoomed, more, onMoreChange
         <details className="slide-more" open={more} onToggle={(e) => onMoreChange(e.currentTarget.open)} data-testid="slide-more">
           <summary>More on this slide (M)</summary>
           <div className="slide-more-body">
-            <Paragraphs prose={rest} />
+            <StepProse prose={rest} />
             {otherFormulas.length > 0 && (
               <div className="lesson-formulas">
                 {otherFormulas.map((f, i) => (

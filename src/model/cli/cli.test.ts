@@ -1,32 +1,15 @@
 // The trace CLI: the golden cases through the real command (npm run -s trace), and every kind of
 // bad input refused with one line on stderr and exit code 2.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { compareTrace, goldenCases, readFixture as fixture } from '../golden/fixtures';
 import { readSafetensors, writeSafetensors } from '../safetensors';
 import { runTraceCli } from './run';
+import { traceCommand as trace } from './runCommand';
 
-const root = join(import.meta.dirname, '..', '..', '..');
 const golden = join(import.meta.dirname, '..', 'golden');
-const run = promisify(execFile);
-
-/** Runs the real command; resolves with exit code and output even when it fails. */
-async function trace(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npm', ['run', '-s', 'trace', '--', ...args], {
-      cwd: root,
-      maxBuffer: 64 << 20,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const decoderFile = join(golden, 'decoder_learned_pre_gelu_causal.safetensors');
 const encdecFile = join(golden, 'encdec_sinusoidal_post_relu.safetensors');

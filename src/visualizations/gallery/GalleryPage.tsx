@@ -196,17 +196,8 @@ export default function GalleryPage() {
         <FfnTopUnits hidden={ffn} tokens={dec.tokens} />
       </Entry>
       <Entry id="multi-head" title="Multi-head attention drawn">
-        <MultiHead
-          q={a0.q}
-          k={a0.k}
-          v={a0.v}
-          weights={a0.weights}
-          headOutputs={a0.headOutputs}
-          output={a0.output}
-          mask={a0.mask}
-          queryTokens={a0.queryTokens}
-          keyTokens={a0.keyTokens}
-        />
+        {/* The fixture is one traced attention sublayer with its tokens: every tensor MultiHead draws. */}
+        <MultiHead {...a0} />
       </Entry>
       <Entry id="residual" title="The residual connection">
         <ResidualAdd

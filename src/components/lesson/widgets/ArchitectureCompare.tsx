@@ -6,9 +6,8 @@ import { selectModelInfo } from '../../../store/selectors';
 import { ArchitectureDiagram } from '../../../visualizations/ArchitectureDiagram';
 import type { ArchKind, NormPlacement, PositionalKind } from '../../../visualizations/architecture';
 import { LiveState } from '../../../panels/LiveState';
-import { ScrollBox } from './ScrollBox';
+import { WidgetTable } from './WidgetTable';
 import './widgets.css';
-import { HeadRow } from '../../../visualizations/HeadRow';
 
 interface Family {
   arch: ArchKind;
@@ -84,24 +83,22 @@ function Families() {
           </div>
         ))}
       </div>
-      <ScrollBox label="Comparison of the three families">
-        <table className="data-table widget-table">
-          <caption>The three families compared (diagrams drawn with the settings of the shipped model of each kind).</caption>
-          <HeadRow cols={['family', 'self-attention mask', 'cross-attention', 'good at', 'shipped model', 'well-known examples']} />
-          <tbody>
-            {FAMILIES.map((f) => (
-              <tr key={f.arch}>
-                <th scope="row">{f.name}</th>
-                <td className="widget-wrap">{f.selfMask}</td>
-                <td className="widget-wrap">{f.cross}</td>
-                <td className="widget-wrap" style={{ minWidth: '10rem' }}>{f.goodAt}</td>
-                <td className="mono">{f.shipped}</td>
-                <td style={{ whiteSpace: 'normal', minWidth: '14rem' }}>{f.example}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <WidgetTable
+        label="Comparison of the three families"
+        caption="The three families compared (diagrams drawn with the settings of the shipped model of each kind)."
+        cols={['family', 'self-attention mask', 'cross-attention', 'good at', 'shipped model', 'well-known examples']}
+      >
+        {FAMILIES.map((f) => (
+          <tr key={f.arch}>
+            <th scope="row">{f.name}</th>
+            <td className="widget-wrap">{f.selfMask}</td>
+            <td className="widget-wrap">{f.cross}</td>
+            <td className="widget-wrap" style={{ minWidth: '10rem' }}>{f.goodAt}</td>
+            <td className="mono">{f.shipped}</td>
+            <td style={{ whiteSpace: 'normal', minWidth: '14rem' }}>{f.example}</td>
+          </tr>
+        ))}
+      </WidgetTable>
     </div>
   );
 }

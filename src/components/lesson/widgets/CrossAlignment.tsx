@@ -11,9 +11,8 @@ import { argmax } from '../../../model/sample';
 import { sequentialScale, textOn } from '../../../visualizations/scales';
 import { LiveState } from '../../../panels/LiveState';
 import { fmt, useStackPieces } from './stats';
-import { ScrollBox } from './ScrollBox';
+import { WidgetTable } from './WidgetTable';
 import './widgets.css';
-import { HeadRow } from '../../../visualizations/HeadRow';
 
 /** Cross-attention weights of one query row: one head's, or the mean over heads. [Sk] */
 export function crossRow(weights: Tensor, row: number, head: number | 'mean'): Float32Array {
@@ -101,28 +100,27 @@ export function CrossAlignment() {
               );
             })}
           </div>
-          <ScrollBox label="Table of output characters and where they look">
-            <table className="data-table widget-table" data-testid="cross-table">
-              <caption>Every output character and the source character it weights most (bold box above = that character).</caption>
-              <HeadRow cols={['position', 'reads', 'writes', 'looks most at', 'weight']} />
-              <tbody>
-                {rows.map((r, i) => {
-                  const j = top(r);
-                  return (
-                    <tr key={i} data-testid={`cross-row-${i}`} data-top={j}>
-                      <td className="mono">{i}</td>
-                      <td className="mono">{show(tgt[i])}</td>
-                      <td className="mono">{show(written(i))}</td>
-                      <td className="mono">
-                        {show(src[j])} <span className="widget-muted">(source position {j})</span>
-                      </td>
-                      <td className="mono">{fmt(r[j])}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollBox>
+          <WidgetTable
+            label="Table of output characters and where they look"
+            caption="Every output character and the source character it weights most (bold box above = that character)."
+            cols={['position', 'reads', 'writes', 'looks most at', 'weight']}
+            testId="cross-table"
+          >
+            {rows.map((r, i) => {
+              const j = top(r);
+              return (
+                <tr key={i} data-testid={`cross-row-${i}`} data-top={j}>
+                  <td className="mono">{i}</td>
+                  <td className="mono">{show(tgt[i])}</td>
+                  <td className="mono">{show(written(i))}</td>
+                  <td className="mono">
+                    {show(src[j])} <span className="widget-muted">(source position {j})</span>
+                  </td>
+                  <td className="mono">{fmt(r[j])}</td>
+                </tr>
+              );
+            })}
+          </WidgetTable>
         </div>
       )}
     </LiveState>

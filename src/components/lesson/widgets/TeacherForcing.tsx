@@ -8,9 +8,8 @@ import { tracePath } from '../../../model/trace';
 import type { IntTensor, Tensor } from '../../../model/tensor';
 import { LiveState } from '../../../panels/LiveState';
 import { fmt, useStackPieces } from './stats';
-import { ScrollBox } from './ScrollBox';
+import { WidgetTable } from './WidgetTable';
 import './widgets.css';
-import { HeadRow } from '../../../visualizations/HeadRow';
 
 const show = (p: string) => (p === ' ' ? '␣' : p);
 
@@ -46,26 +45,24 @@ export function TeacherForcing() {
             </span>
             .
           </p>
-          <ScrollBox label="Table of teacher-forced predictions">
-            <table className="data-table widget-table">
-              <caption>Rows are decoder positions (queries). “Teacher feeds next” is the target token one place to the right (after the last one, the end token).</caption>
-              <HeadRow cols={['position', 'decoder reads', 'model predicts (p)', 'teacher feeds next', 'p(teacher’s token)', 'match']} />
-              <tbody>
-                {rows.map((r, t) => (
-                  <tr key={t} data-testid={`tf-row-${t}`}>
-                    <td className="mono">{t}</td>
-                    <td className="mono">{show(r.reads)}</td>
-                    <td className="mono">
-                      {show(r.writes)} ({fmt(r.pWrites)})
-                    </td>
-                    <td className="mono">{r.teacher === null ? '— (end of input)' : show(r.teacher)}</td>
-                    <td className="mono">{r.pTeacher === null ? '—' : fmt(r.pTeacher)}</td>
-                    <td>{r.teacher === null ? '—' : r.teacher === r.writes ? <span className="widget-ok">✓ yes</span> : '✗ no'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollBox>
+          <WidgetTable
+            label="Table of teacher-forced predictions"
+            caption="Rows are decoder positions (queries). “Teacher feeds next” is the target token one place to the right (after the last one, the end token)."
+            cols={['position', 'decoder reads', 'model predicts (p)', 'teacher feeds next', 'p(teacher’s token)', 'match']}
+          >
+            {rows.map((r, t) => (
+              <tr key={t} data-testid={`tf-row-${t}`}>
+                <td className="mono">{t}</td>
+                <td className="mono">{show(r.reads)}</td>
+                <td className="mono">
+                  {show(r.writes)} ({fmt(r.pWrites)})
+                </td>
+                <td className="mono">{r.teacher === null ? '— (end of input)' : show(r.teacher)}</td>
+                <td className="mono">{r.pTeacher === null ? '—' : fmt(r.pTeacher)}</td>
+                <td>{r.teacher === null ? '—' : r.teacher === r.writes ? <span className="widget-ok">✓ yes</span> : '✗ no'}</td>
+              </tr>
+            ))}
+          </WidgetTable>
         </div>
       )}
     </LiveState>
