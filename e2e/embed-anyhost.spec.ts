@@ -77,7 +77,7 @@ for (const [label, sandbox] of [['allow-scripts', 'allow-scripts'], ['allow-scri
 
 test('the Embed snippet of a cross-attention view, pasted as-is into a page on another origin, shows that view at its full height', async ({ page }) => {
   await page.goto(`${atlas.url}#/playground?model=reverse&src=hello&stack=decoder&attn=crossAttention&head=1`);
-  await expect(page.getByRole('textbox').first()).toHaveValue('hello', { timeout: 30_000 });
+  await expect(page.getByTestId('input-src')).toHaveValue('hello', { timeout: 30_000 });
   await page.getByTestId('share-tools').getByRole('button', { name: /^Embed attention heatmap/ }).click();
   const snippet = await page.getByTestId('embed-snippet').inputValue();
   const src = new URL(/src="([^"]+)"/.exec(snippet)![1].replace(/&amp;/g, '&'));

@@ -195,7 +195,7 @@ test('embed.html on its own (not framed) works and writes nothing to storage or 
 test('the playground offers Embed for its heatmap and next-token bars, with the current view', async ({ page }) => {
   await page.goto('./#/playground?model=reverse&src=xyz&layer=0&head=1');
   const tools = page.getByTestId('share-tools');
-  await expect(page.getByRole('textbox').first()).toHaveValue('xyz', { timeout: 30_000 }); // the model has loaded
+  await expect(page.getByTestId('input-src')).toHaveValue('xyz', { timeout: 30_000 }); // the model has loaded
   await tools.getByRole('button', { name: /^Embed attention heatmap/ }).click();
   const src = new URL(/src="([^"]+)"/.exec(await page.getByTestId('embed-snippet').inputValue())![1].replace(/&amp;/g, '&'));
   expect(Object.fromEntries(src.searchParams)).toMatchObject({ widget: 'attention-heatmap', model: 'reverse', src: 'xyz', head: '1' });

@@ -262,8 +262,8 @@ test('lessons 8–14 reflow at 320 px: no page scrolls sideways, every wide widg
     ['training-vs-inference/2', 'teacher-forcing'],
     ['training-vs-inference/4', 'generation'],
     ['architectures/1', 'architecture-compare'],
-    ['query-key-value/1', 'soft-lookup'],
-    ['query-key-value/4', 'course-recap'],
+    ['query-key-value/2', 'soft-lookup'],
+    ['architectures/6', 'course-recap'],
   ] as const;
   const found: string[] = [];
   for (const [path, testId] of steps) {
