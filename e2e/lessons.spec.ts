@@ -179,7 +179,7 @@ test('masking: switching the mask of the decoder changes the blocked cells and t
 });
 
 test('tokens and embeddings: typing updates the chips, and a repeated word has identical embedding rows', async ({ page }) => {
-  await page.goto('./#/learn/tokens-and-embeddings/6');
+  await page.goto('./#/learn/tokens-and-embeddings/7');
   const matrix = page.getByTestId('lesson-matrix-embeddings');
   await expect(matrix).toBeVisible({ timeout: 20_000 });
   await page.getByTestId('input-text').fill('<bos> the dog sees the cat .');

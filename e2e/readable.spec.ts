@@ -191,7 +191,7 @@ test('the new figures reflow at 320 px: the page never scrolls sideways, every w
     ['multi-head-attention/2', 'lesson-multi-head'],
     ['multi-head-attention/3', 'lesson-multi-head'],
     ['feed-forward/2', 'lesson-ffn'],
-    ['feed-forward/5', 'lesson-residual-add'],
+    ['feed-forward/6', 'lesson-residual-add'],
     ['residuals-and-layer-norm/1', 'lesson-residual-add'],
   ] as const) {
     await page.goto(`./#/learn/${path}`);

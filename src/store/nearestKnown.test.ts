@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, nearestKnown, unknownSentence } from './nearestKnown';
+import { MAX_SCAN, editDistance, nearestKnown, unknownSentence } from './nearestKnown';
 import { grammarVocab } from '../tasks/grammar';
 
 describe('nearestKnown', () => {
@@ -16,5 +16,13 @@ describe('nearestKnown', () => {
     const s = unknownSentence(['zebra'], grammarVocab, false, 'word');
     expect(s).toMatch(/^This model knows only the \d+ pieces of its vocabulary, so the word “zebra” \(nearest: “[a-z]+”, “[a-z]+”, “[a-z]+”\) was left out\.$/);
     expect(s.split('. ').length).toBe(1);
+  });
+});
+
+describe('a huge vocabulary', () => {
+  it('gets no suggestions rather than an edit distance to every entry (the page must not stall)', () => {
+    const vocab = Array.from({ length: MAX_SCAN + 1 }, (_, i) => `w${i}`);
+    expect(nearestKnown('w1', vocab)).toEqual([]);
+    expect(unknownSentence(['zz'], vocab, false, 'word')).toContain('the word “zz” was left out');
   });
 });

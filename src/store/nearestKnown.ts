@@ -1,7 +1,8 @@
 // The words of a vocabulary nearest to an unknown word, so the notice for a word the model cannot
 // read can say what it does know: Levenshtein distance (insert, delete, substitute), ties broken
 // by vocabulary order. Special tokens (<…>) are never suggested. Small and pure, written by hand
-// because a vocabulary here has at most a few hundred entries.
+// because the shipped vocabularies have at most a few hundred entries. A user's file can hold a
+// million words: past MAX_SCAN entries no suggestion is computed, so the page never stalls on it.
 
 /** Edit distance between a and b. */
 export function editDistance(a: string, b: string): number {
@@ -14,8 +15,12 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The `n` entries of `vocab` nearest to `word` (lower-cased), nearest first. */
+/** Vocabularies larger than this get no suggestions (an edit distance to every entry would block the page). */
+export const MAX_SCAN = 20_000;
+
+/** The `n` entries of `vocab` nearest to `word` (lower-cased), nearest first; none for a vocabulary over MAX_SCAN. */
 export function nearestKnown(word: string, vocab: readonly string[], n = 3): string[] {
+  if (vocab.length > MAX_SCAN) return [];
   const w = word.toLowerCase();
   return vocab
     .map((v, i) => ({ v, i, d: v.startsWith('<') || v.trim() === '' ? Infinity : editDistance(w, v.toLowerCase()) }))
@@ -30,7 +35,12 @@ export function unknownSentence(pieces: readonly string[], vocab: readonly strin
   const shown = [...new Set(pieces)].slice(0, 3);
   const what = kind === 'word' ? 'word' : 'character';
   const fate = hasUnk ? 'read as <unk>' : 'left out';
-  const near = shown.map((p) => `“${p}” (nearest: ${nearestKnown(p, vocab).map((v) => `“${v}”`).join(', ')})`).join('; ');
+  const near = shown
+    .map((p) => {
+      const close = nearestKnown(p, vocab);
+      return close.length ? `“${p}” (nearest: ${close.map((v) => `“${v}”`).join(', ')})` : `“${p}”`;
+    })
+    .join('; ');
   const more = pieces.length > shown.length ? ` and ${pieces.length - shown.length} more` : '';
   return `This model knows only the ${vocab.length} pieces of its vocabulary, so ${pieces.length === 1 ? `the ${what}` : `these ${what}s`} ${near}${more} ${pieces.length === 1 ? 'was' : 'were'} ${fate}.`;
 }
