@@ -56,3 +56,14 @@ describe('sampling', () => {
     expect(p[2]).toBe(0);
   });
 });
+
+describe('topKIds', () => {
+  it('equals a full sort (largest first, ties to the lower id) without sorting the vocabulary', () => {
+    const rand = createRng(7);
+    for (const V of [1, 5, 64, 1000]) {
+      const logits = Float32Array.from({ length: V }, () => Math.round(rand() * 20) / 4); // many ties
+      const sorted = Array.from({ length: V }, (_, i) => i).sort((a, b) => logits[b] - logits[a] || a - b);
+      for (const k of [1, 3, 10, V, V + 5]) expect(topKIds(logits, k)).toEqual(sorted.slice(0, Math.max(1, Math.min(k, V))));
+    }
+  });
+});

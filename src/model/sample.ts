@@ -28,11 +28,21 @@ export function argmax(values: ArrayLike<number>, offset = 0, n = values.length 
   return best;
 }
 
-/** Ids of the k largest logits, largest first (ties: lower id first). */
+/**
+ * Ids of the k largest logits, largest first (ties: lower id first). One pass that keeps the best k
+ * in order, so a real vocabulary (50,000 or 10⁶ pieces) costs V steps, not a sort of V ids.
+ */
 export function topKIds(logits: ArrayLike<number>, k: number): number[] {
-  const ids = Array.from({ length: logits.length }, (_, i) => i);
-  ids.sort((a, b) => logits[b] - logits[a] || a - b);
-  return ids.slice(0, Math.max(1, Math.min(k, ids.length)));
+  const n = Math.max(1, Math.min(k, logits.length));
+  const best: number[] = []; // ids, largest logit first
+  for (let i = 0; i < logits.length; i++) {
+    if (best.length === n && !(logits[i] > logits[best[n - 1]])) continue; // ties keep the lower id
+    let at = best.length;
+    while (at > 0 && logits[i] > logits[best[at - 1]]) at--;
+    best.splice(at, 0, i);
+    if (best.length > n) best.pop();
+  }
+  return best;
 }
 
 export interface SampleOptions {

@@ -1,7 +1,7 @@
 // Output: logits → softmax(logits / temperature) → argmax, as bars of the top tokens, with temperature
 // and top-k controls. Softmax from src/model.
 import { useMemo, useState, type ReactNode } from 'react';
-import { softmax, type Tensor } from '../model';
+import { softmax, topKIds, type Tensor } from '../model';
 import { PanelFrame } from './PanelFrame';
 import { formatValue, shortLabel } from './format';
 import { useThemeScale } from './useThemeScale';
@@ -32,8 +32,7 @@ export function topTokens(logits: Tensor, position: number, temperature: number,
   const V = logits.shape[1];
   const row: Tensor = { data: logits.data.subarray(position * V, (position + 1) * V), shape: [1, V] }; // [1, V]
   const probs = softmax(row, undefined, temperature).data; // [V]
-  const order = Array.from({ length: V }, (_, i) => i).sort((a, b) => probs[b] - probs[a] || a - b);
-  const kept = order.slice(0, Math.max(1, Math.min(topK, V)));
+  const kept = topKIds(probs, topK); // [min(topK, V)], most probable first
   const mass = kept.reduce((s, i) => s + probs[i], 0);
   return kept.map((id) => ({ id, logit: row.data[id], prob: probs[id], renormalised: probs[id] / mass }));
 }

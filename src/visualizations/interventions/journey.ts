@@ -3,6 +3,7 @@
 // how much attention and the feed-forward added to its residual stream, then the final prediction.
 // Nothing is recomputed here except norms, softmaxes and top-k of traced arrays.
 import { softmax } from '../../model/ops/softmax';
+import { topKIds } from '../../model/sample';
 import type { AnyTensor, IntTensor, Tensor } from '../../model/tensor';
 import { traceKey, tracePath, type AttentionKind, type StackName, type TracePath } from '../../model/trace';
 
@@ -81,8 +82,8 @@ const pieces = (ids: IntTensor | undefined, vocab: readonly string[]) => (ids ? 
 export function topTokens(logits: Tensor, row: number, vocab: readonly string[], k: number): TopToken[] {
   const V = logits.shape[1];
   const p = softmax({ data: logits.data.slice(row * V, (row + 1) * V), shape: [1, V] }).data; // [V]
-  const ids = Array.from({ length: V }, (_, i) => i).sort((a, b) => p[b] - p[a] || a - b);
-  return ids.slice(0, k).map((id) => ({ id, token: vocab[id] ?? String(id), p: p[id] }));
+  const ids = topKIds(p, k);
+  return ids.map((id) => ({ id, token: vocab[id] ?? String(id), p: p[id] }));
 }
 
 /** The stack that feeds the de-embedding. */
