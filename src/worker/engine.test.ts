@@ -20,7 +20,16 @@ function harness() {
     expect(isWorkerResponse(copy)).toBe(true);
     out.push(copy);
   }, 'main');
-  const settle = () => new Promise((r) => setTimeout(r, 20));
+  // Settled = no new message for 50 ms (the engine runs on this thread, so a busy engine holds the
+  // timer back too); a fixed 20 ms wait failed under a loaded machine.
+  const settle = async () => {
+    let seen = -1;
+    const t0 = Date.now();
+    while (seen !== out.length && Date.now() - t0 < 10_000) {
+      seen = out.length;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
   return { engine, out, settle };
 }
 
