@@ -38,13 +38,14 @@ const spec = (): EngineSpec<Req, Res> => ({
   loadEngine: () => Promise.reject(new Error('not used')),
 });
 
-function start() {
+/** `silenceLimitMs`: tests that are not about silence give it a long limit, so a loaded machine's late timers cannot fire it. */
+function start(silenceLimitMs = 60) {
   const workers: FakeWorker[] = [];
   const got: Res[] = [];
   const restarts: string[] = [];
   const client = createEngineClient(spec(), { onMessage: (m) => got.push(m), onRestart: (r) => restarts.push(r) }, {
     pingEveryMs: 10,
-    silenceLimitMs: 60,
+    silenceLimitMs,
     createWorker: () => workers[workers.push(new FakeWorker()) - 1] as unknown as Worker,
   });
   return { workers, got, restarts, client };
@@ -78,7 +79,7 @@ describe('engine client liveness', () => {
   });
 
   it('replaces a worker after an uncaught error or an unreadable message', async () => {
-    const { workers, restarts, client } = start();
+    const { workers, restarts, client } = start(60_000);
     await wait(20);
     workers[0].dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message: 'Uncaught TypeError: boom' }));
     expect(restarts).toEqual(['Uncaught TypeError: boom']);
